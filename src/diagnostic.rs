@@ -1,0 +1,82 @@
+//! Diagnostics: findings about the content of an article.
+//!
+//! A diagnostic is never a failure: it is reported beside the output and
+//! never changes the exit status (only `tarikh check --fail-on` turns
+//! findings into exit status 3). Codes and fields follow the `Diagnostic`
+//! section of the timeline contract (`docs/timeline-json.md`).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// The diagnostic codes of the contract.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// Two calendars given for one date disagree.
+    CalendarMismatch,
+    /// Layout damage repaired: a number or run put back in its place.
+    DisplacedNumber,
+    /// Damage seen, no reading clearly best, left as is.
+    UnrepairedDamage,
+    /// A range written high to low, read low to high.
+    ReversedRange,
+    /// A date that does not exist in its calendar.
+    InvalidDate,
+    /// A weekday that contradicts the date it stands beside.
+    WeekdayMismatch,
+    /// A date after the publication date told in the past tense.
+    FutureDate,
+    /// Two documents date the same event differently.
+    SourceDisagreement,
+    /// Text order and date order disagree, or text relations form a cycle.
+    OrderContradiction,
+    /// A relative date with nothing to anchor it.
+    UnresolvedRelative,
+}
+
+impl Code {
+    /// The kebab-case code as it appears in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::CalendarMismatch => "calendar-mismatch",
+            Code::DisplacedNumber => "displaced-number",
+            Code::UnrepairedDamage => "unrepaired-damage",
+            Code::ReversedRange => "reversed-range",
+            Code::InvalidDate => "invalid-date",
+            Code::WeekdayMismatch => "weekday-mismatch",
+            Code::FutureDate => "future-date",
+            Code::SourceDisagreement => "source-disagreement",
+            Code::OrderContradiction => "order-contradiction",
+            Code::UnresolvedRelative => "unresolved-relative",
+        }
+    }
+}
+
+/// One finding, pointing at a span of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    /// A sentence a person can act on.
+    pub message: String,
+    /// The document id.
+    pub document: String,
+    /// Character offsets `[start, end)` into the original document text.
+    pub span: Option<[usize; 2]>,
+    /// Ids of the events concerned (empty in a dates listing).
+    #[serde(default)]
+    pub events: Vec<String>,
+}

@@ -1,0 +1,44 @@
+//! # tarikh: verified timelines from conflict reporting
+//!
+//! tarikh reads news articles (Persian first, English next), finds every
+//! temporal expression, resolves each in the Gregorian, Solar Hijri and
+//! Lunar Hijri calendars, attaches dated events, orders them in a timeline
+//! graph and exports them. The library is a chain of stages; each stage owns
+//! one module and one named type, and a stage only ever imports the stages
+//! to its left:
+//!
+//! ```text
+//!  bytes ──text──▶ Document, Normalized      reading, normalization, offset map,
+//!                                            candidate readings of a damaged line
+//!        ──lang──▶ lexicons + rules          per language: lang::fa, lang::en
+//!    ──temporal──▶ Mention                   every temporal expression, with its span;
+//!                                            picks the best reading of damaged text
+//!    ──calendar──▶ Resolved                  Mention → intervals in three calendars
+//!                                            (the only module that touches icu_calendar)
+//!       ──event──▶ Event                     what happened, who, where, on what evidence
+//!    ──timeline──▶ Timeline                  petgraph graph, order, consistency checks
+//!      ──export──▶ JSON, Markdown, HTML, …   wire formats (`tarikh.timeline/1`)
+//! ```
+//!
+//! Two leaf modules serve every stage: [`error`] (the one public [`Error`]:
+//! input that cannot be read) and [`diagnostic`] (findings about content,
+//! which are never errors). The command line lives in the binary
+//! (`src/main.rs`, `src/cli/`); the library knows nothing of it.
+//!
+//! Offsets everywhere are Unicode scalar (character) offsets into the
+//! document text exactly as read (after a UTF-8 BOM, if any, is dropped),
+//! end-exclusive. Normalization never shifts them: see [`text::normalize`].
+
+pub mod calendar;
+pub mod diagnostic;
+pub mod error;
+pub mod lang;
+pub mod temporal;
+pub mod text;
+
+pub use error::{Error, Result};
+
+/// The generator block written into every output.
+pub const NAME: &str = env!("CARGO_PKG_NAME");
+/// The crate version written into every output.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
