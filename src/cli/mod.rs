@@ -1,0 +1,58 @@
+//! Command-line parsing (clap derive) and the subcommands.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub mod convert;
+
+/// tarikh turns conflict reporting into verified timelines: it finds every
+/// date in an article (Persian or English), resolves it in the Gregorian,
+/// Solar Hijri and Lunar Hijri calendars, and flags what does not add up.
+#[derive(Debug, Parser)]
+#[command(name = "tarikh", version, about, long_about = None, propagate_version = true)]
+#[command(after_help = "Examples:\n  tarikh convert 1399-08-10 --from solar-hijri\n  tarikh dates data/articles/fa/karabakh-aran.txt --format table\n\nExit status: 0 ran, 1 some input unreadable, 2 usage error.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Convert dates between the Gregorian, Solar Hijri and Lunar Hijri calendars.
+    Convert(convert::ConvertArgs),
+}
+
+/// What a subcommand reports when it finishes: 0 ran, 1 some input failed.
+pub type Status = u8;
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match &cli.command {
+        Command::Convert(args) => convert::run(args),
+    };
+    match result {
+        Ok(status) => ExitCode::from(status),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "tarikh: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `tarikh … | head` closes the pipe early: that is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

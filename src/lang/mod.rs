@@ -1,0 +1,1 @@
+//! Languages: the rules and lexicons of each language tarikh reads.

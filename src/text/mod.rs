@@ -1,0 +1,1 @@
+//! Text: reading articles, normalizing them, and mapping offsets back.

@@ -1,0 +1,2 @@
+//! The one integration test binary. Each module is one area; the corpus
+//! files under `tests/corpus/` are the suite for the language rules.
