@@ -42,3 +42,4 @@ pub use error::{Error, Result};
 pub const NAME: &str = env!("CARGO_PKG_NAME");
 /// The crate version written into every output.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+pub mod units;

@@ -1,1 +1,76 @@
 //! Languages: the rules and lexicons of each language tarikh reads.
+//!
+//! Each language module (`fa`, …) reads *normalized* text (see
+//! [`crate::text::normalize`]) and returns [`expr::Parsed`] expressions:
+//! language-neutral descriptions of what the text says ("day 10 of Solar
+//! month 8, year missing, clause in the past tense"), with byte spans into
+//! the normalized text. Turning them into mentions with original offsets is
+//! the job of [`crate::temporal`]; turning them into calendar intervals is
+//! the job of [`crate::calendar`].
+//!
+//! Word lists live in `data/lexicon/<lang>/*.tsv` (with a source column) and
+//! are compiled into the binary; the rules that combine them are Rust code
+//! with one readable name per rule (the `rule` field of every output).
+
+pub mod expr;
+pub mod fa;
+pub(crate) mod tsv;
+
+use serde::{Deserialize, Serialize};
+
+/// A language tarikh has rules for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Persian (Iranian, Afghan Dari and Tajik-in-Arabic-script press).
+    Fa,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fa => "fa",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads an ISO 639-1 code (`fa`, `en`; `prs`/`per` count as Persian).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "fa" | "fas" | "per" | "prs" => Some(Lang::Fa),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Guesses the language of a text: Arabic-script text is read as Persian,
+/// anything else as English.
+pub fn detect(text: &str) -> Lang {
+    let mut arabic = 0usize;
+    let mut latin = 0usize;
+    for c in text.chars().take(20_000) {
+        if is_arabic_letter(c) {
+            arabic += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if arabic > 0 && arabic * 2 >= latin {
+        Lang::Fa
+    } else {
+        Lang::En
+    }
+}
+
+/// True for letters of the Arabic script (Persian included), not for digits
+/// or punctuation of that block.
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c,
+        '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}' | '\u{06EF}'
+        | '\u{06FA}'..='\u{06FC}' | '\u{06FF}' | '\u{0750}'..='\u{077F}'
+        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+}

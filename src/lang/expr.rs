@@ -1,0 +1,207 @@
+//! The language-neutral description of a temporal expression, as the rules
+//! of every language produce it.
+//!
+//! Nothing here is resolved: a [`DateSpec`] says which parts the text gave
+//! (a day, a month of some calendar, a year, perhaps only two digits of it),
+//! and [`crate::calendar`] later turns it into an interval.
+
+use crate::units::Calendar;
+
+/// The parts of a date the text states. Missing parts are `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateSpec {
+    /// The calendar the date is written in, when the text says (a month
+    /// name, an era marker) or a rule decided it (a bare year's magnitude).
+    pub calendar: Option<Calendar>,
+    /// True when an era marker («میلادی», «ه.ش», …) or a month name fixed
+    /// the calendar; false when it was inferred from a bare year.
+    pub calendar_explicit: bool,
+    /// The full year (two-digit years are expanded by the rules that know
+    /// the convention of their language and calendar).
+    pub year: Option<i32>,
+    /// Month number 1–12 in `calendar`.
+    pub month: Option<u8>,
+    /// Day of the month.
+    pub day: Option<u8>,
+    /// ISO weekday (Monday = 1 … Sunday = 7) stated beside or instead of a date.
+    pub weekday: Option<u8>,
+    /// The year is the first year of a decade («دهه ۱۹۹۰», «the 1990s»).
+    pub decade: bool,
+    /// The year is the first year of a century.
+    pub century: bool,
+}
+
+impl DateSpec {
+    /// True when the spec gives a year (or decade) of its own.
+    pub fn has_year(&self) -> bool {
+        self.year.is_some()
+    }
+
+    /// True when the spec gives nothing but a weekday.
+    pub fn is_weekday_only(&self) -> bool {
+        self.weekday.is_some() && self.year.is_none() && self.month.is_none() && self.day.is_none()
+    }
+
+    /// Fills the parts this spec lacks from another (a range's far end, the
+    /// other side of a dual date): year, calendar and month, never the day.
+    pub fn inherit(&mut self, from: &DateSpec) {
+        if self.calendar.is_none() || (!self.calendar_explicit && from.calendar_explicit) {
+            if self.month.is_none() || from.calendar == self.calendar || self.calendar.is_none() {
+                self.calendar = from.calendar;
+                self.calendar_explicit = from.calendar_explicit;
+            }
+        }
+        if self.year.is_none() && self.calendar == from.calendar {
+            self.year = from.year;
+            self.decade = from.decade;
+        }
+        if self.month.is_none() && self.day.is_some() && self.calendar == from.calendar {
+            self.month = from.month;
+        }
+    }
+}
+
+/// Units of durations and relative offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The ISO 8601 duration designator (`P6Y`, `P44D`, `PT3H`).
+    pub fn iso_duration(self, n: u32) -> String {
+        match self {
+            Unit::Minute => format!("PT{n}M"),
+            Unit::Hour => format!("PT{n}H"),
+            Unit::Day => format!("P{n}D"),
+            Unit::Week => format!("P{n}W"),
+            Unit::Month => format!("P{n}M"),
+            Unit::Year => format!("P{n}Y"),
+            Unit::Decade => format!("P{}Y", n.saturating_mul(10)),
+            Unit::Century => format!("P{}Y", n.saturating_mul(100)),
+        }
+    }
+}
+
+/// A date relative to the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    /// `offset` days from the publication date (0 = today).
+    Days(i32),
+    /// The week `offset` weeks from the publication date's week, weeks
+    /// starting on the calendar's first weekday (Saturday in Solar Hijri).
+    Weeks(i32),
+    /// The month `offset` months from the publication date's month.
+    Months(i32),
+    /// The year `offset` years from the publication date's year.
+    Years(i32),
+    /// "Now", "until now": PRESENT_REF.
+    Present,
+    /// "A few days ago", "in recent days": before the publication date.
+    RecentPast,
+}
+
+/// What the expression says, before any calendar arithmetic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    /// A point: a year, a month, a day, a decade, a weekday, possibly
+    /// lacking the year (resolved from the publication date).
+    Date(DateSpec),
+    /// A closed range as written: `from` … `to` (a range written high to low
+    /// is kept as written and flagged by `reversed`).
+    Range {
+        from: DateSpec,
+        to: DateSpec,
+        reversed: bool,
+    },
+    /// A date relative to the publication date, in a calendar's units.
+    Relative { rel: Relative, calendar: Calendar },
+    /// A length of time, not a date («شش سال»).
+    Duration { amount: u32, unit: Unit },
+}
+
+/// Modifiers of the contract: open ranges and vagueness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Modifier {
+    Since,
+    Until,
+    Approx,
+    Early,
+    Mid,
+    Late,
+    Before,
+    After,
+}
+
+impl Modifier {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modifier::Since => "since",
+            Modifier::Until => "until",
+            Modifier::Approx => "approx",
+            Modifier::Early => "early",
+            Modifier::Mid => "mid",
+            Modifier::Late => "late",
+            Modifier::Before => "before",
+            Modifier::After => "after",
+        }
+    }
+}
+
+/// The tense of the clause that holds an expression: how a date with no
+/// year (or a bare weekday) is placed relative to the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    #[default]
+    Unknown,
+}
+
+/// One expression found by a language's rules. Spans are byte offsets into
+/// the normalized text the rules read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    /// Byte span of the whole expression in the normalized text.
+    pub start: usize,
+    pub end: usize,
+    /// The rule that read it, e.g. `fa/day-month-year`.
+    pub rule: &'static str,
+    pub expr: Expr,
+    pub modifier: Option<Modifier>,
+    pub tense: Tense,
+    /// A clock time stated with the date, as (hour, minute).
+    pub time_of_day: Option<(u8, u8)>,
+    /// A second reading of the same date in another calendar (dual dates).
+    pub alternative: Option<Box<Parsed>>,
+    /// True for an explicit date that can anchor yearless dates after it.
+    pub explicit: bool,
+}
+
+impl Parsed {
+    /// A new expression with no modifier, tense, time or alternative.
+    pub fn new(start: usize, end: usize, rule: &'static str, expr: Expr) -> Parsed {
+        let explicit = matches!(&expr, Expr::Date(d) if d.year.is_some())
+            || matches!(&expr, Expr::Range { from, to, .. } if from.year.is_some() && to.year.is_some());
+        Parsed {
+            start,
+            end,
+            rule,
+            expr,
+            modifier: None,
+            tense: Tense::Unknown,
+            time_of_day: None,
+            alternative: None,
+            explicit,
+        }
+    }
+}

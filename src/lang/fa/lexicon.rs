@@ -1,0 +1,231 @@
+//! The Persian lexicon: every word list of `data/lexicon/fa/` (and the
+//! English month and weekday names that Persian pages quote), compiled into
+//! one table keyed by the word with ZWNJ and spaces removed.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::lang::tsv;
+use crate::units::Calendar;
+
+/// What the rules do with a function word (`keywords.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    YearWord,
+    YearsWord,
+    MonthWord,
+    MonthsWord,
+    DayWord,
+    DaysWord,
+    WeekWord,
+    DecadeWord,
+    CenturyWord,
+    HourWord,
+    MinuteWord,
+    From,
+    To,
+    Through,
+    Between,
+    And,
+    In,
+    Early,
+    Mid,
+    Late,
+    Approx,
+    Ago,
+    Past,
+    Next,
+    End,
+    Night,
+    Morning,
+    Evening,
+}
+
+impl Role {
+    fn from_name(s: &str) -> Option<Role> {
+        Some(match s {
+            "year-word" => Role::YearWord,
+            "years-word" => Role::YearsWord,
+            "month-word" => Role::MonthWord,
+            "months-word" => Role::MonthsWord,
+            "day-word" => Role::DayWord,
+            "days-word" => Role::DaysWord,
+            "week-word" => Role::WeekWord,
+            "decade-word" => Role::DecadeWord,
+            "century-word" => Role::CenturyWord,
+            "hour-word" => Role::HourWord,
+            "minute-word" => Role::MinuteWord,
+            "from" => Role::From,
+            "to" => Role::To,
+            "through" => Role::Through,
+            "between" => Role::Between,
+            "and" => Role::And,
+            "in" => Role::In,
+            "early" => Role::Early,
+            "mid" => Role::Mid,
+            "late" => Role::Late,
+            "approx" => Role::Approx,
+            "ago" => Role::Ago,
+            "past" => Role::Past,
+            "next" => Role::Next,
+            "end" => Role::End,
+            "night" => Role::Night,
+            "morning" => Role::Morning,
+            "evening" => Role::Evening,
+            _ => return None,
+        })
+    }
+}
+
+/// Kinds of relative expressions (`relative.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelKind {
+    Day,
+    Week,
+    Month,
+    Year,
+    Present,
+    PastVague,
+}
+
+/// One meaning of a word or phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lex {
+    /// A month name; `latent` when the word has a common non-date meaning.
+    Month {
+        cal: Calendar,
+        month: u8,
+        latent: bool,
+    },
+    /// A weekday (ISO number).
+    Weekday(u8),
+    /// An era marker selecting a calendar.
+    Era(Calendar),
+    /// A number word.
+    Number { value: u32, ordinal: bool },
+    /// A relative expression.
+    Relative {
+        kind: RelKind,
+        offset: i32,
+        cal: Calendar,
+    },
+    /// A function word.
+    Kw(Role),
+}
+
+/// The compiled lexicon.
+pub struct Lexicon {
+    words: HashMap<String, Vec<Lex>>,
+    /// Longest phrase, in words.
+    pub max_words: usize,
+    /// Past stems of verbs (`verbs.tsv`).
+    pub past_stems: HashMap<String, ()>,
+    /// English month names (lower case) → month.
+    pub en_months: HashMap<&'static str, u8>,
+    /// English weekday names (lower case) → ISO weekday.
+    pub en_weekdays: HashMap<&'static str, u8>,
+}
+
+/// The key a word or phrase is stored under: ZWNJ and spaces removed.
+pub fn key(s: &str) -> String {
+    s.chars().filter(|&c| c != '\u{200C}' && c != ' ').collect()
+}
+
+fn calendar(s: &str) -> Calendar {
+    Calendar::from_name(s).unwrap_or(Calendar::Gregorian)
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut words: HashMap<String, Vec<Lex>> = HashMap::new();
+        let mut max_words = 1;
+        let mut add = |form: &str, lex: Lex| {
+            let n = form.split([' ', '\u{200C}']).filter(|w| !w.is_empty()).count();
+            // Phrases spelled with ZWNJ count as one word: «سه‌شنبه».
+            let n = n.max(1);
+            if form.contains(' ') {
+                max_words = max_words.max(n);
+            }
+            let entry = words.entry(key(form)).or_default();
+            if !entry.contains(&lex) {
+                entry.push(lex);
+            }
+        };
+        for r in tsv::rows(include_str!("../../../data/lexicon/fa/months.tsv")) {
+            let month = r.get(2).and_then(|m| m.parse().ok()).unwrap_or(0);
+            add(
+                r[0],
+                Lex::Month {
+                    cal: calendar(r.get(1).copied().unwrap_or("")),
+                    month,
+                    latent: r.get(3) == Some(&"yes"),
+                },
+            );
+        }
+        for r in tsv::rows(include_str!("../../../data/lexicon/fa/weekdays.tsv")) {
+            add(r[0], Lex::Weekday(r.get(1).and_then(|v| v.parse().ok()).unwrap_or(0)));
+        }
+        for r in tsv::rows(include_str!("../../../data/lexicon/fa/markers.tsv")) {
+            add(r[0], Lex::Era(calendar(r.get(1).copied().unwrap_or(""))));
+        }
+        for r in tsv::rows(include_str!("../../../data/lexicon/fa/numbers.tsv")) {
+            add(
+                r[0],
+                Lex::Number {
+                    value: r.get(1).and_then(|v| v.parse().ok()).unwrap_or(0),
+                    ordinal: r.get(2) == Some(&"yes"),
+                },
+            );
+        }
+        for r in tsv::rows(include_str!("../../../data/lexicon/fa/relative.tsv")) {
+            let kind = match r.get(1).copied().unwrap_or("") {
+                "day" => RelKind::Day,
+                "week" => RelKind::Week,
+                "month" => RelKind::Month,
+                "year" => RelKind::Year,
+                "present" => RelKind::Present,
+                _ => RelKind::PastVague,
+            };
+            add(
+                r[0],
+                Lex::Relative {
+                    kind,
+                    offset: r.get(2).and_then(|v| v.parse().ok()).unwrap_or(0),
+                    cal: calendar(r.get(3).copied().unwrap_or("")),
+                },
+            );
+        }
+        for r in tsv::rows(include_str!("../../../data/lexicon/fa/keywords.tsv")) {
+            if let Some(role) = r.get(1).and_then(|s| Role::from_name(s)) {
+                add(r[0], Lex::Kw(role));
+            }
+        }
+        let past_stems = tsv::rows(include_str!("../../../data/lexicon/fa/verbs.tsv"))
+            .map(|r| (key(r[0]), ()))
+            .collect();
+        let en_months = tsv::rows(include_str!("../../../data/lexicon/en/months.tsv"))
+            .filter_map(|r| Some((r[0], r.get(1)?.parse().ok()?)))
+            .collect();
+        let en_weekdays = tsv::rows(include_str!("../../../data/lexicon/en/weekdays.tsv"))
+            .filter_map(|r| Some((r[0], r.get(1)?.parse().ok()?)))
+            .collect();
+        Lexicon {
+            words,
+            max_words,
+            past_stems,
+            en_months,
+            en_weekdays,
+        }
+    }
+
+    /// The meanings of a word or phrase given by its key.
+    pub fn get(&self, key: &str) -> &[Lex] {
+        self.words.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// The lexicon, compiled on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::build)
+}

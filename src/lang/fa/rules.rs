@@ -1,0 +1,1300 @@
+//! The Persian date grammar: named rules over tokens.
+//!
+//! Rules come in two layers, as in Duckling: *points* read one date
+//! (`fa/day-month-year`, `fa/month-year`, `fa/year`, `fa/numeric-ymd`, …)
+//! and *compounds* combine points with function words into ranges, open
+//! ranges, modified and dual dates (`fa/from-to`, `fa/since`, `fa/until`,
+//! `fa/dual-date`, …). At every token the longest reading wins. Ambiguous
+//! month words (مه fog, تیر bullet, مهر seal, بهمن avalanche, دی, می) are
+//! *latent*: they are read as months only next to a day number, a year or
+//! «ماه».
+
+use super::lexicon::{Lex, Lexicon, RelKind, Role, key, lexicon};
+use super::tense::{clause_tense, has_continuation_cue};
+use super::token::{Kind, Tok, tokenize};
+use crate::lang::expr::{DateSpec, Expr, Modifier, Parsed, Relative, Tense, Unit};
+use crate::units::Calendar;
+
+/// Every temporal expression in normalized Persian text, in text order.
+pub fn parse(text: &str) -> Vec<Parsed> {
+    let toks = tokenize(text);
+    let p = P {
+        toks: &toks,
+        lex: lexicon(),
+    };
+    p.run()
+}
+
+/// A date read by a point rule: token range `[i, j)`.
+#[derive(Debug, Clone)]
+struct Atom {
+    spec: DateSpec,
+    i: usize,
+    j: usize,
+    rule: &'static str,
+    /// The month word was latent and only context made it a month.
+    time: Option<(u8, u8)>,
+}
+
+/// One side of a range before it is completed by the other side.
+#[derive(Debug, Clone)]
+enum Side {
+    Atom(Atom),
+    /// A bare number: a day or a year, depending on the other side.
+    Num { value: u32, digits: usize, i: usize },
+    /// A bare month name.
+    Month { cal: Calendar, month: u8, i: usize, j: usize },
+}
+
+impl Side {
+    fn end(&self) -> usize {
+        match self {
+            Side::Atom(a) => a.j,
+            Side::Num { i, .. } => i + 1,
+            Side::Month { j, .. } => *j,
+        }
+    }
+}
+
+struct P<'t> {
+    toks: &'t [Tok<'t>],
+    lex: &'static Lexicon,
+}
+
+/// The calendar of a bare year by its magnitude (Persian text): 1200–1499
+/// is Solar Hijri, 1500–2200 Gregorian; anything else is not a year.
+fn year_calendar(y: i32) -> Option<Calendar> {
+    match y {
+        1200..=1499 => Some(Calendar::SolarHijri),
+        1500..=2200 => Some(Calendar::Gregorian),
+        _ => None,
+    }
+}
+
+/// Two-digit Solar Hijri years: 00–49 are 14xx, 50–99 are 13xx.
+fn expand_two_digit(y: u32) -> i32 {
+    if y < 50 { 1400 + y as i32 } else { 1300 + y as i32 }
+}
+
+impl<'t> P<'t> {
+    fn tok(&self, i: usize) -> Option<&Tok<'t>> {
+        self.toks.get(i)
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.tok(i).map(|t| t.kind)
+    }
+
+    /// The meanings of the phrase of `n` words starting at `i`.
+    fn phrase(&self, i: usize, n: usize) -> &'static [Lex] {
+        if i + n > self.toks.len() {
+            return &[];
+        }
+        let toks = &self.toks[i..i + n];
+        if toks.iter().any(|t| t.kind != Kind::Word) {
+            return &[];
+        }
+        if n == 1 {
+            return self.lex.get(&key(toks[0].s));
+        }
+        let mut k = String::new();
+        for t in toks {
+            k.push_str(&key(t.s));
+        }
+        self.lex.get(&k)
+    }
+
+    /// All meanings at `i`, longest phrase first, with their length.
+    fn lex_at(&self, i: usize) -> Vec<(Lex, usize)> {
+        let mut out = Vec::new();
+        for n in (1..=self.lex.max_words).rev() {
+            for l in self.phrase(i, n) {
+                out.push((*l, n));
+            }
+        }
+        out
+    }
+
+    fn role(&self, i: usize, role: Role) -> bool {
+        self.phrase(i, 1).contains(&Lex::Kw(role))
+    }
+
+    fn word(&self, i: usize, w: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Word && key(t.s) == w)
+    }
+
+    fn punct(&self, i: usize, chars: &[char]) -> bool {
+        self.tok(i).is_some_and(|t| t.is_punct(chars))
+    }
+
+    /// A month name at `i`: (calendar, month, latent, tokens, «ماه» suffix).
+    fn month_at(&self, i: usize) -> Option<(Calendar, u8, bool, usize, bool)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Latin {
+            let m = *self.lex.en_months.get(t.s.to_ascii_lowercase().as_str())?;
+            // «May» is an English verb too, but inside Persian text a Latin
+            // month name is a month; a trailing '.' of an abbreviation is skipped.
+            let n = if self.punct(i + 1, &['.']) && t.s.len() <= 4 { 2 } else { 1 };
+            return Some((Calendar::Gregorian, m, false, n, false));
+        }
+        for (l, n) in self.lex_at(i) {
+            if let Lex::Month { cal, month, latent } = l {
+                return Some((cal, month, latent, n, false));
+            }
+        }
+        // «آبان‌ماه», «مهرماه», «دی‌ماه».
+        let k = key(t.s);
+        if t.kind == Kind::Word {
+            if let Some(stem) = k.strip_suffix("ماه") {
+                for l in self.lex.get(stem) {
+                    if let Lex::Month { cal, month, latent } = *l {
+                        return Some((cal, month, latent, 1, true));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn weekday_at(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Latin {
+            let w = *self.lex.en_weekdays.get(t.s.to_ascii_lowercase().as_str())?;
+            return Some((w, 1));
+        }
+        self.lex_at(i).into_iter().find_map(|(l, n)| match l {
+            Lex::Weekday(w) => Some((w, n)),
+            _ => None,
+        })
+    }
+
+    /// An era marker at `i` (after a year): calendar and tokens.
+    fn era_at(&self, i: usize) -> Option<(Calendar, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        // Abbreviations with dots: «ه.ش», «هـ.ش» (tatweel removed), «ه.ق».
+        if key(t.s) == "ه" && self.punct(i + 1, &['.']) {
+            let cal = match self.tok(i + 2).map(|t| key(t.s)).as_deref() {
+                Some("ش") => Calendar::SolarHijri,
+                Some("ق") => Calendar::LunarHijri,
+                _ => return None,
+            };
+            let n = if self.punct(i + 3, &['.']) { 4 } else { 3 };
+            return Some((cal, n));
+        }
+        for (l, n) in self.lex_at(i) {
+            if let Lex::Era(cal) = l {
+                // One-letter markers («۱۳۵۹ش», «۱۹۹۴م») only glued to a number.
+                if key(t.s).chars().count() == 1 && !t.glued {
+                    continue;
+                }
+                return Some((cal, n));
+            }
+        }
+        None
+    }
+
+    /// A number written in words: (value, ordinal, tokens).
+    fn number_words(&self, i: usize) -> Option<(u32, bool, usize)> {
+        let mut total = 0u32;
+        let mut ordinal = false;
+        let mut k = i;
+        let mut first = true;
+        loop {
+            let t = self.tok(k)?;
+            if t.kind != Kind::Word {
+                break;
+            }
+            let mut w = key(t.s);
+            if !first {
+                // «و» joins compound numbers, alone or glued: «بیست و سوم», «بیست وهفتم».
+                if w == "و" {
+                    let Some(n) = self.tok(k + 1) else { break };
+                    let nk = key(n.s);
+                    if let Some((v, o)) = self.number_word(&nk) {
+                        if v < 10 && total % 10 == 0 && total >= 20 {
+                            total += v;
+                            ordinal = o;
+                            k += 2;
+                            if o {
+                                break;
+                            }
+                            continue;
+                        }
+                    }
+                    break;
+                } else if let Some(rest) = w.strip_prefix('و') {
+                    match self.number_word(rest) {
+                        Some((v, o)) if v < 10 && total % 10 == 0 && total >= 20 => {
+                            total += v;
+                            ordinal = o;
+                            k += 1;
+                            if o {
+                                break;
+                            }
+                            continue;
+                        }
+                        _ => break,
+                    }
+                } else if w == "ام" && !ordinal {
+                    ordinal = true;
+                    k += 1;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            if !first {
+                break;
+            }
+            if let Some(stripped) = w.strip_suffix("ام").filter(|s| !s.is_empty()) {
+                if self.number_word(stripped).is_some_and(|(_, o)| !o) {
+                    w = stripped.to_string();
+                    ordinal = true;
+                }
+            }
+            let (v, o) = self.number_word(&w)?;
+            total = v;
+            ordinal = ordinal || o;
+            first = false;
+            k += 1;
+            if ordinal {
+                break;
+            }
+        }
+        if first {
+            return None;
+        }
+        Some((total, ordinal, k - i))
+    }
+
+    fn number_word(&self, w: &str) -> Option<(u32, bool)> {
+        self.lex.get(w).iter().find_map(|l| match *l {
+            Lex::Number { value, ordinal } => Some((value, ordinal)),
+            _ => None,
+        })
+    }
+
+    /// A day of the month at `i`: (day, tokens, written as digits or ordinal).
+    fn day_at(&self, i: usize) -> Option<(u8, usize, bool)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Num {
+            let v = t.num()?;
+            if t.digits() <= 2 && (1..=31).contains(&v) {
+                // «۱۰ام», «۱۰م»: an ordinal suffix glued to the digits.
+                let n = if self.tok(i + 1).is_some_and(|n| {
+                    n.glued && n.kind == Kind::Word && matches!(key(n.s).as_str(), "ام" | "م")
+                }) {
+                    2
+                } else {
+                    1
+                };
+                return Some((v as u8, n, true));
+            }
+            return None;
+        }
+        let (v, ordinal, n) = self.number_words(i)?;
+        if (1..=31).contains(&v) {
+            return Some((v as u8, n, ordinal));
+        }
+        None
+    }
+
+    /// A four-digit year at `i` (or two digits where `two` allows).
+    fn year_at(&self, i: usize, two: bool) -> Option<(i32, bool)> {
+        let t = self.tok(i)?;
+        let v = t.num()?;
+        match t.digits() {
+            4 if (1000..=2999).contains(&v) => Some((v as i32, false)),
+            2 | 1 if two && t.digits() == 2 => Some((expand_two_digit(v), true)),
+            _ => None,
+        }
+    }
+
+    /// Optional era marker after a year at `j`: updates the spec.
+    fn take_era(&self, spec: &mut DateSpec, j: &mut usize) {
+        if let Some((cal, n)) = self.era_at(*j) {
+            if spec.month.is_none() || spec.calendar == Some(cal) || spec.calendar.is_none() {
+                spec.calendar = Some(cal);
+            }
+            spec.calendar_explicit = true;
+            *j += n;
+        }
+    }
+
+    /// Optional year after a month at `j` («آبان ۱۳۹۹», «مه سال ۱۹۹۴», «مهر ۹۹»).
+    fn take_year(&self, spec: &mut DateSpec, j: &mut usize) {
+        let mut k = *j;
+        if self.punct(k, &[',', '،']) && self.kind(k + 1) == Some(Kind::Num) {
+            k += 1;
+        }
+        let with_word = self.role(k, Role::YearWord);
+        if with_word {
+            k += 1;
+        }
+        let two = spec.calendar == Some(Calendar::SolarHijri);
+        if let Some((y, _)) = self.year_at(k, two) {
+            spec.year = Some(y);
+            *j = k + 1;
+            self.take_era(spec, j);
+        }
+    }
+
+    /// Reads a clock time at `j`: «ساعت ۹:۳۲», «ساعت ۱۱ و ۰۱ دقیقه», «۹:۳۰».
+    fn time_at(&self, j: usize) -> Option<((u8, u8), usize)> {
+        let mut k = j;
+        let with_word = self.role(k, Role::HourWord);
+        if with_word {
+            k += 1;
+        }
+        let ht = self.tok(k)?;
+        let h = ht.num().filter(|h| *h <= 24 && ht.digits() <= 2)?;
+        if self.punct(k + 1, &[':']) {
+            let m = self.tok(k + 2)?.num().filter(|m| *m < 60)?;
+            if self.tok(k + 2)?.digits() == 2 {
+                return Some(((h as u8, m as u8), k + 3 - j));
+            }
+        }
+        if !with_word {
+            return None;
+        }
+        if self.role(k + 1, Role::And) {
+            if let Some(m) = self.tok(k + 2).and_then(|t| t.num()).filter(|m| *m < 60) {
+                let n = if self.role(k + 3, Role::MinuteWord) { 4 } else { 3 };
+                return Some(((h as u8, m as u8), k + n - j));
+            }
+        }
+        Some(((h as u8, 0), k + 1 - j))
+    }
+
+    /// Numeric dates: «۱۳۹۹/۰۸/۱۰», «2020-10-08», «۱۰/۰۸/۱۳۹۹», «۹۹/۰۸/۱۰».
+    fn numeric(&self, i: usize) -> Option<Atom> {
+        let a = self.tok(i)?;
+        let s1 = self.tok(i + 1)?;
+        let b = self.tok(i + 2)?;
+        let s2 = self.tok(i + 3)?;
+        let c = self.tok(i + 4)?;
+        if a.kind != Kind::Num || b.kind != Kind::Num || c.kind != Kind::Num {
+            return None;
+        }
+        if !s1.is_punct(&['/', '-', '.']) || s1.s != s2.s {
+            return None;
+        }
+        if !(s1.glued && b.glued && s2.glued && c.glued) {
+            return None;
+        }
+        // A longer chain («1/2/3/4») or a decimal is no date.
+        if self.tok(i + 5).is_some_and(|t| t.glued && t.is_punct(&['/', '-', '.']))
+            && self.kind(i + 6) == Some(Kind::Num)
+        {
+            return None;
+        }
+        let (av, bv, cv) = (a.num()?, b.num()?, c.num()?);
+        let (y, m, d, two) = if a.digits() == 4 && b.digits() <= 2 && c.digits() <= 2 {
+            (av as i32, bv, cv, false)
+        } else if c.digits() == 4 && a.digits() <= 2 && b.digits() <= 2 {
+            (cv as i32, bv, av, false)
+        } else if a.digits() == 2 && b.digits() <= 2 && c.digits() <= 2 && av >= 32 {
+            (expand_two_digit(av), bv, cv, true)
+        } else {
+            return None;
+        };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let cal = if two { Calendar::SolarHijri } else { year_calendar(y)? };
+        let mut spec = DateSpec {
+            calendar: Some(cal),
+            year: Some(y),
+            month: Some(m as u8),
+            day: Some(d as u8),
+            ..DateSpec::default()
+        };
+        let mut j = i + 5;
+        self.take_era(&mut spec, &mut j);
+        Some(Atom {
+            spec,
+            i,
+            j,
+            rule: if a.digits() >= 2 && av >= 32 { "fa/numeric-ymd" } else { "fa/numeric-dmy" },
+            time: None,
+        })
+    }
+
+    /// Day and month, with an optional year: «۱۰ آبان ۱۳۹۹», «دهم آبان»,
+    /// «۳ اکتبر ۲۰۲۰», «۹ December, 2023», «۲۵ ماه مه».
+    fn day_month(&self, i: usize) -> Option<Atom> {
+        let (day, n, strong) = self.day_at(i)?;
+        let mut j = i + n;
+        let mut mah = false;
+        if self.role(j, Role::MonthWord) && self.month_at(j + 1).is_some() {
+            mah = true;
+            j += 1;
+        }
+        let (cal, month, latent, mn, suffix) = self.month_at(j)?;
+        if latent && !strong && !mah && !suffix {
+            return None;
+        }
+        // «می» after a number is usually the verb prefix written with a space
+        // («۵ می دهد»): a month only when nothing verb-like follows.
+        if latent && !mah && !suffix && key(self.toks[j].s) == "می" {
+            if let Some(nx) = self.tok(j + mn) {
+                if nx.kind == Kind::Word && self.lex_at(j + mn).is_empty() && self.year_at(j + mn, false).is_none() {
+                    return None;
+                }
+            }
+        }
+        j += mn;
+        if !suffix && self.role(j, Role::MonthWord) {
+            j += 1;
+        }
+        let mut spec = DateSpec {
+            calendar: Some(cal),
+            calendar_explicit: true,
+            month: Some(month),
+            day: Some(day),
+            ..DateSpec::default()
+        };
+        self.take_year(&mut spec, &mut j);
+        Some(Atom {
+            rule: if spec.year.is_some() { "fa/day-month-year" } else { "fa/day-month" },
+            spec,
+            i,
+            j,
+            time: None,
+        })
+    }
+
+    /// Month first: «آبان ۱۳۹۹», «ماه مه سال ۱۹۹۴ میلادی», «مهرماه»,
+    /// «October 8, 2020».
+    fn month_first(&self, i: usize) -> Option<Atom> {
+        let mut j = i;
+        let mut mah = false;
+        if self.role(j, Role::MonthWord) {
+            mah = true;
+            j += 1;
+        }
+        let (cal, month, latent, mn, suffix) = self.month_at(j)?;
+        let is_latin = self.kind(j) == Some(Kind::Latin);
+        j += mn;
+        let mut spec = DateSpec {
+            calendar: Some(cal),
+            calendar_explicit: true,
+            month: Some(month),
+            ..DateSpec::default()
+        };
+        // «October 8, 2020»
+        if is_latin {
+            if let Some(d) = self.tok(j).and_then(|t| t.num()).filter(|d| (1..=31).contains(d)) {
+                if self.tok(j).is_some_and(|t| t.digits() <= 2) {
+                    let mut k = j + 1;
+                    if self.punct(k, &[',']) {
+                        k += 1;
+                    }
+                    if let Some((y, _)) = self.year_at(k, false) {
+                        spec.day = Some(d as u8);
+                        spec.year = Some(y);
+                        return Some(Atom {
+                            spec,
+                            i,
+                            j: k + 1,
+                            rule: "fa/latin-month-day-year",
+                            time: None,
+                        });
+                    }
+                }
+            }
+        }
+        if !suffix && self.role(j, Role::MonthWord) {
+            mah = true;
+            j += 1;
+        }
+        self.take_year(&mut spec, &mut j);
+        if latent && !mah && !suffix && spec.year.is_none() {
+            return None;
+        }
+        Some(Atom {
+            rule: if spec.year.is_some() { "fa/month-year" } else { "fa/month" },
+            spec,
+            i,
+            j,
+            time: None,
+        })
+    }
+
+    /// Years: «سال ۱۹۸۸», «سال‌های ۱۹۹۲», «۱۳۵۹ش», «سال ۹۹», «۱۹۹۴ میلادی».
+    fn year(&self, i: usize) -> Option<Atom> {
+        let mut j = i;
+        let word = self.role(j, Role::YearWord) || self.role(j, Role::YearsWord);
+        if word {
+            j += 1;
+        }
+        let (y, two) = self.year_at(j, word)?;
+        j += 1;
+        let mut spec = DateSpec {
+            year: Some(y),
+            calendar: if two { Some(Calendar::SolarHijri) } else { year_calendar(y) },
+            ..DateSpec::default()
+        };
+        let before = j;
+        self.take_era(&mut spec, &mut j);
+        if !word && j == before {
+            return None;
+        }
+        spec.calendar?;
+        Some(Atom {
+            spec,
+            i,
+            j,
+            rule: if word { "fa/year" } else { "fa/year-era" },
+            time: None,
+        })
+    }
+
+    /// Decades: «دهه ۱۹۹۰», «دهه ۶۰», «دهه هفتاد», «دهه‌ی ۹۰ میلادی».
+    fn decade(&self, i: usize) -> Option<Atom> {
+        if !self.role(i, Role::DecadeWord) {
+            return None;
+        }
+        let mut j = i + 1;
+        let (y, two) = if let Some(t) = self.tok(j).filter(|t| t.kind == Kind::Num) {
+            let v = t.num()?;
+            match t.digits() {
+                4 if v % 10 == 0 => (v as i32, false),
+                2 if v % 10 == 0 => (v as i32, true),
+                _ => return None,
+            }
+        } else {
+            let (v, ordinal, n) = self.number_words(j)?;
+            if ordinal || v % 10 != 0 || !(10..=90).contains(&v) {
+                return None;
+            }
+            j += n - 1;
+            (v as i32, true)
+        };
+        j += 1;
+        let mut spec = DateSpec {
+            decade: true,
+            ..DateSpec::default()
+        };
+        self.take_era(&mut spec, &mut j);
+        let year = if two {
+            match spec.calendar {
+                Some(Calendar::Gregorian) => 1900 + y,
+                Some(Calendar::LunarHijri) => 1400 + y,
+                _ => 1300 + y,
+            }
+        } else {
+            y
+        };
+        if spec.calendar.is_none() {
+            spec.calendar = year_calendar(year);
+        }
+        spec.calendar?;
+        spec.year = Some(year);
+        Some(Atom {
+            spec,
+            i,
+            j,
+            rule: "fa/decade",
+            time: None,
+        })
+    }
+
+    /// «در ۱۹۹۴», «طی ۱۳۹۹»: a bare year after «در» (the preposition is
+    /// not part of the expression).
+    fn year_after_in(&self, i: usize) -> Option<Atom> {
+        if i == 0 || !(self.role(i - 1, Role::In)) {
+            return None;
+        }
+        let t = self.tok(i)?;
+        if t.digits() != 4 {
+            return None;
+        }
+        let y = t.num()? as i32;
+        let cal = match y {
+            1300..=1499 => Calendar::SolarHijri,
+            1900..=2100 => Calendar::Gregorian,
+            _ => return None,
+        };
+        // «در ۱۹۹۴ نفر» is a count: a year is not followed by a noun of
+        // quantity; a following number, unit or «هزار» makes it a count.
+        if let Some(n) = self.tok(i + 1) {
+            let k = key(n.s);
+            if n.kind == Kind::Num
+                || matches!(k.as_str(), "هزار" | "میلیون" | "نفر" | "تن" | "درصد" | "کیلومتر" | "متر" | "دلار" | "تومان" | "ریال")
+            {
+                return None;
+            }
+        }
+        Some(Atom {
+            spec: DateSpec {
+                calendar: Some(cal),
+                year: Some(y),
+                ..DateSpec::default()
+            },
+            i,
+            j: i + 1,
+            rule: "fa/in-year",
+            time: None,
+        })
+    }
+
+    /// The core date at `i` (no weekday prefix), longest reading.
+    fn date_core(&self, i: usize) -> Option<Atom> {
+        let cands = [
+            self.numeric(i),
+            self.day_month(i),
+            self.month_first(i),
+            self.year(i),
+            self.decade(i),
+            self.year_after_in(i),
+        ];
+        let mut best = cands.into_iter().flatten().max_by_key(|a| a.j)?;
+        if let Some((t, n)) = self.time_at(best.j) {
+            if best.spec.day.is_some() {
+                best.time = Some(t);
+                best.j += n;
+            }
+        }
+        Some(best)
+    }
+
+    /// A point: a core date, optionally with a weekday before it, or a bare
+    /// weekday («روز شنبه», «سه‌شنبه گذشته», «پنجشنبه شب»).
+    fn point(&self, i: usize) -> Option<Atom> {
+        if let Some((wd, n)) = self.weekday_at(i) {
+            let mut j = i + n;
+            if self.punct(j, &[',', '،']) {
+                j += 1;
+            }
+            if self.role(j, Role::DayWord) {
+                j += 1;
+            }
+            if let Some(mut a) = self.date_core(j) {
+                if a.spec.day.is_some() {
+                    a.spec.weekday = Some(wd);
+                    a.i = i;
+                    return Some(a);
+                }
+            }
+            let mut j = i + n;
+            if self.role(j, Role::Night) || self.role(j, Role::Morning) || self.role(j, Role::Evening) {
+                j += 1;
+            }
+            let mut rule = "fa/weekday";
+            if self.role(j, Role::Past) {
+                j += 1;
+                rule = "fa/weekday-past";
+            } else if self.role(j, Role::Next) && self.word(j, "آینده") {
+                j += 1;
+                rule = "fa/weekday-next";
+            }
+            let a = Atom {
+                spec: DateSpec {
+                    weekday: Some(wd),
+                    ..DateSpec::default()
+                },
+                i,
+                j,
+                rule,
+                time: None,
+            };
+            return Some(match self.time_at(a.j) {
+                Some((t, n)) if self.role(a.j, Role::HourWord) => Atom {
+                    time: Some(t),
+                    j: a.j + n,
+                    ..a
+                },
+                _ => a,
+            });
+        }
+        self.date_core(i)
+    }
+
+    /// One side of a range at `i`.
+    fn side(&self, i: usize) -> Option<Side> {
+        if let Some(a) = self.point(i) {
+            if !a.spec.is_weekday_only() {
+                return Some(Side::Atom(a));
+            }
+        }
+        let t = self.tok(i)?;
+        if t.kind == Kind::Num && t.digits() <= 4 {
+            return Some(Side::Num {
+                value: t.num()?,
+                digits: t.digits(),
+                i,
+            });
+        }
+        if let Some((v, _, n)) = self.number_words(i) {
+            if (1..=31).contains(&v) && n >= 1 && self.month_at(i + n).is_none() {
+                // «از دهم تا پانزدهم آبان»: handled as a day only by `complete`.
+                return Some(Side::Num {
+                    value: v,
+                    digits: 2,
+                    i: i + n - 1,
+                })
+                .filter(|_| n == 1);
+            }
+        }
+        let (cal, month, _, n, _) = self.month_at(i)?;
+        Some(Side::Month {
+            cal,
+            month,
+            i,
+            j: i + n,
+        })
+    }
+
+    /// Completes the first side of a range from the second; `None` when the
+    /// two cannot form a range.
+    fn complete(&self, x: &Side, y: &Side, strong: bool) -> Option<(DateSpec, DateSpec)> {
+        let ys = match y {
+            Side::Atom(a) => a.spec,
+            Side::Num { value, digits: 4, .. } => {
+                let yv = *value as i32;
+                DateSpec {
+                    year: Some(yv),
+                    calendar: year_calendar(yv),
+                    ..DateSpec::default()
+                }
+            }
+            Side::Num { value, digits: 2, .. } => {
+                // «۱۹۹۲–۹۴»: the century of the first side.
+                let Side::Atom(a) = x else { return None };
+                let xy = a.spec.year.filter(|_| a.spec.month.is_none())?;
+                let yv = xy - xy % 100 + *value as i32;
+                DateSpec {
+                    year: Some(yv),
+                    calendar: a.spec.calendar,
+                    calendar_explicit: a.spec.calendar_explicit,
+                    ..DateSpec::default()
+                }
+            }
+            _ => return None,
+        };
+        let xs = match x {
+            Side::Atom(a) => {
+                let mut s = a.spec;
+                if s.year.is_none() {
+                    s.inherit(&ys);
+                }
+                s
+            }
+            Side::Num { value, digits, .. } => {
+                if ys.day.is_some() && *digits <= 2 && (1..=31).contains(value) {
+                    DateSpec {
+                        day: Some(*value as u8),
+                        month: ys.month,
+                        year: ys.year,
+                        calendar: ys.calendar,
+                        calendar_explicit: ys.calendar_explicit,
+                        ..DateSpec::default()
+                    }
+                } else if *digits == 4 && ys.year.is_some() && ys.month.is_none() {
+                    let xv = *value as i32;
+                    let cal = if ys.calendar_explicit { ys.calendar } else { year_calendar(xv) };
+                    DateSpec {
+                        year: Some(xv),
+                        calendar: cal,
+                        calendar_explicit: ys.calendar_explicit,
+                        decade: ys.decade,
+                        ..DateSpec::default()
+                    }
+                } else {
+                    return None;
+                }
+            }
+            Side::Month { cal, month, .. } => {
+                if ys.month.is_none() || ys.calendar != Some(*cal) || ys.day.is_some() {
+                    return None;
+                }
+                DateSpec {
+                    month: Some(*month),
+                    year: ys.year,
+                    calendar: Some(*cal),
+                    calendar_explicit: true,
+                    ..DateSpec::default()
+                }
+            }
+        };
+        let mut ys = ys;
+        if ys.year.is_none() && ys.month.is_some() {
+            ys.inherit(&xs);
+        }
+        // Both sides must be dates of one kind, and bare years plausible.
+        let plausible = |s: &DateSpec| s.year.is_none_or(|y| year_calendar(y).is_some());
+        if !plausible(&xs) || !plausible(&ys) || xs.calendar.is_none() || ys.calendar.is_none() {
+            return None;
+        }
+        if !strong && (xs.month.is_none() != ys.month.is_none()) {
+            return None;
+        }
+        if let (Some(a), Some(b)) = (xs.year, ys.year) {
+            if (a - b).abs() > 300 {
+                return None;
+            }
+        }
+        Some((xs, ys))
+    }
+
+    /// Ranges: «از X تا Y», «X الی Y», «بین X و Y», «۱۹۹۲–۱۹۹۴», «سال‌های X تا Y».
+    fn range(&self, i: usize) -> Option<(Parsed, usize)> {
+        let mut k = i;
+        let lead = if self.role(k, Role::From) {
+            Some(Role::From)
+        } else if self.role(k, Role::Between) {
+            Some(Role::Between)
+        } else {
+            None
+        };
+        if lead.is_some() {
+            k += 1;
+        }
+        if self.role(k, Role::YearsWord) || self.role(k, Role::DayWord) || self.role(k, Role::DaysWord) {
+            if !matches!(self.side(k)?, Side::Atom(_)) {
+                k += 1;
+            }
+        }
+        let x = self.side(k)?;
+        let mut c = x.end();
+        let conn_ok = match lead {
+            Some(Role::Between) => self.role(c, Role::And),
+            Some(_) => self.role(c, Role::To) || self.role(c, Role::Through),
+            None => {
+                self.role(c, Role::Through)
+                    || self.role(c, Role::To)
+                    || self.punct(c, &['-', '–', '—'])
+            }
+        };
+        if !conn_ok {
+            return None;
+        }
+        let bare_to = lead.is_none() && self.role(c, Role::To);
+        c += 1;
+        if self.role(c, Role::YearWord) || self.role(c, Role::DayWord) {
+            if !matches!(self.side(c), Some(Side::Atom(_))) {
+                c += 1;
+            }
+        }
+        let y = self.side(c)?;
+        let strong = lead.is_some() || i != k;
+        // Bare numbers on both sides («۱۵۰۰ تا ۲۰۰۰ نفر») need context:
+        // a lead word, «سال‌های», an era marker or «الی».
+        let both_bare = !matches!(x, Side::Atom(_)) && !matches!(y, Side::Atom(_));
+        let (xs, mut ys) = self.complete(&x, &y, strong)?;
+        let mut j = y.end();
+        if both_bare {
+            let mut tmp = ys;
+            let before = j;
+            self.take_era(&mut tmp, &mut j);
+            let era = j > before;
+            if era {
+                ys.calendar = tmp.calendar;
+                ys.calendar_explicit = true;
+            }
+            if !(strong || era || (!bare_to && self.role(x.end(), Role::Through))) {
+                return None;
+            }
+        } else if bare_to && !matches!(x, Side::Atom(_)) && !strong {
+            // «۱۰ تا ۱۵ آبان» is fine (the second side is a full date).
+            if !matches!(y, Side::Atom(_)) {
+                return None;
+            }
+        }
+        let mut xs = xs;
+        if ys.calendar_explicit && !xs.calendar_explicit && xs.month.is_none() {
+            xs.calendar = ys.calendar;
+            xs.calendar_explicit = true;
+        }
+        // A first side that borrowed its year and lands after the second is
+        // in the year before («از ۲۰ اسفند تا ۵ فروردین ۱۴۰۲»).
+        let borrowed = !matches!(&x, Side::Atom(a) if a.spec.year.is_some());
+        let key_of = |s: &DateSpec| (s.year, s.month.unwrap_or(0), s.day.unwrap_or(0));
+        let mut reversed = key_of(&xs) > key_of(&ys);
+        if reversed && borrowed && xs.month.is_some() {
+            if let Some(y) = xs.year.as_mut() {
+                *y -= 1;
+                reversed = false;
+            }
+        }
+        let rule = match lead {
+            Some(Role::Between) => "fa/between-and",
+            Some(_) => "fa/from-to",
+            None => "fa/range",
+        };
+        let mut p = Parsed::new(
+            self.toks[i].start,
+            self.toks[j - 1].end,
+            rule,
+            Expr::Range {
+                from: xs,
+                to: ys,
+                reversed,
+            },
+        );
+        p.explicit = xs.year.is_some() && ys.year.is_some();
+        Some((p, j))
+    }
+
+    /// Relative expressions: «دیروز», «هفته گذشته», «سه روز پیش», «امسال».
+    fn relative(&self, i: usize) -> Option<(Expr, usize, &'static str)> {
+        for (l, n) in self.lex_at(i) {
+            if let Lex::Relative { kind, offset, cal } = l {
+                // «روز گذشته» after a number is «سه روز گذشته»: handled below.
+                let rel = match kind {
+                    RelKind::Day => Relative::Days(offset),
+                    RelKind::Week => Relative::Weeks(offset),
+                    RelKind::Month => Relative::Months(offset),
+                    RelKind::Year => Relative::Years(offset),
+                    RelKind::Present => Relative::Present,
+                    RelKind::PastVague => Relative::RecentPast,
+                };
+                // «سال گذشته میلادی»: a trailing era marker.
+                let mut cal = cal;
+                let mut j = i + n;
+                if let Some((c, m)) = self.era_at(j) {
+                    if c == Calendar::Gregorian && matches!(kind, RelKind::Year | RelKind::Month) {
+                        cal = c;
+                        j += m;
+                    }
+                }
+                return Some((Expr::Relative { rel, calendar: cal }, j, "fa/relative"));
+            }
+        }
+        // «سه روز پیش», «۲ هفته قبل», «دو سال بعد», «سه روز دیگر».
+        let (amount, n) = self.amount_at(i)?;
+        let unit = self.unit_at(i + n)?;
+        let j = i + n + 1;
+        let sign = if self.role(j, Role::Ago) {
+            -1
+        } else if self.word(j, "دیگر") || self.word(j, "بعد") {
+            1
+        } else {
+            return None;
+        };
+        let a = amount as i32 * sign;
+        let rel = match unit {
+            Unit::Day => Relative::Days(a),
+            Unit::Week => Relative::Weeks(a),
+            Unit::Month => Relative::Months(a),
+            Unit::Year => Relative::Years(a),
+            _ => return None,
+        };
+        Some((
+            Expr::Relative {
+                rel,
+                calendar: Calendar::SolarHijri,
+            },
+            j + 1,
+            "fa/n-units-ago",
+        ))
+    }
+
+    /// A count: digits or number words (cardinal).
+    fn amount_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Num {
+            if t.digits() > 4 || self.punct(i + 1, &['/', ':', '.']) && t.glued {
+                return None;
+            }
+            return Some((t.num()?, 1));
+        }
+        let (v, ordinal, n) = self.number_words(i)?;
+        if ordinal {
+            return None;
+        }
+        Some((v, n))
+    }
+
+    fn unit_at(&self, i: usize) -> Option<Unit> {
+        let l = self.phrase(i, 1);
+        let has = |r| l.contains(&Lex::Kw(r));
+        Some(if has(Role::YearWord) {
+            Unit::Year
+        } else if has(Role::MonthWord) {
+            Unit::Month
+        } else if has(Role::WeekWord) {
+            Unit::Week
+        } else if has(Role::DayWord) {
+            Unit::Day
+        } else if has(Role::DecadeWord) {
+            Unit::Decade
+        } else if has(Role::CenturyWord) {
+            Unit::Century
+        } else if has(Role::HourWord) {
+            Unit::Hour
+        } else if has(Role::MinuteWord) {
+            Unit::Minute
+        } else {
+            return None;
+        })
+    }
+
+    /// Durations: «شش سال», «۴۴ روز», «سه دهه».
+    fn duration(&self, i: usize) -> Option<(Expr, usize)> {
+        let (amount, n) = self.amount_at(i)?;
+        if amount == 0 {
+            return None;
+        }
+        let unit = self.unit_at(i + n)?;
+        // «۱۷ ماه مه» is a date; «۲ ساعت ۱۰» not a duration of hours.
+        if self.month_at(i + n + 1).is_some() && unit == Unit::Month {
+            return None;
+        }
+        if matches!(unit, Unit::Hour | Unit::Minute) && self.kind(i + n + 1) == Some(Kind::Num) {
+            return None;
+        }
+        Some((Expr::Duration { amount, unit }, i + n + 1))
+    }
+
+    fn atom_parsed(&self, a: &Atom) -> Parsed {
+        let mut p = Parsed::new(
+            self.toks[a.i].start,
+            self.toks[a.j - 1].end,
+            a.rule,
+            Expr::Date(a.spec),
+        );
+        p.time_of_day = a.time;
+        p
+    }
+
+    /// A dual date after a point: «(۳۱ اکتبر ۲۰۲۰)», «(یازدهم دی)», «(۱۹۹۴)».
+    fn dual(&self, j: usize, primary: &DateSpec) -> Option<(Parsed, usize)> {
+        if !self.punct(j, &['(', '[']) {
+            return None;
+        }
+        let a = self.point(j + 1).or_else(|| {
+            // A bare year in parentheses: «سال ۱۳۷۳ (۱۹۹۴)».
+            let t = self.tok(j + 1)?;
+            let y = t.num().filter(|_| t.digits() == 4)? as i32;
+            if primary.month.is_some() {
+                return None;
+            }
+            Some(Atom {
+                spec: DateSpec {
+                    year: Some(y),
+                    calendar: year_calendar(y),
+                    ..DateSpec::default()
+                },
+                i: j + 1,
+                j: j + 2,
+                rule: "fa/year",
+                time: None,
+            })
+        })?;
+        if !self.punct(a.j, &[')', ']']) || a.spec.is_weekday_only() {
+            return None;
+        }
+        // The alternative must be another calendar, or the same date again.
+        if a.spec.calendar == primary.calendar && a.spec.month != primary.month {
+            return None;
+        }
+        Some((self.atom_parsed(&a), a.j + 1))
+    }
+
+    /// The longest expression starting at token `i`, with its end token.
+    fn at(&self, i: usize) -> Option<(Parsed, usize)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Break || t.kind == Kind::Punct && !t.is_punct(&['(']) {
+            return None;
+        }
+        let mut best: Option<(Parsed, usize)> = None;
+        let mut offer = |c: Option<(Parsed, usize)>| {
+            if let Some(c) = c {
+                if best.as_ref().is_none_or(|b| c.1 > b.1) {
+                    best = Some(c);
+                }
+            }
+        };
+        offer(self.range(i));
+        offer(self.open(i));
+        offer(self.modified(i));
+        if let Some((e, j, rule)) = self.relative(i) {
+            offer(Some((Parsed::new(t.start, self.toks[j - 1].end, rule, e), j)));
+        }
+        if let Some(a) = self.point(i) {
+            let mut p = self.atom_parsed(&a);
+            let mut j = a.j;
+            if let Some((alt, k)) = self.dual(j, &a.spec) {
+                p.alternative = Some(Box::new(alt));
+                p.rule = "fa/dual-date";
+                p.explicit = p.explicit || a.spec.year.is_none();
+                j = k;
+            }
+            offer(Some((p, j)));
+        }
+        if let Some((e, j)) = self.duration(i) {
+            offer(Some((Parsed::new(t.start, self.toks[j - 1].end, "fa/duration", e), j)));
+        }
+        best
+    }
+
+    /// Open ranges and relations: «از X» (since or a point, by the verb),
+    /// «تا X» (until), «پیش از X» (before), «پس از X» (after).
+    fn open(&self, i: usize) -> Option<(Parsed, usize)> {
+        let (modifier, skip) = if self.role(i, Role::From) {
+            (Modifier::Since, 1)
+        } else if self.role(i, Role::To) {
+            (Modifier::Until, 1)
+        } else if (self.word(i, "پیش") || self.word(i, "قبل")) && self.role(i + 1, Role::From) {
+            (Modifier::Before, 2)
+        } else if (self.word(i, "پس") || self.word(i, "بعد")) && self.role(i + 1, Role::From) {
+            (Modifier::After, 2)
+        } else {
+            return None;
+        };
+        let mut k = i + skip;
+        if self.role(k, Role::DayWord) {
+            k += 1;
+        }
+        // «تا پایان سال میلادی جاری», «تا آخر اسفند».
+        let mut end_of = false;
+        if modifier == Modifier::Until && self.role(k, Role::End) {
+            end_of = true;
+            k += 1;
+        }
+        let (mut p, j) = if let Some(a) = self.point(k) {
+            if a.spec.is_weekday_only() && modifier == Modifier::Since {
+                return None;
+            }
+            (self.atom_parsed(&a), a.j)
+        } else if let Some((e, j, rule)) = self.relative(k) {
+            if matches!(e, Expr::Relative { rel: Relative::Present | Relative::RecentPast, .. }) {
+                return None;
+            }
+            (Parsed::new(self.toks[k].start, self.toks[j - 1].end, rule, e), j)
+        } else {
+            let y = self.bare_year(k)?;
+            (self.atom_parsed(&y), y.j)
+        };
+        let _ = end_of;
+        let mut j = j;
+        if modifier == Modifier::Since {
+            // «از سال ۲۰۱۱ تاکنون», «از اول ژانویه به بعد»: part of the expression.
+            if self.word(j, "تاکنون") {
+                j += 1;
+            } else if self.word(j, "تا") && self.word(j + 1, "کنون") {
+                j += 2;
+            } else if self.word(j, "به") && self.word(j + 1, "بعد") {
+                j += 2;
+            }
+        }
+        p.start = self.toks[i].start;
+        p.end = self.toks[j - 1].end;
+        p.modifier = Some(modifier);
+        p.rule = match modifier {
+            Modifier::Since => "fa/since",
+            Modifier::Until => "fa/until",
+            Modifier::Before => "fa/before",
+            _ => "fa/after",
+        };
+        Some((p, j))
+    }
+
+    /// A bare four-digit year after «از»/«تا» («از ۱۹۹۲», «تا ۲۰۲۵»).
+    fn bare_year(&self, i: usize) -> Option<Atom> {
+        let t = self.tok(i)?;
+        if t.digits() != 4 {
+            return None;
+        }
+        let y = t.num()? as i32;
+        let cal = match y {
+            1300..=1499 => Calendar::SolarHijri,
+            1900..=2100 => Calendar::Gregorian,
+            _ => return None,
+        };
+        let mut spec = DateSpec {
+            calendar: Some(cal),
+            year: Some(y),
+            ..DateSpec::default()
+        };
+        let mut j = i + 1;
+        self.take_era(&mut spec, &mut j);
+        Some(Atom {
+            spec,
+            i,
+            j,
+            rule: "fa/year",
+            time: None,
+        })
+    }
+
+    /// «اوایل سال ۲۰۲۰», «اواخر آبان», «حدود سال ۱۹۹۰», «اواسط دهه ۱۹۹۰».
+    fn modified(&self, i: usize) -> Option<(Parsed, usize)> {
+        let modifier = if self.role(i, Role::Early) {
+            Modifier::Early
+        } else if self.role(i, Role::Mid) {
+            Modifier::Mid
+        } else if self.role(i, Role::Late) {
+            Modifier::Late
+        } else if self.role(i, Role::Approx) {
+            Modifier::Approx
+        } else {
+            return None;
+        };
+        let a = self.point(i + 1)?;
+        if a.spec.is_weekday_only() || a.spec.day.is_some() && modifier != Modifier::Approx {
+            return None;
+        }
+        let mut p = self.atom_parsed(&a);
+        p.start = self.toks[i].start;
+        p.modifier = Some(modifier);
+        p.rule = match modifier {
+            Modifier::Early => "fa/early",
+            Modifier::Mid => "fa/mid",
+            Modifier::Late => "fa/late",
+            _ => "fa/approx",
+        };
+        Some((p, a.j))
+    }
+
+    fn run(&self) -> Vec<Parsed> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            match self.at(i) {
+                Some((mut p, j)) if j > i => {
+                    p.tense = clause_tense(self.toks, j, self.lex);
+                    if p.modifier == Some(Modifier::Since) {
+                        self.decide_since(&mut p, i, j);
+                    }
+                    if let Some(alt) = p.alternative.as_mut() {
+                        alt.tense = p.tense;
+                    }
+                    out.push(p);
+                    i = j;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// «از X» opens a state that goes on (a continuing verb, «تاکنون») or
+    /// marks the moment of a one-time change (simple past): in the second
+    /// case it is a point and «از» is not part of the expression.
+    fn decide_since(&self, p: &mut Parsed, i: usize, j: usize) {
+        let open = self.word(j - 1, "تاکنون")
+            || self.word(j - 1, "کنون")
+            || self.word(j - 1, "بعد")
+            || has_continuation_cue(self.toks, j)
+            || matches!(p.tense, Tense::Present | Tense::Future);
+        if open {
+            return;
+        }
+        p.modifier = None;
+        let mut k = i + 1;
+        if self.role(k, Role::DayWord) {
+            k += 1;
+        }
+        p.start = self.toks[k].start;
+        p.rule = match &p.expr {
+            Expr::Date(d) if d.day.is_some() => "fa/from-day",
+            _ => "fa/from-point",
+        };
+    }
+}

@@ -1,0 +1,151 @@
+//! The tense of the clause that holds a date.
+//!
+//! Persian is verb-final: the verb that governs a date is the last verb of
+//! its clause. A date with no year, or a bare weekday, is placed before the
+//! publication date in a past-tense clause and after it in a future one
+//! («خواهد», «قرار است», a subjunctive after «که»).
+
+use super::lexicon::{Lexicon, key};
+use super::token::{Kind, Tok};
+use crate::lang::expr::Tense;
+
+/// Words that keep a state open up to now («تاکنون»): a cue for `since`.
+pub fn has_continuation_cue(toks: &[Tok], from: usize) -> bool {
+    let end = sentence_end(toks, from);
+    let mut k = from;
+    while k < end {
+        let w = key(toks[k].s);
+        match w.as_str() {
+            "تاکنون" | "همچنان" | "هنوز" => return true,
+            "تا" if k + 1 < end => {
+                let n = key(toks[k + 1].s);
+                if matches!(n.as_str(), "کنون" | "امروز" | "به") {
+                    return true;
+                }
+            }
+            "به" if k + 1 < end && key(toks[k + 1].s) == "بعد" => return true,
+            _ => {}
+        }
+        k += 1;
+    }
+    false
+}
+
+/// The index one past the last token of the sentence that holds `from`.
+pub fn sentence_end(toks: &[Tok], from: usize) -> usize {
+    let mut k = from;
+    while k < toks.len() {
+        let t = &toks[k];
+        if t.kind == Kind::Break || t.is_punct(&['.', '!', '?', '؟', '؛', ';']) {
+            return k;
+        }
+        k += 1;
+    }
+    toks.len()
+}
+
+/// The tense of the clause that starts at token `from` (the date's end):
+/// the first clause boundary after it whose last word is a verb decides.
+pub fn clause_tense(toks: &[Tok], from: usize, lex: &Lexicon) -> Tense {
+    let end = sentence_end(toks, from);
+    let mut seg_start = from;
+    let mut k = from;
+    let mut saw_ke = false;
+    while k <= end {
+        let boundary = k == end || toks[k].is_punct(&['،', ',', ':']);
+        if boundary {
+            let seg = &toks[seg_start..k];
+            for t in seg {
+                let w = key(t.s);
+                if w.starts_with("خواه") && w.len() > "خواه".len() || w == "خواهد" {
+                    return Tense::Future;
+                }
+                if w == "که" {
+                    saw_ke = true;
+                }
+            }
+            if seg.windows(2).any(|p| key(p[0].s) == "قرار" && key(p[1].s) == "است") {
+                return Tense::Future;
+            }
+            if let Some(t) = verb_tense(seg, lex, saw_ke) {
+                return t;
+            }
+            seg_start = k + 1;
+        }
+        k += 1;
+    }
+    Tense::Unknown
+}
+
+const ENDINGS: [&str; 7] = ["ند", "ید", "یم", "م", "ی", "ه", ""];
+
+fn strip_neg(w: &str) -> &str {
+    w.strip_prefix('ن').unwrap_or(w)
+}
+
+fn is_past_stem(w: &str, lex: &Lexicon) -> bool {
+    ENDINGS.iter().any(|e| {
+        w.strip_suffix(e)
+            .is_some_and(|s| !s.is_empty() && lex.past_stems.contains_key(s))
+    })
+}
+
+/// Reads the verb at the end of a segment, if the segment ends in one.
+fn verb_tense(seg: &[Tok], lex: &Lexicon, after_ke: bool) -> Option<Tense> {
+    let words: Vec<String> = seg
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| key(t.s))
+        .collect();
+    let last = words.last()?;
+    let prev = words.len().checked_sub(2).map(|i| words[i].as_str());
+    let last = last.as_str();
+    // Perfect: «شده است», «کرده‌اند», «آمده‌است» → past.
+    if matches!(last, "است" | "اند" | "ایم" | "ام" | "بود" | "بودند") {
+        if prev.is_some_and(|p| p.ends_with('ه') && p.len() > 2) {
+            return Some(Tense::Past);
+        }
+        if last.starts_with("بود") {
+            return Some(Tense::Past);
+        }
+        return Some(Tense::Present);
+    }
+    if let Some(stem) = last.strip_suffix("هاست").or_else(|| last.strip_suffix("هاند")) {
+        if !stem.is_empty() {
+            return Some(Tense::Past);
+        }
+    }
+    // «می‌کند», «نمی‌شد»: continuous; past when built on a past stem.
+    let base = strip_neg(last);
+    let (mi, rest) = if let Some(r) = base.strip_prefix("می") {
+        (true, r)
+    } else if prev == Some("می") || prev == Some("نمی") {
+        (true, base)
+    } else {
+        (false, base)
+    };
+    if mi && !rest.is_empty() {
+        return Some(if is_past_stem(rest, lex) {
+            Tense::Past
+        } else {
+            Tense::Present
+        });
+    }
+    if matches!(last, "دارد" | "دارند" | "داریم" | "هست" | "هستند" | "نیست" | "نیستند") {
+        return Some(Tense::Present);
+    }
+    if is_past_stem(base, lex) || is_past_stem(last, lex) {
+        return Some(Tense::Past);
+    }
+    // A present-stem verb without «می»: subjunctive (future after «که»,
+    // «باید», «قرار») or an imperative; only verbs ending in «د»/«ند».
+    if last.ends_with('د') && last.len() > 2 {
+        let modal = words.iter().any(|w| matches!(w.as_str(), "باید" | "قرار" | "تا"));
+        return Some(if after_ke || modal {
+            Tense::Future
+        } else {
+            Tense::Present
+        });
+    }
+    None
+}
