@@ -44,7 +44,9 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use icu_calendar::Date;
-use icu_calendar::cal::hijri::{TabularAlgorithm, TabularAlgorithmEpoch, TabularAlgorithmLeapYears};
+use icu_calendar::cal::hijri::{
+    TabularAlgorithm, TabularAlgorithmEpoch, TabularAlgorithmLeapYears,
+};
 use icu_calendar::cal::{Hijri, Persian};
 use icu_calendar::types::RataDie;
 use schemars::JsonSchema;
@@ -322,11 +324,7 @@ fn check_year(cal: Calendar, year: i32) -> Result<(), DateError> {
             cal,
             DateErrorKind::YearOutOfRange,
             format!("year {year}"),
-            format!(
-                "years {} to {} are supported",
-                YEARS.start(),
-                YEARS.end()
-            ),
+            format!("years {} to {} are supported", YEARS.start(), YEARS.end()),
         ))
     }
 }
@@ -387,13 +385,9 @@ fn date_of_rd(rd: i64) -> Option<NaiveDate> {
 fn umm_al_qura_span() -> Option<(i64, i64)> {
     static SPAN: OnceLock<Option<(i64, i64)>> = OnceLock::new();
     *SPAN.get_or_init(|| {
-        let first = Date::try_new_hijri_with_calendar(
-            *UMM_AL_QURA_YEARS.start(),
-            1,
-            1,
-            umm_al_qura(),
-        )
-        .ok()?;
+        let first =
+            Date::try_new_hijri_with_calendar(*UMM_AL_QURA_YEARS.start(), 1, 1, umm_al_qura())
+                .ok()?;
         let last_month =
             Date::try_new_hijri_with_calendar(*UMM_AL_QURA_YEARS.end(), 12, 1, umm_al_qura())
                 .ok()?;
@@ -405,9 +399,11 @@ fn umm_al_qura_span() -> Option<(i64, i64)> {
 /// The day number of a date that exists (year, month and day checked).
 fn rd_of_ymd(cal: Calendar, d: Ymd, lunar: LunarVariant) -> Option<i64> {
     let rd = match cal {
-        Calendar::Gregorian => {
-            rd_of(NaiveDate::from_ymd_opt(d.year, u32::from(d.month), u32::from(d.day))?)
-        }
+        Calendar::Gregorian => rd_of(NaiveDate::from_ymd_opt(
+            d.year,
+            u32::from(d.month),
+            u32::from(d.day),
+        )?),
         Calendar::SolarHijri => Date::try_new_persian(d.year, d.month, d.day)
             .ok()?
             .to_rata_die()
