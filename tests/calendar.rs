@@ -228,6 +228,16 @@ fn umm_al_qura_seams_are_exact() {
                 "{y} {v}"
             );
         }
+        // Every day within a year of the seam round-trips and steps by one.
+        let mut d = date(g) - Days::new(400);
+        let mut prev = calendar::from_gregorian(d, LH, UQ);
+        for _ in 0..800 {
+            d = d.succ_opt().unwrap();
+            let cur = calendar::from_gregorian(d, LH, UQ);
+            assert_eq!(calendar::to_gregorian(LH, cur, UQ), Ok(d), "{d}");
+            assert_eq!(next_day(LH, prev, UQ), cur, "{d}");
+            prev = cur;
+        }
         let before = date(g).pred_opt().unwrap();
         let last = calendar::from_gregorian(before, LH, UQ);
         assert_eq!((last.year, last.month), (y - 1, 12));

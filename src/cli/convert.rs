@@ -27,8 +27,8 @@ Output:
   One block per date with the day (or interval) in every calendar, or with
   --json one JSON object per input (JSON Lines): input, from, guessed,
   precision, gregorian/solar_hijri/lunar_hijri {start, end, weekday (days
-  only), variant (lunar)}, note. start and end are YYYY-MM-DD with ASCII
-  digits in every calendar.
+  only), variant (lunar)}, note; an invalid input gives {input, error}.
+  start and end are YYYY-MM-DD with ASCII digits in every calendar.
 
   Lunar Hijri dates are computed (Umm al-Qura for 1300-1600 AH, tabular
   outside it or with --lunar tabular) and can differ by a day from national
