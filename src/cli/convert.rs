@@ -303,7 +303,11 @@ impl<W: Write> Converter<W> {
         }
         self.out.flush()?;
         // A closed stderr is not worth failing over.
-        let _ = writeln!(io::stderr(), "tarikh: {origin}: {input}: {msg}");
+        let _ = if input.is_empty() {
+            writeln!(io::stderr(), "tarikh: {origin}: {msg}")
+        } else {
+            writeln!(io::stderr(), "tarikh: {origin}: {input}: {msg}")
+        };
         Ok(())
     }
 
