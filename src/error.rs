@@ -21,11 +21,17 @@ pub enum Error {
     #[error("{path}: not valid UTF-8 at byte offset {offset}")]
     InvalidUtf8 { path: PathBuf, offset: usize },
     /// A NUL byte or other sign of a binary file.
-    #[error("{path}: looks like a binary file (NUL byte at byte offset {offset}); only text is read")]
+    #[error(
+        "{path}: looks like a binary file (NUL byte at byte offset {offset}); only text is read"
+    )]
     Binary { path: PathBuf, offset: usize },
     /// A file larger than the reader accepts.
     #[error("{path}: too large ({size} bytes; the limit is {limit} bytes)")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     /// A malformed record in a JSON Lines file, a metadata sidecar or a
     /// reference timeline.
     #[error("{path}:{line}: {message}")]

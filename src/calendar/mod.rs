@@ -2,3 +2,751 @@
 //! the resolution of temporal mentions into inclusive Gregorian intervals.
 //!
 //! This is the only module that touches `icu_calendar`.
+//!
+//! # Model
+//!
+//! Every date is a day of the proleptic Gregorian calendar, held as a
+//! [`chrono::NaiveDate`]; a date in another calendar is a [`Ymd`] tagged with
+//! its [`Calendar`]. Conversions go through day numbers (rata die, day 1 =
+//! 0001-01-01 Gregorian, which is chrono's `num_days_from_ce`), so nothing
+//! here depends on icu's ISO type or on any optional chrono bridge.
+//!
+//! * **Solar Hijri** arithmetic is icu's [`Persian`] calendar (the 33-year
+//!   rule with the official correction table). No leap rule is written here.
+//! * **Lunar Hijri** is computed, never observed. [`LunarVariant::UmmAlQura`]
+//!   (the default) uses icu's Umm al-Qura table for the years in
+//!   [`UMM_AL_QURA_YEARS`] and, *explicitly in this module*, the tabular
+//!   calendar (type II leap years, Friday epoch: "islamic-civil") outside
+//!   them; [`lunar_variant_used`] tells which one a year gets. The two agree
+//!   on 1 Muharram 1300 and 1 Muharram 1601, so the seams are exact (a test
+//!   checks this). [`LunarVariant::Tabular`] uses the tabular calendar for
+//!   every year. See [`LUNAR_NOTE`].
+//! * **Gregorian** is chrono's proleptic Gregorian calendar.
+//!
+//! Years are accepted in [`YEARS`] (−9999..=9999) in every calendar;
+//! anything else, and any day or month that does not exist, is a
+//! [`DateError`] whose message says why. Nothing here panics on input.
+//!
+//! Partial dates ([`PartialDate`]: a year, or a year and month) are
+//! first-class: [`PartialDate::interval`] gives the inclusive Gregorian
+//! [`Interval`] they cover in *their own* calendar (Solar Hijri 1399 is
+//! 2020-03-20..=2021-03-20), and [`interval_in`] expresses any interval in
+//! another calendar.
+
+mod names;
+
+pub use names::{Lang, month_name, persian_digits, weekday, weekday_name};
+
+use std::fmt;
+use std::ops::RangeInclusive;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate};
+use icu_calendar::Date;
+use icu_calendar::cal::hijri::{
+    TabularAlgorithm, TabularAlgorithmEpoch, TabularAlgorithmLeapYears,
+};
+use icu_calendar::cal::{Hijri, Persian};
+use icu_calendar::types::RataDie;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Years accepted in every calendar (icu's constructor range).
+pub const YEARS: RangeInclusive<i32> = -9999..=9999;
+
+/// Lunar Hijri years for which the Umm al-Qura table is used; outside them
+/// (and always with [`LunarVariant::Tabular`]) the tabular rule is used.
+pub const UMM_AL_QURA_YEARS: RangeInclusive<i32> = 1300..=1600;
+
+/// The caveat to show beside every Lunar Hijri date.
+pub const LUNAR_NOTE: &str = "Lunar Hijri dates are computed (Umm al-Qura by default, tabular with --lunar tabular) and can differ by a day from national announcements, which in Iran follow moon sighting; outside 1300–1600 AH the tabular rule is used.";
+
+/// A calendar.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Calendar {
+    /// The proleptic Gregorian calendar.
+    Gregorian,
+    /// The Solar Hijri (Iranian, Jalali, Shamsi) calendar.
+    SolarHijri,
+    /// The Lunar Hijri (Islamic, Qamari) calendar; see [`LunarVariant`].
+    LunarHijri,
+}
+
+impl Calendar {
+    /// All calendars, in output order.
+    pub const ALL: [Calendar; 3] = [
+        Calendar::Gregorian,
+        Calendar::SolarHijri,
+        Calendar::LunarHijri,
+    ];
+
+    /// The identifier used on the command line and in JSON: `solar-hijri`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Calendar::Gregorian => "gregorian",
+            Calendar::SolarHijri => "solar-hijri",
+            Calendar::LunarHijri => "lunar-hijri",
+        }
+    }
+
+    /// The English name used in sentences: `Solar Hijri`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Calendar::Gregorian => "Gregorian",
+            Calendar::SolarHijri => "Solar Hijri",
+            Calendar::LunarHijri => "Lunar Hijri",
+        }
+    }
+}
+
+impl fmt::Display for Calendar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for Calendar {
+    type Err = String;
+    /// Accepts the identifiers and a few common aliases (case-insensitive).
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "gregorian" | "g" | "miladi" => Ok(Calendar::Gregorian),
+            "solar-hijri" | "solar_hijri" | "sh" | "persian" | "jalali" | "shamsi" => {
+                Ok(Calendar::SolarHijri)
+            }
+            "lunar-hijri" | "lunar_hijri" | "lh" | "hijri" | "islamic" | "qamari" => {
+                Ok(Calendar::LunarHijri)
+            }
+            _ => Err(format!(
+                "unknown calendar {s:?}: expected gregorian, solar-hijri or lunar-hijri"
+            )),
+        }
+    }
+}
+
+/// How Lunar Hijri dates are computed.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Default,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum LunarVariant {
+    /// The Umm al-Qura table (KACST) for [`UMM_AL_QURA_YEARS`], tabular
+    /// outside.
+    #[default]
+    UmmAlQura,
+    /// The tabular ("islamic-civil") calendar: type II leap years, Friday
+    /// epoch.
+    Tabular,
+}
+
+impl LunarVariant {
+    /// The identifier used on the command line and in JSON: `umm-al-qura`.
+    pub fn id(self) -> &'static str {
+        match self {
+            LunarVariant::UmmAlQura => "umm-al-qura",
+            LunarVariant::Tabular => "tabular",
+        }
+    }
+
+    /// The English name used in sentences.
+    pub fn label(self) -> &'static str {
+        match self {
+            LunarVariant::UmmAlQura => "Umm al-Qura",
+            LunarVariant::Tabular => "tabular",
+        }
+    }
+}
+
+impl fmt::Display for LunarVariant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for LunarVariant {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "umm-al-qura" | "umm_al_qura" | "ummalqura" | "umalqura" => Ok(LunarVariant::UmmAlQura),
+            "tabular" | "civil" | "islamic-civil" => Ok(LunarVariant::Tabular),
+            _ => Err(format!(
+                "unknown Lunar Hijri variant {s:?}: expected umm-al-qura or tabular"
+            )),
+        }
+    }
+}
+
+/// The variant actually used for Lunar Hijri `year` when `requested` is
+/// asked for: Umm al-Qura only inside [`UMM_AL_QURA_YEARS`].
+pub fn lunar_variant_used(year: i32, requested: LunarVariant) -> LunarVariant {
+    match requested {
+        LunarVariant::UmmAlQura if UMM_AL_QURA_YEARS.contains(&year) => LunarVariant::UmmAlQura,
+        _ => LunarVariant::Tabular,
+    }
+}
+
+/// A day in some calendar (the calendar is kept beside it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ymd {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Ymd {
+    pub const fn new(year: i32, month: u8, day: u8) -> Self {
+        Ymd { year, month, day }
+    }
+}
+
+/// `YYYY-MM-DD`, ASCII digits (a negative year is written `-YYYY`).
+impl fmt::Display for Ymd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_year(f, self.year)?;
+        write!(f, "-{:02}-{:02}", self.month, self.day)
+    }
+}
+
+fn write_year(f: &mut fmt::Formatter<'_>, year: i32) -> fmt::Result {
+    if year < 0 {
+        write!(f, "-{:04}", year.unsigned_abs())
+    } else {
+        write!(f, "{year:04}")
+    }
+}
+
+/// What is wrong with a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DateErrorKind {
+    /// A year outside [`YEARS`].
+    YearOutOfRange,
+    /// A month outside 1–12.
+    MonthOutOfRange,
+    /// Day 0, or a day past the end of its month.
+    DayOutOfRange,
+    /// A day given without a month.
+    DayWithoutMonth,
+}
+
+/// A date that does not exist (or cannot be handled) in its calendar. The
+/// message is one sentence that says why, e.g. "1404-12-30 does not exist in
+/// the Solar Hijri calendar: Esfand 1404 has 29 days (1404 is not a leap
+/// year)".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct DateError {
+    calendar: Calendar,
+    kind: DateErrorKind,
+    subject: String,
+    reason: String,
+    message: String,
+}
+
+impl DateError {
+    fn new(calendar: Calendar, kind: DateErrorKind, subject: String, reason: String) -> Self {
+        let message = match kind {
+            DateErrorKind::YearOutOfRange => format!(
+                "{subject} is outside the supported range of the {} calendar: {reason}",
+                calendar.label()
+            ),
+            DateErrorKind::DayWithoutMonth => format!(
+                "{subject} cannot be placed in the {} calendar: {reason}",
+                calendar.label()
+            ),
+            _ => format!(
+                "{subject} does not exist in the {} calendar: {reason}",
+                calendar.label()
+            ),
+        };
+        DateError {
+            calendar,
+            kind,
+            subject,
+            reason,
+            message,
+        }
+    }
+
+    /// The calendar the date was given in.
+    pub fn calendar(&self) -> Calendar {
+        self.calendar
+    }
+
+    /// What is wrong.
+    pub fn kind(&self) -> DateErrorKind {
+        self.kind
+    }
+
+    /// What the sentence is about: the whole date (`1404-12-30`), or the
+    /// offending part (`month 13`, `day 0`, `year 10000`).
+    pub fn subject(&self) -> &str {
+        &self.subject
+    }
+
+    /// Why, without the subject: "Esfand 1404 has 29 days (1404 is not a
+    /// leap year)", "a year has 12 months".
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// The whole sentence without its leading subject: "does not exist in
+    /// the Solar Hijri calendar: …". Handy after a caller has already
+    /// printed the input.
+    pub fn predicate(&self) -> &str {
+        self.message
+            .strip_prefix(self.subject.as_str())
+            .map(str::trim_start)
+            .unwrap_or(&self.message)
+    }
+}
+
+fn check_year(cal: Calendar, year: i32) -> Result<(), DateError> {
+    if YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(DateError::new(
+            cal,
+            DateErrorKind::YearOutOfRange,
+            format!("year {year}"),
+            format!("years {} to {} are supported", YEARS.start(), YEARS.end()),
+        ))
+    }
+}
+
+fn check_month(cal: Calendar, month: u8) -> Result<(), DateError> {
+    if (1..=12).contains(&month) {
+        Ok(())
+    } else {
+        Err(DateError::new(
+            cal,
+            DateErrorKind::MonthOutOfRange,
+            format!("month {month}"),
+            "a year has 12 months".to_owned(),
+        ))
+    }
+}
+
+/// An error for a year that passed [`check_year`] but that a library still
+/// refused (not expected; reported instead of panicking).
+fn unsupported(cal: Calendar, year: i32) -> DateError {
+    DateError::new(
+        cal,
+        DateErrorKind::YearOutOfRange,
+        format!("year {year}"),
+        "the calendar library cannot compute it".to_owned(),
+    )
+}
+
+fn umm_al_qura() -> Hijri<icu_calendar::cal::hijri::UmmAlQura> {
+    Hijri::new_umm_al_qura()
+}
+
+fn tabular() -> Hijri<TabularAlgorithm> {
+    Hijri::new_tabular(
+        TabularAlgorithmLeapYears::TypeII,
+        TabularAlgorithmEpoch::Friday,
+    )
+}
+
+/// Fields of an icu date in the conventions of this module.
+fn ymd_of<A: icu_calendar::AsCalendar>(d: &Date<A>) -> Ymd {
+    Ymd::new(
+        d.year().extended_year(),
+        d.month().ordinal,
+        d.day_of_month().0,
+    )
+}
+
+fn rd_of(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce())
+}
+
+fn date_of_rd(rd: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(rd).ok()?)
+}
+
+/// Day numbers `[start, end)` covered by the Umm al-Qura table, from icu.
+fn umm_al_qura_span() -> Option<(i64, i64)> {
+    static SPAN: OnceLock<Option<(i64, i64)>> = OnceLock::new();
+    *SPAN.get_or_init(|| {
+        let first =
+            Date::try_new_hijri_with_calendar(*UMM_AL_QURA_YEARS.start(), 1, 1, umm_al_qura())
+                .ok()?;
+        let last_month =
+            Date::try_new_hijri_with_calendar(*UMM_AL_QURA_YEARS.end(), 12, 1, umm_al_qura())
+                .ok()?;
+        let end = last_month.to_rata_die().to_i64_date() + i64::from(last_month.days_in_month());
+        Some((first.to_rata_die().to_i64_date(), end))
+    })
+}
+
+/// The day number of a date that exists (year, month and day checked).
+fn rd_of_ymd(cal: Calendar, d: Ymd, lunar: LunarVariant) -> Option<i64> {
+    let rd = match cal {
+        Calendar::Gregorian => rd_of(NaiveDate::from_ymd_opt(
+            d.year,
+            u32::from(d.month),
+            u32::from(d.day),
+        )?),
+        Calendar::SolarHijri => Date::try_new_persian(d.year, d.month, d.day)
+            .ok()?
+            .to_rata_die()
+            .to_i64_date(),
+        Calendar::LunarHijri => match lunar_variant_used(d.year, lunar) {
+            LunarVariant::UmmAlQura => {
+                Date::try_new_hijri_with_calendar(d.year, d.month, d.day, umm_al_qura())
+                    .ok()?
+                    .to_rata_die()
+                    .to_i64_date()
+            }
+            LunarVariant::Tabular => {
+                Date::try_new_hijri_with_calendar(d.year, d.month, d.day, tabular())
+                    .ok()?
+                    .to_rata_die()
+                    .to_i64_date()
+            }
+        },
+    };
+    Some(rd)
+}
+
+/// The length of a month (year and month already checked).
+fn month_length(cal: Calendar, year: i32, month: u8, lunar: LunarVariant) -> Option<u8> {
+    match cal {
+        Calendar::Gregorian => {
+            NaiveDate::from_ymd_opt(year, u32::from(month), 1).map(|d| d.num_days_in_month())
+        }
+        Calendar::SolarHijri => Date::try_new_persian(year, month, 1)
+            .ok()
+            .map(|d| d.days_in_month()),
+        Calendar::LunarHijri => match lunar_variant_used(year, lunar) {
+            LunarVariant::UmmAlQura => {
+                Date::try_new_hijri_with_calendar(year, month, 1, umm_al_qura())
+                    .ok()
+                    .map(|d| d.days_in_month())
+            }
+            LunarVariant::Tabular => Date::try_new_hijri_with_calendar(year, month, 1, tabular())
+                .ok()
+                .map(|d| d.days_in_month()),
+        },
+    }
+}
+
+/// Whether a month's length depends on the year (so the error mentions it).
+fn month_length_varies(cal: Calendar, month: u8, used: LunarVariant) -> bool {
+    match cal {
+        Calendar::Gregorian => month == 2,
+        Calendar::SolarHijri => month == 12,
+        Calendar::LunarHijri => used == LunarVariant::UmmAlQura || month == 12,
+    }
+}
+
+/// Checks that `d` exists in `cal`.
+pub fn validate(cal: Calendar, d: Ymd, lunar: LunarVariant) -> Result<(), DateError> {
+    check_year(cal, d.year)?;
+    check_month(cal, d.month)?;
+    if d.day == 0 {
+        return Err(DateError::new(
+            cal,
+            DateErrorKind::DayOutOfRange,
+            "day 0".to_owned(),
+            "days are numbered from 1".to_owned(),
+        ));
+    }
+    let len = month_length(cal, d.year, d.month, lunar).ok_or_else(|| unsupported(cal, d.year))?;
+    if d.day <= len {
+        return Ok(());
+    }
+    let name = month_name(cal, d.month, Lang::En);
+    let used = lunar_variant_used(d.year, lunar);
+    let reason = if !month_length_varies(cal, d.month, used) {
+        format!("{name} has {len} days")
+    } else if cal == Calendar::LunarHijri && used == LunarVariant::UmmAlQura {
+        format!(
+            "{name} {} has {len} days in the Umm al-Qura calendar",
+            d.year
+        )
+    } else {
+        let leap = is_leap_year(cal, d.year, lunar);
+        let not = if leap { "" } else { "not " };
+        let tab = if cal == Calendar::LunarHijri {
+            " of the tabular calendar"
+        } else {
+            ""
+        };
+        format!(
+            "{name} {} has {len} days ({} is {not}a leap year{tab})",
+            d.year, d.year
+        )
+    };
+    Err(DateError::new(
+        cal,
+        DateErrorKind::DayOutOfRange,
+        d.to_string(),
+        reason,
+    ))
+}
+
+/// The Gregorian day of a date in `cal`, after checking that it exists.
+pub fn to_gregorian(cal: Calendar, d: Ymd, lunar: LunarVariant) -> Result<NaiveDate, DateError> {
+    validate(cal, d, lunar)?;
+    rd_of_ymd(cal, d, lunar)
+        .and_then(date_of_rd)
+        .ok_or_else(|| unsupported(cal, d.year))
+}
+
+/// A Gregorian day in `cal`. Total: every `NaiveDate` has a day in every
+/// calendar (years beyond [`YEARS`] may result for extreme dates).
+pub fn from_gregorian(date: NaiveDate, cal: Calendar, lunar: LunarVariant) -> Ymd {
+    let rd = rd_of(date);
+    match cal {
+        Calendar::Gregorian => Ymd::new(date.year(), date.month() as u8, date.day() as u8),
+        Calendar::SolarHijri => ymd_of(&Date::from_rata_die(RataDie::new(rd), Persian)),
+        Calendar::LunarHijri => {
+            let in_table = match lunar {
+                LunarVariant::Tabular => false,
+                LunarVariant::UmmAlQura => match umm_al_qura_span() {
+                    Some((start, end)) => (start..end).contains(&rd),
+                    // Not expected: fall back to icu's own Umm al-Qura,
+                    // which is documented to go tabular outside its table.
+                    None => true,
+                },
+            };
+            if in_table {
+                ymd_of(&Date::from_rata_die(RataDie::new(rd), umm_al_qura()))
+            } else {
+                ymd_of(&Date::from_rata_die(RataDie::new(rd), tabular()))
+            }
+        }
+    }
+}
+
+/// Converts a date from one calendar to another.
+pub fn convert(
+    from: Calendar,
+    d: Ymd,
+    to: Calendar,
+    lunar: LunarVariant,
+) -> Result<Ymd, DateError> {
+    Ok(from_gregorian(to_gregorian(from, d, lunar)?, to, lunar))
+}
+
+/// The number of days of a month.
+pub fn days_in_month(
+    cal: Calendar,
+    year: i32,
+    month: u8,
+    lunar: LunarVariant,
+) -> Result<u8, DateError> {
+    check_year(cal, year)?;
+    check_month(cal, month)?;
+    month_length(cal, year, month, lunar).ok_or_else(|| unsupported(cal, year))
+}
+
+/// Whether `year` is a leap year of `cal` (366 days in the solar
+/// calendars, 355 in the lunar one). `false` for years outside [`YEARS`].
+pub fn is_leap_year(cal: Calendar, year: i32, lunar: LunarVariant) -> bool {
+    if !YEARS.contains(&year) {
+        return false;
+    }
+    match cal {
+        Calendar::Gregorian => NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|d| d.leap_year()),
+        Calendar::SolarHijri => {
+            Date::try_new_persian(year, 1, 1).is_ok_and(|d| d.is_in_leap_year())
+        }
+        Calendar::LunarHijri => match lunar_variant_used(year, lunar) {
+            LunarVariant::UmmAlQura => Date::try_new_hijri_with_calendar(year, 1, 1, umm_al_qura())
+                .is_ok_and(|d| d.is_in_leap_year()),
+            LunarVariant::Tabular => Date::try_new_hijri_with_calendar(year, 1, 1, tabular())
+                .is_ok_and(|d| d.is_in_leap_year()),
+        },
+    }
+}
+
+/// An inclusive interval of Gregorian days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Interval {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl Interval {
+    /// The interval from `a` to `b`, whichever comes first.
+    pub fn new(a: NaiveDate, b: NaiveDate) -> Self {
+        Interval {
+            start: a.min(b),
+            end: a.max(b),
+        }
+    }
+
+    /// A single day.
+    pub fn day(d: NaiveDate) -> Self {
+        Interval { start: d, end: d }
+    }
+
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.start <= d && d <= self.end
+    }
+
+    /// Whether the two intervals share at least one day.
+    pub fn overlaps(&self, o: &Interval) -> bool {
+        self.start <= o.end && o.start <= self.end
+    }
+
+    /// The number of days, both ends included (1 for a single day).
+    pub fn len_days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+}
+
+/// How precise a date is. Ordered finest first, for sorting.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Season,
+    Year,
+    Decade,
+    Century,
+    Unknown,
+}
+
+impl Precision {
+    /// The JSON name: `day`, `month`, …
+    pub fn id(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Season => "season",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+            Precision::Century => "century",
+            Precision::Unknown => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for Precision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A year, a year and month, or a full date in a calendar. `day` is only
+/// meaningful with `month` (a day without a month is an error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    pub calendar: Calendar,
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    pub const fn year(calendar: Calendar, year: i32) -> Self {
+        PartialDate {
+            calendar,
+            year,
+            month: None,
+            day: None,
+        }
+    }
+
+    pub const fn month(calendar: Calendar, year: i32, month: u8) -> Self {
+        PartialDate {
+            calendar,
+            year,
+            month: Some(month),
+            day: None,
+        }
+    }
+
+    pub const fn day(calendar: Calendar, d: Ymd) -> Self {
+        PartialDate {
+            calendar,
+            year: d.year,
+            month: Some(d.month),
+            day: Some(d.day),
+        }
+    }
+
+    /// Day, Month or Year.
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            (None, _) => Precision::Year,
+        }
+    }
+
+    /// The Gregorian days this date covers in its own calendar: a year runs
+    /// from its 1st of month 1 to the last day of month 12, a month from its
+    /// 1st to its last day.
+    pub fn interval(&self, lunar: LunarVariant) -> Result<Interval, DateError> {
+        let cal = self.calendar;
+        let (first, last) = match (self.month, self.day) {
+            (Some(m), Some(d)) => {
+                let day = to_gregorian(cal, Ymd::new(self.year, m, d), lunar)?;
+                return Ok(Interval::day(day));
+            }
+            (Some(m), None) => (m, m),
+            (None, None) => (1, 12),
+            (None, Some(d)) => {
+                return Err(DateError::new(
+                    cal,
+                    DateErrorKind::DayWithoutMonth,
+                    format!("day {d} of {}", self.year),
+                    "a day needs a month".to_owned(),
+                ));
+            }
+        };
+        let last_day = days_in_month(cal, self.year, last, lunar)?;
+        let start = to_gregorian(cal, Ymd::new(self.year, first, 1), lunar)?;
+        let end = to_gregorian(cal, Ymd::new(self.year, last, last_day), lunar)?;
+        Ok(Interval { start, end })
+    }
+}
+
+/// `1399`, `1399-08` or `1399-08-10` (ASCII digits; the calendar is not
+/// written).
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_year(f, self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The first and last day of a Gregorian interval, expressed in `cal`.
+pub fn interval_in(cal: Calendar, iv: Interval, lunar: LunarVariant) -> (Ymd, Ymd) {
+    (
+        from_gregorian(iv.start, cal, lunar),
+        from_gregorian(iv.end, cal, lunar),
+    )
+}

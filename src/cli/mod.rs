@@ -12,7 +12,9 @@ pub mod convert;
 /// Solar Hijri and Lunar Hijri calendars, and flags what does not add up.
 #[derive(Debug, Parser)]
 #[command(name = "tarikh", version, about, long_about = None, propagate_version = true)]
-#[command(after_help = "Examples:\n  tarikh convert 1399-08-10 --from solar-hijri\n  tarikh dates data/articles/fa/karabakh-aran.txt --format table\n\nExit status: 0 ran, 1 some input unreadable, 2 usage error.")]
+#[command(
+    after_help = "Examples:\n  tarikh convert 1399-08-10 --from solar-hijri\n  tarikh dates data/articles/fa/karabakh-aran.txt --format table\n\nExit status: 0 ran, 1 some input unreadable, 2 usage error."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
