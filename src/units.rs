@@ -6,10 +6,13 @@
 //! (which knows how long Aban is) both need them, and a stage may only
 //! import the stages to its left. [`crate::calendar`] re-exports them.
 
+use std::fmt;
+use std::str::FromStr;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A calendar in which a date can be written.
+/// A calendar.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -17,16 +20,22 @@ use serde::{Deserialize, Serialize};
 pub enum Calendar {
     /// The proleptic Gregorian calendar.
     Gregorian,
-    /// The Solar Hijri (Iranian, Persian; in Afghanistan with its own month
-    /// names) calendar, by the official 33-year rule with corrections.
+    /// The Solar Hijri (Iranian, Jalali, Shamsi) calendar.
     SolarHijri,
-    /// The Lunar Hijri (Islamic) calendar: Umm al-Qura or tabular.
+    /// The Lunar Hijri (Islamic, Qamari) calendar; see [`LunarVariant`].
     LunarHijri,
 }
 
 impl Calendar {
-    /// The kebab-case name used in JSON and on the command line.
-    pub fn as_str(self) -> &'static str {
+    /// All calendars, in output order.
+    pub const ALL: [Calendar; 3] = [
+        Calendar::Gregorian,
+        Calendar::SolarHijri,
+        Calendar::LunarHijri,
+    ];
+
+    /// The identifier used on the command line and in JSON: `solar-hijri`.
+    pub fn id(self) -> &'static str {
         match self {
             Calendar::Gregorian => "gregorian",
             Calendar::SolarHijri => "solar-hijri",
@@ -34,19 +43,42 @@ impl Calendar {
         }
     }
 
-    /// Reads a kebab-case name (`gregorian`, `solar-hijri`, `lunar-hijri`).
-    pub fn from_name(s: &str) -> Option<Calendar> {
-        match s {
-            "gregorian" => Some(Calendar::Gregorian),
-            "solar-hijri" => Some(Calendar::SolarHijri),
-            "lunar-hijri" => Some(Calendar::LunarHijri),
-            _ => None,
+    /// The English name used in sentences: `Solar Hijri`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Calendar::Gregorian => "Gregorian",
+            Calendar::SolarHijri => "Solar Hijri",
+            Calendar::LunarHijri => "Lunar Hijri",
         }
     }
 }
 
-/// How precise a date is: the unit the text actually gave. Ordered from
-/// finest to coarsest, which is the order timelines sort ties by.
+impl fmt::Display for Calendar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for Calendar {
+    type Err = String;
+    /// Accepts the identifiers and a few common aliases (case-insensitive).
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "gregorian" | "g" | "miladi" => Ok(Calendar::Gregorian),
+            "solar-hijri" | "solar_hijri" | "sh" | "persian" | "jalali" | "shamsi" => {
+                Ok(Calendar::SolarHijri)
+            }
+            "lunar-hijri" | "lunar_hijri" | "lh" | "hijri" | "islamic" | "qamari" => {
+                Ok(Calendar::LunarHijri)
+            }
+            _ => Err(format!(
+                "unknown calendar {s:?}: expected gregorian, solar-hijri or lunar-hijri"
+            )),
+        }
+    }
+}
+
+/// How precise a date is. Ordered finest first, for sorting.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
@@ -63,8 +95,8 @@ pub enum Precision {
 }
 
 impl Precision {
-    /// The lowercase name used in JSON.
-    pub fn as_str(self) -> &'static str {
+    /// The JSON name: `day`, `month`, …
+    pub fn id(self) -> &'static str {
         match self {
             Precision::Day => "day",
             Precision::Week => "week",
@@ -77,3 +109,10 @@ impl Precision {
         }
     }
 }
+
+impl fmt::Display for Precision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+

@@ -34,9 +34,11 @@
 //! another calendar.
 
 mod names;
+pub mod resolve;
 
 pub use names::{Lang, month_name, persian_digits, weekday, weekday_name};
 
+pub use crate::units::{Calendar, Precision};
 use std::fmt;
 use std::ops::RangeInclusive;
 use std::str::FromStr;
@@ -61,72 +63,6 @@ pub const UMM_AL_QURA_YEARS: RangeInclusive<i32> = 1300..=1600;
 
 /// The caveat to show beside every Lunar Hijri date.
 pub const LUNAR_NOTE: &str = "Lunar Hijri dates are computed (Umm al-Qura by default, tabular with --lunar tabular) and can differ by a day from national announcements, which in Iran follow moon sighting; outside 1300–1600 AH the tabular rule is used.";
-
-/// A calendar.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Calendar {
-    /// The proleptic Gregorian calendar.
-    Gregorian,
-    /// The Solar Hijri (Iranian, Jalali, Shamsi) calendar.
-    SolarHijri,
-    /// The Lunar Hijri (Islamic, Qamari) calendar; see [`LunarVariant`].
-    LunarHijri,
-}
-
-impl Calendar {
-    /// All calendars, in output order.
-    pub const ALL: [Calendar; 3] = [
-        Calendar::Gregorian,
-        Calendar::SolarHijri,
-        Calendar::LunarHijri,
-    ];
-
-    /// The identifier used on the command line and in JSON: `solar-hijri`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Calendar::Gregorian => "gregorian",
-            Calendar::SolarHijri => "solar-hijri",
-            Calendar::LunarHijri => "lunar-hijri",
-        }
-    }
-
-    /// The English name used in sentences: `Solar Hijri`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Calendar::Gregorian => "Gregorian",
-            Calendar::SolarHijri => "Solar Hijri",
-            Calendar::LunarHijri => "Lunar Hijri",
-        }
-    }
-}
-
-impl fmt::Display for Calendar {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
-impl FromStr for Calendar {
-    type Err = String;
-    /// Accepts the identifiers and a few common aliases (case-insensitive).
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "gregorian" | "g" | "miladi" => Ok(Calendar::Gregorian),
-            "solar-hijri" | "solar_hijri" | "sh" | "persian" | "jalali" | "shamsi" => {
-                Ok(Calendar::SolarHijri)
-            }
-            "lunar-hijri" | "lunar_hijri" | "lh" | "hijri" | "islamic" | "qamari" => {
-                Ok(Calendar::LunarHijri)
-            }
-            _ => Err(format!(
-                "unknown calendar {s:?}: expected gregorian, solar-hijri or lunar-hijri"
-            )),
-        }
-    }
-}
 
 /// How Lunar Hijri dates are computed.
 #[derive(
@@ -612,44 +548,6 @@ impl Interval {
     /// The number of days, both ends included (1 for a single day).
     pub fn len_days(&self) -> i64 {
         (self.end - self.start).num_days() + 1
-    }
-}
-
-/// How precise a date is. Ordered finest first, for sorting.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    Day,
-    Week,
-    Month,
-    Season,
-    Year,
-    Decade,
-    Century,
-    Unknown,
-}
-
-impl Precision {
-    /// The JSON name: `day`, `month`, …
-    pub fn id(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Week => "week",
-            Precision::Month => "month",
-            Precision::Season => "season",
-            Precision::Year => "year",
-            Precision::Decade => "decade",
-            Precision::Century => "century",
-            Precision::Unknown => "unknown",
-        }
-    }
-}
-
-impl fmt::Display for Precision {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
     }
 }
 

@@ -132,7 +132,7 @@ pub fn key(s: &str) -> String {
 }
 
 fn calendar(s: &str) -> Calendar {
-    Calendar::from_name(s).unwrap_or(Calendar::Gregorian)
+    s.parse().unwrap_or(Calendar::Gregorian)
 }
 
 impl Lexicon {

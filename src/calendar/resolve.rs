@@ -1,0 +1,779 @@
+//! Resolution: a [`Mention`] becomes a [`Time`]: inclusive Gregorian bounds,
+//! the same bounds in Solar and Lunar Hijri, a TIMEX3-style value and a
+//! precision that the text actually gave.
+//!
+//! Yearless dates and bare weekdays are placed by the publication date and
+//! the tense of their clause (past → the nearest occurrence on or before
+//! it, future → the nearest after it, otherwise the nearest either way);
+//! in a text with no publication date, a yearless day and month takes the
+//! year of the nearest preceding explicit date of its paragraph. Nothing is
+//! ever resolved against the machine's clock.
+
+use chrono::{Datelike, Days, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Calendar, Interval, LunarVariant, PartialDate, Precision, Ymd, from_gregorian, interval_in,
+    lunar_variant_used, month_name, names::Lang as NameLang, weekday_name,
+};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::lang::expr::{DateSpec, Expr, Modifier, Relative, Tense};
+use crate::temporal::{Mention, MentionType, Repair};
+
+/// Bounds of an interval in a non-Gregorian calendar (ASCII digits).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Bounds {
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+/// Lunar Hijri bounds with the variant that computed them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct LunarBounds {
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub variant: LunarVariant,
+}
+
+/// The second reading of a dual date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Alternative {
+    pub calendar: Calendar,
+    pub text: String,
+    pub span: [usize; 2],
+    pub value: Option<String>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub original: Option<String>,
+}
+
+/// A resolved temporal expression: the contract's `Time`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Time {
+    /// The main part of the expression, exactly as in the document.
+    pub text: String,
+    /// Character offsets `[start, end)` of `text` in the original document.
+    pub span: [usize; 2],
+    /// The rule that read it.
+    pub rule: String,
+    /// The calendar of the expression as written.
+    pub calendar: Calendar,
+    /// TIMEX3-style value, always Gregorian (see the contract).
+    pub value: Option<String>,
+    pub precision: Precision,
+    /// Inclusive Gregorian bounds; null when unresolved or open.
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub solar_hijri: Option<Bounds>,
+    pub lunar_hijri: Option<LunarBounds>,
+    /// The date in its own calendar when that is not Gregorian.
+    pub original: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_of_day: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    pub modifier: Option<String>,
+    pub alternative: Option<Box<Alternative>>,
+    pub repaired: Option<Repair>,
+}
+
+impl Time {
+    /// The resolved interval, when both ends are known.
+    pub fn interval(&self) -> Option<Interval> {
+        Some(Interval {
+            start: self.start?,
+            end: self.end?,
+        })
+    }
+}
+
+/// One resolved mention with its TIMEX3 type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub kind: MentionType,
+    pub time: Time,
+    /// The mention can anchor yearless dates after it.
+    pub explicit: bool,
+    pub paragraph: usize,
+    pub tense: Tense,
+}
+
+/// Options of resolution.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The document's publication date.
+    pub published: Option<NaiveDate>,
+    pub lunar: LunarVariant,
+}
+
+/// The interval, precision and labels a spec resolves to.
+struct Point {
+    iv: Interval,
+    precision: Precision,
+    calendar: Calendar,
+    /// `original` (the date in its own calendar).
+    original: Option<String>,
+    value: String,
+}
+
+struct Resolver<'a> {
+    ctx: Context,
+    doc: &'a str,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Resolves the mentions of one document, in order.
+pub fn resolve_all(
+    document: &str,
+    mentions: &[Mention],
+    ctx: Context,
+) -> (Vec<Resolved>, Vec<Diagnostic>) {
+    let mut r = Resolver {
+        ctx,
+        doc: document,
+        diagnostics: Vec::new(),
+    };
+    let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
+    // The latest explicit date of each paragraph anchors yearless dates
+    // when there is no publication date.
+    let mut anchor: Option<(usize, NaiveDate)> = None;
+    for m in mentions {
+        let para_anchor = anchor.filter(|(p, _)| *p == m.paragraph).map(|(_, d)| d);
+        let res = r.resolve(m, para_anchor);
+        if m.explicit && m.repaired.is_none() {
+            if let Some(s) = res.time.start {
+                anchor = Some((m.paragraph, s));
+            }
+        }
+        out.push(res);
+    }
+    (out, r.diagnostics)
+}
+
+fn spec_calendar(s: &DateSpec) -> Calendar {
+    s.calendar.unwrap_or(Calendar::Gregorian)
+}
+
+fn original_of(cal: Calendar, s: &DateSpec) -> Option<String> {
+    if cal == Calendar::Gregorian {
+        return None;
+    }
+    Some(partial_label(s))
+}
+
+/// `1399`, `1399-08`, `1399-08-10`, `137X`, `XXXX-08-17`.
+fn partial_label(s: &DateSpec) -> String {
+    let y = match s.year {
+        Some(y) if s.decade => format!("{:03}X", y / 10),
+        Some(y) => format!("{y:04}"),
+        None => "XXXX".to_string(),
+    };
+    match (s.month, s.day) {
+        (Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
+        (Some(m), None) => format!("{y}-{m:02}"),
+        _ => y,
+    }
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn day_interval_value(iv: Interval) -> String {
+    if iv.start == iv.end {
+        iso(iv.start)
+    } else {
+        format!("{}/{}", iso(iv.start), iso(iv.end))
+    }
+}
+
+fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+impl Resolver<'_> {
+    fn diag(&mut self, severity: Severity, code: Code, span: [usize; 2], message: String) {
+        self.diagnostics.push(Diagnostic {
+            severity,
+            code,
+            message,
+            document: self.doc.to_string(),
+            span: Some(span),
+            events: Vec::new(),
+        });
+    }
+
+    /// The interval of a complete spec (its year known).
+    fn point(&mut self, s: &DateSpec, m: &Mention) -> Option<Point> {
+        let cal = spec_calendar(s);
+        let year = s.year?;
+        if s.decade || s.century {
+            let span = if s.decade { 10 } else { 100 };
+            let first = PartialDate::year(cal, year).interval(self.ctx.lunar).ok()?;
+            let last = PartialDate::year(cal, year + span - 1)
+                .interval(self.ctx.lunar)
+                .ok()?;
+            let iv = Interval {
+                start: first.start,
+                end: last.end,
+            };
+            let value = if cal == Calendar::Gregorian {
+                if s.decade {
+                    format!("{:03}X", year / 10)
+                } else {
+                    format!("{:02}XX", year / 100)
+                }
+            } else {
+                day_interval_value(iv)
+            };
+            return Some(Point {
+                iv,
+                precision: if s.decade {
+                    Precision::Decade
+                } else {
+                    Precision::Century
+                },
+                calendar: cal,
+                original: original_of(cal, s),
+                value,
+            });
+        }
+        let pd = PartialDate {
+            calendar: cal,
+            year,
+            month: s.month,
+            day: s.month.and(s.day),
+        };
+        match pd.interval(self.ctx.lunar) {
+            Ok(iv) => {
+                let value = match (cal, pd.precision()) {
+                    (Calendar::Gregorian, Precision::Year) => format!("{year:04}"),
+                    (Calendar::Gregorian, Precision::Month) => {
+                        format!("{year:04}-{:02}", s.month.unwrap_or(1))
+                    }
+                    _ => day_interval_value(iv),
+                };
+                Some(Point {
+                    iv,
+                    precision: pd.precision(),
+                    calendar: cal,
+                    original: original_of(cal, s),
+                    value,
+                })
+            }
+            Err(e) => {
+                self.diag(
+                    Severity::Warning,
+                    Code::InvalidDate,
+                    m.span,
+                    format!("«{}» is not a real date: {e}", m.text),
+                );
+                None
+            }
+        }
+    }
+
+    /// The year for a yearless spec, from the publication date and the
+    /// tense, or from the paragraph's last explicit date.
+    fn place_yearless(
+        &mut self,
+        s: &DateSpec,
+        tense: Tense,
+        para_anchor: Option<NaiveDate>,
+    ) -> Option<(DateSpec, bool)> {
+        let cal = spec_calendar(s);
+        let month = s.month?;
+        let lunar = self.ctx.lunar;
+        let with_year = |y: i32| DateSpec {
+            year: Some(y),
+            ..*s
+        };
+        let iv_of = |y: i32| {
+            PartialDate {
+                calendar: cal,
+                year: y,
+                month: Some(month),
+                day: s.day,
+            }
+            .interval(lunar)
+            .ok()
+        };
+        if let Some(p) = self.ctx.published {
+            let y0 = from_gregorian(p, cal, lunar).year;
+            let cands: Vec<(i32, Interval)> = (y0 - 1..=y0 + 1)
+                .filter_map(|y| iv_of(y).map(|iv| (y, iv)))
+                .collect();
+            let pick = match tense {
+                Tense::Past => cands.iter().rev().find(|(_, iv)| iv.start <= p),
+                Tense::Future => cands.iter().find(|(_, iv)| iv.start > p),
+                _ => cands.iter().min_by_key(|(_, iv)| {
+                    if iv.contains(p) {
+                        0
+                    } else {
+                        (iv.start - p).num_days().abs().min((iv.end - p).num_days().abs())
+                    }
+                }),
+            };
+            return pick.map(|(y, _)| (with_year(*y), false));
+        }
+        let a = para_anchor?;
+        Some((with_year(from_gregorian(a, cal, lunar).year), true))
+    }
+
+    fn weekday_date(&self, iso_wd: u8, tense: Tense) -> Option<NaiveDate> {
+        let p = self.ctx.published?;
+        let cur = p.weekday().number_from_monday() as i64;
+        let want = iso_wd as i64;
+        let back = (cur - want).rem_euclid(7); // days back to the previous (or same) one
+        let fwd = (want - cur).rem_euclid(7);
+        let fwd = if fwd == 0 { 7 } else { fwd };
+        let n = match tense {
+            Tense::Past => -back,
+            Tense::Future => fwd,
+            _ => {
+                if back <= fwd {
+                    -back
+                } else {
+                    fwd
+                }
+            }
+        };
+        shift_days(p, n)
+    }
+
+    fn relative(&self, rel: Relative, cal: Calendar) -> Option<(Interval, Precision, String)> {
+        let p = self.ctx.published?;
+        let lunar = self.ctx.lunar;
+        Some(match rel {
+            Relative::Days(n) => {
+                let d = shift_days(p, n as i64)?;
+                (Interval::day(d), Precision::Day, iso(d))
+            }
+            Relative::Weeks(n) => {
+                // Solar Hijri weeks start on Saturday, Gregorian on Monday.
+                let first = if cal == Calendar::Gregorian { 1 } else { 6 };
+                let cur = p.weekday().number_from_monday() as i64;
+                let back = (cur - first).rem_euclid(7);
+                let start = shift_days(p, -back + 7 * n as i64)?;
+                let end = shift_days(start, 6)?;
+                let iv = Interval { start, end };
+                (iv, Precision::Week, day_interval_value(iv))
+            }
+            Relative::Months(n) => {
+                let ymd = from_gregorian(p, cal, lunar);
+                let idx = ymd.year * 12 + (ymd.month as i32 - 1) + n;
+                let (y, m) = (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u8);
+                let iv = PartialDate::month(cal, y, m).interval(lunar).ok()?;
+                let value = if cal == Calendar::Gregorian {
+                    format!("{y:04}-{m:02}")
+                } else {
+                    day_interval_value(iv)
+                };
+                (iv, Precision::Month, value)
+            }
+            Relative::Years(n) => {
+                let y = from_gregorian(p, cal, lunar).year + n;
+                let iv = PartialDate::year(cal, y).interval(lunar).ok()?;
+                let value = if cal == Calendar::Gregorian {
+                    format!("{y:04}")
+                } else {
+                    day_interval_value(iv)
+                };
+                (iv, Precision::Year, value)
+            }
+            Relative::Present => (Interval::day(p), Precision::Day, "PRESENT_REF".into()),
+            Relative::RecentPast => {
+                let d = shift_days(p, -1)?;
+                (Interval::day(d), Precision::Unknown, "PAST_REF".into())
+            }
+        })
+    }
+
+    fn resolve(&mut self, m: &Mention, para_anchor: Option<NaiveDate>) -> Resolved {
+        let mut t = Time {
+            text: m.text.clone(),
+            span: m.span,
+            rule: m.rule.to_string(),
+            calendar: Calendar::Gregorian,
+            value: None,
+            precision: Precision::Unknown,
+            start: None,
+            end: None,
+            solar_hijri: None,
+            lunar_hijri: None,
+            original: None,
+            time_of_day: m.time_of_day.map(|(h, mi)| format!("{h:02}:{mi:02}")),
+            timezone: None,
+            modifier: m.modifier.map(|x| x.as_str().to_string()),
+            alternative: None,
+            repaired: m.repaired.clone(),
+        };
+        let mut iv: Option<Interval> = None;
+        match &m.expr {
+            Expr::Duration { amount, unit } => {
+                t.value = Some(unit.iso_duration(*amount));
+                t.precision = match unit {
+                    crate::lang::expr::Unit::Day => Precision::Day,
+                    crate::lang::expr::Unit::Week => Precision::Week,
+                    crate::lang::expr::Unit::Month => Precision::Month,
+                    crate::lang::expr::Unit::Year => Precision::Year,
+                    crate::lang::expr::Unit::Decade => Precision::Decade,
+                    crate::lang::expr::Unit::Century => Precision::Century,
+                    _ => Precision::Unknown,
+                };
+            }
+            Expr::Relative { rel, calendar } => {
+                t.calendar = *calendar;
+                match self.relative(*rel, *calendar) {
+                    Some((i, prec, value)) => {
+                        t.precision = prec;
+                        t.value = Some(value);
+                        iv = Some(i);
+                        if *calendar != Calendar::Gregorian && prec != Precision::Unknown {
+                            t.original = Some(self.original_label(i, *calendar, prec));
+                        }
+                        if *rel == Relative::RecentPast {
+                            t.modifier = Some(Modifier::Before.as_str().into());
+                            t.start = None;
+                        }
+                    }
+                    None => {
+                        t.precision = match rel {
+                            Relative::Days(_) | Relative::Present => Precision::Day,
+                            Relative::Weeks(_) => Precision::Week,
+                            Relative::Months(_) => Precision::Month,
+                            Relative::Years(_) => Precision::Year,
+                            Relative::RecentPast => Precision::Unknown,
+                        };
+                        match rel {
+                            Relative::Present => t.value = Some("PRESENT_REF".into()),
+                            Relative::RecentPast => t.value = Some("PAST_REF".into()),
+                            _ => self.unresolved(m),
+                        }
+                    }
+                }
+            }
+            Expr::Date(spec) => {
+                let (p, from_paragraph) = self.date(spec, m, para_anchor, &mut t);
+                if let Some(p) = p {
+                    t.calendar = p.calendar;
+                    t.precision = p.precision;
+                    t.value = Some(p.value);
+                    t.original = p.original;
+                    iv = Some(p.iv);
+                    if from_paragraph {
+                        t.rule.push_str("+year-of-preceding-date");
+                    }
+                }
+            }
+            Expr::Range { from, to, reversed } => {
+                let a = self.point(from, m);
+                let b = self.point(to, m);
+                t.calendar = spec_calendar(to);
+                if let (Some(a), Some(b)) = (a, b) {
+                    let (lo, hi) = if a.iv.start <= b.iv.start { (a, b) } else { (b, a) };
+                    if *reversed {
+                        self.diag(
+                            Severity::Info,
+                            Code::ReversedRange,
+                            m.span,
+                            format!(
+                                "«{}» is written high to low; read as {} to {}",
+                                m.text,
+                                iso(lo.iv.start),
+                                iso(hi.iv.end)
+                            ),
+                        );
+                    }
+                    let range = Interval {
+                        start: lo.iv.start,
+                        end: hi.iv.end.max(lo.iv.end),
+                    };
+                    t.precision = lo.precision.max(hi.precision);
+                    t.calendar = hi.calendar;
+                    t.value = Some(match (hi.calendar, t.precision) {
+                        (Calendar::Gregorian, Precision::Year | Precision::Month | Precision::Decade) => {
+                            format!("{}/{}", lo.value, hi.value)
+                        }
+                        _ => day_interval_value(range),
+                    });
+                    if let (Some(x), Some(y)) = (lo.original, hi.original) {
+                        t.original = Some(format!("{x}/{y}"));
+                    }
+                    iv = Some(range);
+                }
+            }
+        }
+        // Open sides.
+        if let Some(i) = iv {
+            let (mut start, mut end) = (Some(i.start), Some(i.end));
+            match m.modifier {
+                Some(Modifier::Since) => {
+                    end = self.ctx.published.filter(|p| *p > i.start);
+                }
+                Some(Modifier::Until) => start = None,
+                Some(Modifier::Before) => {
+                    start = None;
+                    end = shift_days(i.start, -1);
+                }
+                Some(Modifier::After) => {
+                    start = shift_days(i.end, 1);
+                    end = None;
+                }
+                _ => {}
+            }
+            if t.value.as_deref() == Some("PAST_REF") {
+                start = None;
+            }
+            t.start = start;
+            t.end = end;
+            let lunar = self.ctx.lunar;
+            let fmt = |d: Option<NaiveDate>, cal| {
+                d.map(|d| from_gregorian(d, cal, lunar).to_string())
+            };
+            t.solar_hijri = Some(Bounds {
+                start: fmt(start, Calendar::SolarHijri),
+                end: fmt(end, Calendar::SolarHijri),
+            });
+            let variant_year = start
+                .or(end)
+                .map(|d| from_gregorian(d, Calendar::LunarHijri, lunar).year)
+                .unwrap_or(1440);
+            t.lunar_hijri = Some(LunarBounds {
+                start: fmt(start, Calendar::LunarHijri),
+                end: fmt(end, Calendar::LunarHijri),
+                variant: lunar_variant_used(variant_year, lunar),
+            });
+            self.check_future(m, &t);
+        }
+        Resolved {
+            kind: m.kind,
+            explicit: m.explicit,
+            paragraph: m.paragraph,
+            tense: m.tense,
+            time: t,
+        }
+    }
+
+    fn original_label(&self, iv: Interval, cal: Calendar, prec: Precision) -> String {
+        let (a, b) = interval_in(cal, iv, self.ctx.lunar);
+        match prec {
+            Precision::Day => a.to_string(),
+            Precision::Month => format!("{:04}-{:02}", a.year, a.month),
+            Precision::Year => format!("{:04}", a.year),
+            _ => format!("{a}/{b}"),
+        }
+    }
+
+    fn unresolved(&mut self, m: &Mention) {
+        self.diag(
+            Severity::Info,
+            Code::UnresolvedRelative,
+            m.span,
+            format!(
+                "«{}» needs a publication date to be placed in time (give --published YYYY-MM-DD)",
+                m.text
+            ),
+        );
+    }
+
+    /// A point date: complete, yearless or a weekday; with its dual reading.
+    fn date(
+        &mut self,
+        spec: &DateSpec,
+        m: &Mention,
+        para_anchor: Option<NaiveDate>,
+        t: &mut Time,
+    ) -> (Option<Point>, bool) {
+        t.calendar = spec_calendar(spec);
+        if spec.is_weekday_only() {
+            t.precision = Precision::Day;
+            let wd = spec.weekday.unwrap_or(1);
+            return match self.weekday_date(wd, m.tense) {
+                Some(d) => (
+                    Some(Point {
+                        iv: Interval::day(d),
+                        precision: Precision::Day,
+                        calendar: Calendar::Gregorian,
+                        original: None,
+                        value: iso(d),
+                    }),
+                    false,
+                ),
+                None => {
+                    t.value = Some(format!("XXXX-WXX-{wd}"));
+                    self.unresolved(m);
+                    (None, false)
+                }
+            };
+        }
+        let mut spec = *spec;
+        let mut from_paragraph = false;
+        // A dual date: resolve the alternative first when the primary has
+        // no year, and take the year from it.
+        let alt_mention = m.alternative.as_deref();
+        let mut alt_point = None;
+        if let Some(am) = alt_mention {
+            if let Expr::Date(aspec) = &am.expr {
+                let mut aspec = *aspec;
+                if aspec.year.is_some() {
+                    alt_point = self.point(&aspec, am);
+                }
+                if spec.year.is_none() {
+                    if let Some(ap) = &alt_point {
+                        spec = self.year_near(&spec, ap.iv).unwrap_or(spec);
+                    }
+                }
+                if aspec.year.is_none() && spec.year.is_some() {
+                    if let Some(pp) = self.point(&spec, m) {
+                        aspec = self.year_near(&aspec, pp.iv).unwrap_or(aspec);
+                        alt_point = self.point(&aspec, am);
+                    }
+                }
+                let _ = aspec;
+            }
+        }
+        if spec.year.is_none() {
+            match self.place_yearless(&spec, m.tense, para_anchor) {
+                Some((s, para)) => {
+                    spec = s;
+                    from_paragraph = para;
+                }
+                None => {
+                    t.precision = if spec.day.is_some() {
+                        Precision::Day
+                    } else {
+                        Precision::Month
+                    };
+                    let label = partial_label(&spec);
+                    if t.calendar == Calendar::Gregorian {
+                        t.value = Some(label);
+                    } else {
+                        t.original = Some(label);
+                    }
+                    self.unresolved(m);
+                    return (None, false);
+                }
+            }
+        }
+        let p = self.point(&spec, m);
+        if let (Some(p), Some(wd)) = (&p, spec.weekday) {
+            let actual = p.iv.start.weekday();
+            if p.precision == Precision::Day && actual.number_from_monday() as u8 != wd {
+                let said = chrono::Weekday::try_from(wd.saturating_sub(1)).ok();
+                self.diag(
+                    Severity::Warning,
+                    Code::WeekdayMismatch,
+                    m.span,
+                    format!(
+                        "«{}» names {} but {} is a {}",
+                        m.text,
+                        said.map(|w| weekday_name(w, NameLang::En)).unwrap_or("another day"),
+                        iso(p.iv.start),
+                        weekday_name(actual, NameLang::En)
+                    ),
+                );
+            }
+        }
+        if let (Some(am), Some(ap)) = (alt_mention, alt_point) {
+            if let Some(pp) = &p {
+                let agree = if pp.precision == Precision::Day && ap.precision == Precision::Day {
+                    pp.iv == ap.iv
+                } else {
+                    pp.iv.overlaps(&ap.iv)
+                };
+                if !agree {
+                    self.diag(
+                        Severity::Warning,
+                        Code::CalendarMismatch,
+                        m.span,
+                        format!(
+                            "«{}» is {} ({}), but the text also gives «{}» = {} ({}); the two calendars disagree by {} days",
+                            m.text,
+                            describe(pp),
+                            pp.calendar.label(),
+                            am.text,
+                            describe(&ap),
+                            ap.calendar.label(),
+                            (pp.iv.start - ap.iv.start).num_days().abs()
+                        ),
+                    );
+                }
+            }
+            t.alternative = Some(Box::new(Alternative {
+                calendar: ap.calendar,
+                text: am.text.clone(),
+                span: am.span,
+                value: Some(ap.value.clone()),
+                start: Some(ap.iv.start),
+                end: Some(ap.iv.end),
+                original: ap.original.clone(),
+            }));
+        }
+        (p, from_paragraph)
+    }
+
+    /// A yearless spec given the year that puts it nearest to `iv`.
+    fn year_near(&self, s: &DateSpec, iv: Interval) -> Option<DateSpec> {
+        let cal = spec_calendar(s);
+        let y0 = from_gregorian(iv.start, cal, self.ctx.lunar).year;
+        (y0 - 1..=y0 + 1)
+            .filter_map(|y| {
+                let cand = DateSpec { year: Some(y), ..*s };
+                let ci = PartialDate {
+                    calendar: cal,
+                    year: y,
+                    month: s.month,
+                    day: s.month.and(s.day),
+                }
+                .interval(self.ctx.lunar)
+                .ok()?;
+                let dist = if ci.overlaps(&iv) {
+                    0
+                } else {
+                    (ci.start - iv.start).num_days().abs()
+                };
+                Some((dist, cand))
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, c)| c)
+    }
+
+    fn check_future(&mut self, m: &Mention, t: &Time) {
+        let (Some(p), Some(s)) = (self.ctx.published, t.start) else {
+            return;
+        };
+        if m.tense == Tense::Past && s > p && matches!(m.expr, Expr::Date(_) | Expr::Range { .. }) {
+            self.diag(
+                Severity::Warning,
+                Code::FutureDate,
+                m.span,
+                format!(
+                    "«{}» ({}) is after the publication date {} but is told in the past tense",
+                    m.text,
+                    iso(s),
+                    iso(p)
+                ),
+            );
+        }
+    }
+}
+
+/// `10 Aban 1399 = 2020-10-31`, `October 2020 = 2020-10-01 – 2020-10-31`.
+fn describe(p: &Point) -> String {
+    if p.iv.start == p.iv.end {
+        iso(p.iv.start)
+    } else {
+        format!("{} – {}", iso(p.iv.start), iso(p.iv.end))
+    }
+}
+
+/// The month and year of a date in words, e.g. `Aban 1399` (for messages).
+pub fn month_year_label(cal: Calendar, y: Ymd) -> String {
+    format!("{} {}", month_name(cal, y.month, NameLang::En), y.year)
+}
