@@ -1,2 +1,3 @@
 //! The one integration test binary. Each module is one area; the corpus
 //! files under `tests/corpus/` are the suite for the language rules.
+mod text;
