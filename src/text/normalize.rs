@@ -235,18 +235,61 @@ pub fn slice_chars(s: &str, start: usize, end: usize) -> &str {
 
 /// Normalizes `original` through every step of [`STEPS`], in order.
 pub fn normalize(original: &str) -> Normalized {
+    // Fast path: the NFC quick check runs inside the pass (it costs as much
+    // as the rest of the pass when run separately). If it fails, start over
+    // with NFC segment by segment.
     let mut pass = Pass::new(original);
-    if is_nfc_quick(original.chars()) == IsNormalized::Yes {
-        let mut ci = 0;
-        for (bs, c) in original.char_indices() {
-            pass.feed(c, bs, ci, ci + 1, true);
-            ci += 1;
+    let mut last_cc = 0u8;
+    let mut ci = 0;
+    for (bs, c) in original.char_indices() {
+        if c < '\u{300}' || is_arabic_starter(c) {
+            last_cc = 0;
+        } else {
+            let cc = canonical_combining_class(c);
+            if (last_cc > cc && cc != 0) || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
+                let mut pass = Pass::new(original);
+                let total = nfc_segments(original, &mut pass);
+                return pass.finish(total);
+            }
+            last_cc = cc;
         }
-        pass.finish(ci)
-    } else {
-        let total = nfc_segments(original, &mut pass);
-        pass.finish(total)
+        pass.feed(c, bs, ci, ci + 1, true);
+        ci += 1;
     }
+    pass.finish(ci)
+}
+
+/// The combining marks (canonical combining class ≠ 0) of the Arabic block
+/// U+0600–U+06FF, as a bit set; every other character of the block is a
+/// starter that is NFC_QC=Yes (checked by a unit test).
+const ARABIC_MARKS: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let ranges: [(u32, u32); 7] = [
+        (0x610, 0x61a),
+        (0x64b, 0x65f),
+        (0x670, 0x670),
+        (0x6d6, 0x6dc),
+        (0x6df, 0x6e4),
+        (0x6e7, 0x6e8),
+        (0x6ea, 0x6ed),
+    ];
+    let mut r = 0;
+    while r < ranges.len() {
+        let mut c = ranges[r].0;
+        while c <= ranges[r].1 {
+            let i = (c - 0x600) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+            c += 1;
+        }
+        r += 1;
+    }
+    bits
+};
+
+#[inline(always)]
+fn is_arabic_starter(c: char) -> bool {
+    let i = (c as u32).wrapping_sub(0x600);
+    i < 0x100 && ARABIC_MARKS[(i / 64) as usize] & (1 << (i % 64)) == 0
 }
 
 /// Runs NFC segment by segment (a segment is a starter that cannot combine
@@ -593,6 +636,21 @@ impl<'a> Pass<'a> {
             anchors: self.anchors,
             wide: self.wide,
             original_chars: total,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_marks_table_matches_unicode() {
+        for u in 0x600..=0x6ffu32 {
+            let c = char::from_u32(u).unwrap();
+            let starter = canonical_combining_class(c) == 0
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            assert_eq!(is_arabic_starter(c), starter, "U+{u:04X}");
         }
     }
 }
