@@ -390,7 +390,7 @@ fn too_large_is_refused() {
         max_bytes: 10,
         ..ReadOptions::default()
     };
-    let res = read_inputs(&[f.clone()], &opts);
+    let res = read_inputs(std::slice::from_ref(&f), &opts);
     assert!(matches!(
         &res[0],
         Err(Error::TooLarge { path, size: 100, limit: 10 }) if path == &f
@@ -554,7 +554,7 @@ fn jsonl_format_forces_records_and_text_format_forces_text() {
         format: InputFormat::Jsonl,
         ..ReadOptions::default()
     };
-    let docs = ok(read_inputs(&[f.clone()], &jsonl));
+    let docs = ok(read_inputs(std::slice::from_ref(&f), &jsonl));
     assert_eq!(docs[0].text, "a");
     assert_eq!(docs[0].id, "feed#1");
     let g = dir.path().join("feed.jsonl");

@@ -344,10 +344,8 @@ fn nfc_segment(s: &str, b0: usize, b1: usize, c0: usize, c1: usize, pass: &mut P
         || is_nfc_quick(seg.chars()) == IsNormalized::Yes
         || seg.chars().nfc().eq(seg.chars());
     if verbatim {
-        let mut ci = c0;
-        for (i, c) in seg.char_indices() {
+        for (ci, (i, c)) in (c0..).zip(seg.char_indices()) {
             pass.feed(c, b0 + i, ci, ci + 1, true);
-            ci += 1;
         }
     } else {
         for c in seg.chars().nfc() {
