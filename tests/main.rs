@@ -2,3 +2,4 @@
 //! files under `tests/corpus/` are the suite for the language rules.
 mod calendar;
 mod convert;
+mod text;

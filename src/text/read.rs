@@ -1,0 +1,522 @@
+//! Reading: files, directories, JSON Lines and stdin into [`Document`]s.
+//!
+//! Every input yields one result per document, or one error per unreadable
+//! file (or JSON Lines line): one bad file never stops the rest. Text must be
+//! UTF-8; a leading BOM is dropped, a NUL byte marks a binary file, and a
+//! file larger than [`ReadOptions::max_bytes`] is refused before it is read.
+//!
+//! # Inputs
+//!
+//! - A file: plain text (`.txt`, `.md`, anything not `.jsonl`) is one
+//!   document whose id is the file stem; a `.jsonl` file is one document per
+//!   record.
+//! - A directory: walked recursively, taking files ending `.txt`, `.md` and
+//!   `.jsonl`, sorted by path; names starting with `.` are skipped, and
+//!   symbolic links to directories are not followed (no loops). Ids are the
+//!   path relative to the directory, without extension, `/`-separated:
+//!   `fa/karabakh-aran` for `data/articles/fa/karabakh-aran.txt` read via
+//!   `data/articles`. A directory with no such file gives zero documents.
+//! - `-`: standard input, id `stdin`, plain text unless the format is
+//!   [`InputFormat::Jsonl`].
+//!
+//! # Metadata
+//!
+//! A sidecar `NAME.toml` beside `NAME.txt` or `NAME.md` may set `lang`,
+//! `source`, `title` and `published` (`"YYYY-MM-DD"` or a TOML date); all are
+//! optional, any other key is an error. A sidecar's `source` replaces the
+//! path in [`Document::source`]. A bad sidecar is an error for its document
+//! only.
+//!
+//! A JSON Lines record is `{"id", "text", "lang", "published", "source",
+//! "title"}`, only `text` required (`url` is accepted for `source`, other
+//! fields are ignored). Without `id` the id is `<id of the file>#<line>`
+//! (line numbers from 1). Blank lines are skipped; a bad line is an error
+//! naming the file and line, and the other lines are still read.
+//! `published` accepts Persian and Arabic-Indic digits.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// One article as read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Document {
+    /// Stable id: see the [module docs](self).
+    pub id: String,
+    /// The path as given, or the sidecar's / record's `source`.
+    pub source: String,
+    /// The text exactly as read (a leading UTF-8 BOM dropped).
+    pub text: String,
+    /// Language tag from metadata (`fa`, `en`), if any.
+    pub lang: Option<String>,
+    /// Publication date, if known.
+    pub published: Option<NaiveDate>,
+    /// Where `published` came from.
+    pub published_from: Option<PublishedFrom>,
+    /// Title from metadata, if any.
+    pub title: Option<String>,
+}
+
+/// Where a document's publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PublishedFrom {
+    /// Given on the command line.
+    Argument,
+    /// A sidecar or JSON Lines record.
+    Metadata,
+    /// Found in the article's dateline.
+    Dateline,
+}
+
+/// How inputs are parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// By extension: `.jsonl` is JSON Lines, everything else (and stdin) text.
+    #[default]
+    Auto,
+    /// Every input is one plain-text document.
+    Text,
+    /// Every input is JSON Lines.
+    Jsonl,
+}
+
+/// Options for [`read_inputs`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// How inputs are parsed.
+    pub format: InputFormat,
+    /// Largest file (or stdin) accepted, in bytes.
+    pub max_bytes: u64,
+}
+
+impl ReadOptions {
+    /// The default limit: 64 MiB.
+    pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            format: InputFormat::Auto,
+            max_bytes: Self::DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+const EXTENSIONS: &[&str] = &["txt", "md", "jsonl"];
+
+/// Reads every input: files, directories (recursively, files ending .txt,
+/// .md, .jsonl; sorted by path for determinism), and "-" for stdin.
+/// One result per document, or per unreadable file; one bad file never stops
+/// the rest.
+pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Vec<Result<Document, Error>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            read_stdin(opts, &mut out);
+            continue;
+        }
+        match fs::metadata(input) {
+            Err(source) => out.push(Err(Error::Io {
+                path: input.clone(),
+                source,
+            })),
+            Ok(meta) if meta.is_dir() => {
+                let mut files = Vec::new();
+                walk(input, &mut files, &mut out);
+                files.sort();
+                for file in files {
+                    let id = relative_id(input, &file);
+                    read_file(&file, id, opts, &mut out);
+                }
+            }
+            Ok(_) => {
+                let id = stem(input);
+                read_file(input, id, opts, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn read_stdin(opts: &ReadOptions, out: &mut Vec<Result<Document, Error>>) {
+    let path = PathBuf::from("-");
+    let mut bytes = Vec::new();
+    let res = std::io::stdin()
+        .lock()
+        .take(opts.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes);
+    if let Err(source) = res {
+        out.push(Err(Error::Io { path, source }));
+        return;
+    }
+    if bytes.len() as u64 > opts.max_bytes {
+        out.push(Err(Error::TooLarge {
+            path,
+            size: bytes.len() as u64,
+            limit: opts.max_bytes,
+        }));
+        return;
+    }
+    if opts.format == InputFormat::Jsonl {
+        read_jsonl(&path, "stdin", &bytes, out);
+    } else {
+        out.push(decode(&path, &bytes).map(|text| Document {
+            id: "stdin".to_string(),
+            source: "-".to_string(),
+            text,
+            lang: None,
+            published: None,
+            published_from: None,
+            title: None,
+        }));
+    }
+}
+
+/// Collects the candidate files under `dir` (unsorted); directory errors go
+/// to `out`.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, out: &mut Vec<Result<Document, Error>>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(source) => {
+            out.push(Err(Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            }));
+            return;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(source) => {
+                out.push(Err(Error::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                }));
+                continue;
+            }
+        };
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(ft) = entry.file_type() else { continue };
+        if ft.is_dir() {
+            walk(&path, files, out);
+        } else if has_text_extension(&path) {
+            // A symlink counts if it leads to a file; symlinked directories
+            // are never followed.
+            if ft.is_file() || (ft.is_symlink() && fs::metadata(&path).is_ok_and(|m| m.is_file())) {
+                files.push(path);
+            }
+        }
+    }
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e))
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "jsonl")
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+}
+
+fn relative_id(root: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(root).unwrap_or(file).with_extension("");
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn read_file(path: &Path, id: String, opts: &ReadOptions, out: &mut Vec<Result<Document, Error>>) {
+    let bytes = match read_limited(path, opts.max_bytes) {
+        Ok(b) => b,
+        Err(e) => {
+            out.push(Err(e));
+            return;
+        }
+    };
+    let jsonl = match opts.format {
+        InputFormat::Auto => is_jsonl(path),
+        InputFormat::Text => false,
+        InputFormat::Jsonl => true,
+    };
+    if jsonl {
+        read_jsonl(path, &id, &bytes, out);
+    } else {
+        out.push(text_document(path, id, &bytes));
+    }
+}
+
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > limit {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        // The file grew while being read.
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+fn text_document(path: &Path, id: String, bytes: &[u8]) -> Result<Document, Error> {
+    let text = decode(path, bytes)?;
+    let mut doc = Document {
+        id,
+        source: path.to_string_lossy().into_owned(),
+        text,
+        lang: None,
+        published: None,
+        published_from: None,
+        title: None,
+    };
+    let sidecar = path.with_extension("toml");
+    if sidecar.is_file() {
+        let meta = read_sidecar(&sidecar)?;
+        if meta.lang.is_some() {
+            doc.lang = meta.lang;
+        }
+        if let Some(source) = meta.source {
+            doc.source = source;
+        }
+        doc.title = meta.title;
+        if let Some(date) = meta.published {
+            doc.published = Some(date);
+            doc.published_from = Some(PublishedFrom::Metadata);
+        }
+    }
+    Ok(doc)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSidecar {
+    lang: Option<String>,
+    source: Option<String>,
+    title: Option<String>,
+    published: Option<toml::Value>,
+}
+
+struct Sidecar {
+    lang: Option<String>,
+    source: Option<String>,
+    title: Option<String>,
+    published: Option<NaiveDate>,
+}
+
+fn read_sidecar(path: &Path) -> Result<Sidecar, Error> {
+    let bytes = read_limited(path, 1024 * 1024)?;
+    let text = decode(path, &bytes)?;
+    let format = |line: usize, message: String| Error::Format {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    let raw: RawSidecar = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map_or(0, |s| {
+            text[..s.start.min(text.len())].matches('\n').count() + 1
+        });
+        format(line, e.message().trim().to_string())
+    })?;
+    let published = match raw.published {
+        None => None,
+        Some(toml::Value::String(s)) => Some(parse_date(&s).ok_or_else(|| {
+            format(
+                line_of_key(&text, "published"),
+                format!("published: {s:?} is not a date YYYY-MM-DD"),
+            )
+        })?),
+        Some(toml::Value::Datetime(dt)) => match (dt.date, dt.time) {
+            (Some(d), None) => {
+                NaiveDate::from_ymd_opt(i32::from(d.year), d.month.into(), d.day.into())
+            }
+            _ => None,
+        }
+        .map(Some)
+        .ok_or_else(|| {
+            format(
+                line_of_key(&text, "published"),
+                format!("published: {dt} is not a date YYYY-MM-DD"),
+            )
+        })?,
+        Some(other) => {
+            return Err(format(
+                line_of_key(&text, "published"),
+                format!(
+                    "published: expected a date YYYY-MM-DD, found {}",
+                    other.type_str()
+                ),
+            ));
+        }
+    };
+    Ok(Sidecar {
+        lang: raw.lang,
+        source: raw.source,
+        title: raw.title,
+        published,
+    })
+}
+
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map_or(0, |i| i + 1)
+}
+
+/// Parses `YYYY-MM-DD` (ASCII, Persian or Arabic-Indic digits).
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    let ascii: String = s
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+            '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+            _ => c,
+        })
+        .collect();
+    let mut parts = ascii.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+#[derive(Deserialize)]
+struct Record {
+    id: Option<String>,
+    text: String,
+    lang: Option<String>,
+    published: Option<String>,
+    #[serde(alias = "url")]
+    source: Option<String>,
+    title: Option<String>,
+}
+
+fn read_jsonl(path: &Path, file_id: &str, bytes: &[u8], out: &mut Vec<Result<Document, Error>>) {
+    let (bom, body) = strip_bom(bytes);
+    if let Some(offset) = body.iter().position(|&b| b == 0) {
+        out.push(Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset: offset + bom,
+        }));
+        return;
+    }
+    let mut start = 0;
+    for (i, raw) in body.split(|&b| b == b'\n').enumerate() {
+        let line_no = i + 1;
+        let line_start = start;
+        start += raw.len() + 1;
+        let line = match std::str::from_utf8(raw) {
+            Ok(l) => l,
+            Err(e) => {
+                out.push(Err(Error::InvalidUtf8 {
+                    path: path.to_path_buf(),
+                    offset: bom + line_start + e.valid_up_to(),
+                }));
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let format = |message: String| Error::Format {
+            path: path.to_path_buf(),
+            line: line_no,
+            message,
+        };
+        let rec: Record = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(e) => {
+                out.push(Err(format(format!(
+                    "not a JSON record with a \"text\": {e}"
+                ))));
+                continue;
+            }
+        };
+        let published = match rec.published.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => match parse_date(s) {
+                Some(d) => Some(d),
+                None => {
+                    out.push(Err(format(format!(
+                        "published: {s:?} is not a date YYYY-MM-DD"
+                    ))));
+                    continue;
+                }
+            },
+        };
+        out.push(Ok(Document {
+            id: rec.id.unwrap_or_else(|| format!("{file_id}#{line_no}")),
+            source: rec
+                .source
+                .unwrap_or_else(|| path.to_string_lossy().into_owned()),
+            text: rec.text,
+            lang: rec.lang,
+            published_from: published.map(|_| PublishedFrom::Metadata),
+            published,
+            title: rec.title,
+        }));
+    }
+}
+
+fn strip_bom(bytes: &[u8]) -> (usize, &[u8]) {
+    match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (3, rest),
+        None => (0, bytes),
+    }
+}
+
+/// Decodes a file's bytes: drops a leading UTF-8 BOM, refuses a NUL byte
+/// ([`Error::Binary`]) and invalid UTF-8 ([`Error::InvalidUtf8`]), both with
+/// the byte offset in `bytes` (counting the BOM).
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Error> {
+    let (bom, body) = strip_bom(bytes);
+    if let Some(offset) = body.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset: offset + bom,
+        });
+    }
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => Err(Error::InvalidUtf8 {
+            path: path.to_path_buf(),
+            offset: bom + e.valid_up_to(),
+        }),
+    }
+}
