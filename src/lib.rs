@@ -32,7 +32,9 @@
 pub mod calendar;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod lang;
+pub mod pipeline;
 pub mod temporal;
 pub mod text;
 

@@ -115,4 +115,3 @@ impl fmt::Display for Precision {
         f.write_str(self.id())
     }
 }
-

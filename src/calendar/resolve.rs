@@ -315,7 +315,10 @@ impl Resolver<'_> {
                     if iv.contains(p) {
                         0
                     } else {
-                        (iv.start - p).num_days().abs().min((iv.end - p).num_days().abs())
+                        (iv.start - p)
+                            .num_days()
+                            .abs()
+                            .min((iv.end - p).num_days().abs())
                     }
                 }),
             };
@@ -476,7 +479,11 @@ impl Resolver<'_> {
                 let b = self.point(to, m);
                 t.calendar = spec_calendar(to);
                 if let (Some(a), Some(b)) = (a, b) {
-                    let (lo, hi) = if a.iv.start <= b.iv.start { (a, b) } else { (b, a) };
+                    let (lo, hi) = if a.iv.start <= b.iv.start {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
                     if *reversed {
                         self.diag(
                             Severity::Info,
@@ -497,7 +504,10 @@ impl Resolver<'_> {
                     t.precision = lo.precision.max(hi.precision);
                     t.calendar = hi.calendar;
                     t.value = Some(match (hi.calendar, t.precision) {
-                        (Calendar::Gregorian, Precision::Year | Precision::Month | Precision::Decade) => {
+                        (
+                            Calendar::Gregorian,
+                            Precision::Year | Precision::Month | Precision::Decade,
+                        ) => {
                             format!("{}/{}", lo.value, hi.value)
                         }
                         _ => day_interval_value(range),
@@ -533,9 +543,8 @@ impl Resolver<'_> {
             t.start = start;
             t.end = end;
             let lunar = self.ctx.lunar;
-            let fmt = |d: Option<NaiveDate>, cal| {
-                d.map(|d| from_gregorian(d, cal, lunar).to_string())
-            };
+            let fmt =
+                |d: Option<NaiveDate>, cal| d.map(|d| from_gregorian(d, cal, lunar).to_string());
             t.solar_hijri = Some(Bounds {
                 start: fmt(start, Calendar::SolarHijri),
                 end: fmt(end, Calendar::SolarHijri),
@@ -673,7 +682,8 @@ impl Resolver<'_> {
                     format!(
                         "«{}» names {} but {} is a {}",
                         m.text,
-                        said.map(|w| weekday_name(w, NameLang::En)).unwrap_or("another day"),
+                        said.map(|w| weekday_name(w, NameLang::En))
+                            .unwrap_or("another day"),
                         iso(p.iv.start),
                         weekday_name(actual, NameLang::En)
                     ),
@@ -724,7 +734,10 @@ impl Resolver<'_> {
         let y0 = from_gregorian(iv.start, cal, self.ctx.lunar).year;
         (y0 - 1..=y0 + 1)
             .filter_map(|y| {
-                let cand = DateSpec { year: Some(y), ..*s };
+                let cand = DateSpec {
+                    year: Some(y),
+                    ..*s
+                };
                 let ci = PartialDate {
                     calendar: cal,
                     year: y,

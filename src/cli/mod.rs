@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod common;
 pub mod convert;
+pub mod dates;
 
 /// tarikh turns conflict reporting into verified timelines: it finds every
 /// date in an article (Persian or English), resolves it in the Gregorian,
@@ -24,6 +26,8 @@ pub struct Cli {
 pub enum Command {
     /// Convert dates between the Gregorian, Solar Hijri and Lunar Hijri calendars.
     Convert(convert::ConvertArgs),
+    /// List every date, range, duration and relative expression in articles.
+    Dates(dates::DatesArgs),
 }
 
 /// What a subcommand reports when it finishes: 0 ran, 1 some input failed.
@@ -40,6 +44,7 @@ pub fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Command::Convert(args) => convert::run(args),
+        Command::Dates(args) => dates::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status),

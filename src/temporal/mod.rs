@@ -71,6 +71,9 @@ pub struct Mention {
 pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The publication date stated in a dateline at the head or foot of
+    /// the article, if the rules found one.
+    pub dateline: Option<chrono::NaiveDate>,
 }
 
 /// The rules of a language over normalized text.
@@ -88,8 +91,16 @@ pub fn parse(lang: Lang, normalized: &str) -> Vec<Parsed> {
 pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
     let norm = text::normalize(original);
     let mut out = Extraction::default();
+    out.dateline = None;
     let parsed = parse(lang, &norm.text);
-    let repaired = repair::repair(document, original, &norm, lang, parsed, &mut out.diagnostics);
+    let repaired = repair::repair(
+        document,
+        original,
+        &norm,
+        lang,
+        parsed,
+        &mut out.diagnostics,
+    );
     for r in repaired {
         out.mentions.push(to_mention(original, &norm, r));
     }

@@ -15,5 +15,8 @@ pub fn repair(
     parsed: Vec<Parsed>,
     _diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Located> {
-    parsed.into_iter().map(|p| Located::direct(norm, p)).collect()
+    parsed
+        .into_iter()
+        .map(|p| Located::direct(norm, p))
+        .collect()
 }

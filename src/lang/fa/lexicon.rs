@@ -140,7 +140,10 @@ impl Lexicon {
         let mut words: HashMap<String, Vec<Lex>> = HashMap::new();
         let mut max_words = 1;
         let mut add = |form: &str, lex: Lex| {
-            let n = form.split([' ', '\u{200C}']).filter(|w| !w.is_empty()).count();
+            let n = form
+                .split([' ', '\u{200C}'])
+                .filter(|w| !w.is_empty())
+                .count();
             // Phrases spelled with ZWNJ count as one word: «سه‌شنبه».
             let n = n.max(1);
             if form.contains(' ') {
@@ -163,7 +166,10 @@ impl Lexicon {
             );
         }
         for r in tsv::rows(include_str!("../../../data/lexicon/fa/weekdays.tsv")) {
-            add(r[0], Lex::Weekday(r.get(1).and_then(|v| v.parse().ok()).unwrap_or(0)));
+            add(
+                r[0],
+                Lex::Weekday(r.get(1).and_then(|v| v.parse().ok()).unwrap_or(0)),
+            );
         }
         for r in tsv::rows(include_str!("../../../data/lexicon/fa/markers.tsv")) {
             add(r[0], Lex::Era(calendar(r.get(1).copied().unwrap_or(""))));

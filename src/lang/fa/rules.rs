@@ -41,9 +41,18 @@ struct Atom {
 enum Side {
     Atom(Atom),
     /// A bare number: a day or a year, depending on the other side.
-    Num { value: u32, digits: usize, i: usize },
+    Num {
+        value: u32,
+        digits: usize,
+        i: usize,
+    },
     /// A bare month name.
-    Month { cal: Calendar, month: u8, i: usize, j: usize },
+    Month {
+        cal: Calendar,
+        month: u8,
+        i: usize,
+        j: usize,
+    },
 }
 
 impl Side {
@@ -73,7 +82,11 @@ fn year_calendar(y: i32) -> Option<Calendar> {
 
 /// Two-digit Solar Hijri years: 00–49 are 14xx, 50–99 are 13xx.
 fn expand_two_digit(y: u32) -> i32 {
-    if y < 50 { 1400 + y as i32 } else { 1300 + y as i32 }
+    if y < 50 {
+        1400 + y as i32
+    } else {
+        1300 + y as i32
+    }
 }
 
 impl<'t> P<'t> {
@@ -120,7 +133,8 @@ impl<'t> P<'t> {
     }
 
     fn word(&self, i: usize, w: &str) -> bool {
-        self.tok(i).is_some_and(|t| t.kind == Kind::Word && key(t.s) == w)
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && key(t.s) == w)
     }
 
     fn punct(&self, i: usize, chars: &[char]) -> bool {
@@ -134,7 +148,11 @@ impl<'t> P<'t> {
             let m = *self.lex.en_months.get(t.s.to_ascii_lowercase().as_str())?;
             // «May» is an English verb too, but inside Persian text a Latin
             // month name is a month; a trailing '.' of an abbreviation is skipped.
-            let n = if self.punct(i + 1, &['.']) && t.s.len() <= 4 { 2 } else { 1 };
+            let n = if self.punct(i + 1, &['.']) && t.s.len() <= 4 {
+                2
+            } else {
+                1
+            };
             return Some((Calendar::Gregorian, m, false, n, false));
         }
         for (l, n) in self.lex_at(i) {
@@ -159,7 +177,10 @@ impl<'t> P<'t> {
     fn weekday_at(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.tok(i)?;
         if t.kind == Kind::Latin {
-            let w = *self.lex.en_weekdays.get(t.s.to_ascii_lowercase().as_str())?;
+            let w = *self
+                .lex
+                .en_weekdays
+                .get(t.s.to_ascii_lowercase().as_str())?;
             return Some((w, 1));
         }
         self.lex_at(i).into_iter().find_map(|(l, n)| match l {
@@ -362,7 +383,11 @@ impl<'t> P<'t> {
         }
         if self.role(k + 1, Role::And) {
             if let Some(m) = self.tok(k + 2).and_then(|t| t.num()).filter(|m| *m < 60) {
-                let n = if self.role(k + 3, Role::MinuteWord) { 4 } else { 3 };
+                let n = if self.role(k + 3, Role::MinuteWord) {
+                    4
+                } else {
+                    3
+                };
                 return Some(((h as u8, m as u8), k + n - j));
             }
         }
@@ -386,7 +411,9 @@ impl<'t> P<'t> {
             return None;
         }
         // A longer chain («1/2/3/4») or a decimal is no date.
-        if self.tok(i + 5).is_some_and(|t| t.glued && t.is_punct(&['/', '-', '.']))
+        if self
+            .tok(i + 5)
+            .is_some_and(|t| t.glued && t.is_punct(&['/', '-', '.']))
             && self.kind(i + 6) == Some(Kind::Num)
         {
             return None;
@@ -404,7 +431,11 @@ impl<'t> P<'t> {
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             return None;
         }
-        let cal = if two { Calendar::SolarHijri } else { year_calendar(y)? };
+        let cal = if two {
+            Calendar::SolarHijri
+        } else {
+            year_calendar(y)?
+        };
         let mut spec = DateSpec {
             calendar: Some(cal),
             year: Some(y),
@@ -418,7 +449,11 @@ impl<'t> P<'t> {
             spec,
             i,
             j,
-            rule: if a.digits() >= 2 && av >= 32 { "fa/numeric-ymd" } else { "fa/numeric-dmy" },
+            rule: if a.digits() >= 2 && av >= 32 {
+                "fa/numeric-ymd"
+            } else {
+                "fa/numeric-dmy"
+            },
             time: None,
         })
     }
@@ -441,7 +476,10 @@ impl<'t> P<'t> {
         // («۵ می دهد»): a month only when nothing verb-like follows.
         if latent && !mah && !suffix && key(self.toks[j].s) == "می" {
             if let Some(nx) = self.tok(j + mn) {
-                if nx.kind == Kind::Word && self.lex_at(j + mn).is_empty() && self.year_at(j + mn, false).is_none() {
+                if nx.kind == Kind::Word
+                    && self.lex_at(j + mn).is_empty()
+                    && self.year_at(j + mn, false).is_none()
+                {
                     return None;
                 }
             }
@@ -459,7 +497,11 @@ impl<'t> P<'t> {
         };
         self.take_year(&mut spec, &mut j);
         Some(Atom {
-            rule: if spec.year.is_some() { "fa/day-month-year" } else { "fa/day-month" },
+            rule: if spec.year.is_some() {
+                "fa/day-month-year"
+            } else {
+                "fa/day-month"
+            },
             spec,
             i,
             j,
@@ -487,7 +529,11 @@ impl<'t> P<'t> {
         };
         // «October 8, 2020»
         if is_latin {
-            if let Some(d) = self.tok(j).and_then(|t| t.num()).filter(|d| (1..=31).contains(d)) {
+            if let Some(d) = self
+                .tok(j)
+                .and_then(|t| t.num())
+                .filter(|d| (1..=31).contains(d))
+            {
                 if self.tok(j).is_some_and(|t| t.digits() <= 2) {
                     let mut k = j + 1;
                     if self.punct(k, &[',']) {
@@ -516,7 +562,11 @@ impl<'t> P<'t> {
             return None;
         }
         Some(Atom {
-            rule: if spec.year.is_some() { "fa/month-year" } else { "fa/month" },
+            rule: if spec.year.is_some() {
+                "fa/month-year"
+            } else {
+                "fa/month"
+            },
             spec,
             i,
             j,
@@ -535,7 +585,11 @@ impl<'t> P<'t> {
         j += 1;
         let mut spec = DateSpec {
             year: Some(y),
-            calendar: if two { Some(Calendar::SolarHijri) } else { year_calendar(y) },
+            calendar: if two {
+                Some(Calendar::SolarHijri)
+            } else {
+                year_calendar(y)
+            },
             ..DateSpec::default()
         };
         let before = j;
@@ -624,7 +678,19 @@ impl<'t> P<'t> {
         if let Some(n) = self.tok(i + 1) {
             let k = key(n.s);
             if n.kind == Kind::Num
-                || matches!(k.as_str(), "هزار" | "میلیون" | "نفر" | "تن" | "درصد" | "کیلومتر" | "متر" | "دلار" | "تومان" | "ریال")
+                || matches!(
+                    k.as_str(),
+                    "هزار"
+                        | "میلیون"
+                        | "نفر"
+                        | "تن"
+                        | "درصد"
+                        | "کیلومتر"
+                        | "متر"
+                        | "دلار"
+                        | "تومان"
+                        | "ریال"
+                )
             {
                 return None;
             }
@@ -681,7 +747,10 @@ impl<'t> P<'t> {
                 }
             }
             let mut j = i + n;
-            if self.role(j, Role::Night) || self.role(j, Role::Morning) || self.role(j, Role::Evening) {
+            if self.role(j, Role::Night)
+                || self.role(j, Role::Morning)
+                || self.role(j, Role::Evening)
+            {
                 j += 1;
             }
             let mut rule = "fa/weekday";
@@ -754,7 +823,9 @@ impl<'t> P<'t> {
     fn complete(&self, x: &Side, y: &Side, strong: bool) -> Option<(DateSpec, DateSpec)> {
         let ys = match y {
             Side::Atom(a) => a.spec,
-            Side::Num { value, digits: 4, .. } => {
+            Side::Num {
+                value, digits: 4, ..
+            } => {
                 let yv = *value as i32;
                 DateSpec {
                     year: Some(yv),
@@ -762,7 +833,9 @@ impl<'t> P<'t> {
                     ..DateSpec::default()
                 }
             }
-            Side::Num { value, digits: 2, .. } => {
+            Side::Num {
+                value, digits: 2, ..
+            } => {
                 // «۱۹۹۲–۹۴»: the century of the first side.
                 let Side::Atom(a) = x else { return None };
                 let xy = a.spec.year.filter(|_| a.spec.month.is_none())?;
@@ -796,7 +869,11 @@ impl<'t> P<'t> {
                     }
                 } else if *digits == 4 && ys.year.is_some() && ys.month.is_none() {
                     let xv = *value as i32;
-                    let cal = if ys.calendar_explicit { ys.calendar } else { year_calendar(xv) };
+                    let cal = if ys.calendar_explicit {
+                        ys.calendar
+                    } else {
+                        year_calendar(xv)
+                    };
                     DateSpec {
                         year: Some(xv),
                         calendar: cal,
@@ -854,7 +931,10 @@ impl<'t> P<'t> {
         if lead.is_some() {
             k += 1;
         }
-        if self.role(k, Role::YearsWord) || self.role(k, Role::DayWord) || self.role(k, Role::DaysWord) {
+        if self.role(k, Role::YearsWord)
+            || self.role(k, Role::DayWord)
+            || self.role(k, Role::DaysWord)
+        {
             if !matches!(self.side(k)?, Side::Atom(_)) {
                 k += 1;
             }
@@ -1114,7 +1194,10 @@ impl<'t> P<'t> {
         offer(self.open(i));
         offer(self.modified(i));
         if let Some((e, j, rule)) = self.relative(i) {
-            offer(Some((Parsed::new(t.start, self.toks[j - 1].end, rule, e), j)));
+            offer(Some((
+                Parsed::new(t.start, self.toks[j - 1].end, rule, e),
+                j,
+            )));
         }
         if let Some(a) = self.point(i) {
             let mut p = self.atom_parsed(&a);
@@ -1128,7 +1211,10 @@ impl<'t> P<'t> {
             offer(Some((p, j)));
         }
         if let Some((e, j)) = self.duration(i) {
-            offer(Some((Parsed::new(t.start, self.toks[j - 1].end, "fa/duration", e), j)));
+            offer(Some((
+                Parsed::new(t.start, self.toks[j - 1].end, "fa/duration", e),
+                j,
+            )));
         }
         best
     }
@@ -1140,7 +1226,8 @@ impl<'t> P<'t> {
             (Modifier::Since, 1)
         } else if self.role(i, Role::To) {
             (Modifier::Until, 1)
-        } else if (self.word(i, "پیش") || self.word(i, "قبل")) && self.role(i + 1, Role::From) {
+        } else if (self.word(i, "پیش") || self.word(i, "قبل")) && self.role(i + 1, Role::From)
+        {
             (Modifier::Before, 2)
         } else if (self.word(i, "پس") || self.word(i, "بعد")) && self.role(i + 1, Role::From) {
             (Modifier::After, 2)
@@ -1163,10 +1250,19 @@ impl<'t> P<'t> {
             }
             (self.atom_parsed(&a), a.j)
         } else if let Some((e, j, rule)) = self.relative(k) {
-            if matches!(e, Expr::Relative { rel: Relative::Present | Relative::RecentPast, .. }) {
+            if matches!(
+                e,
+                Expr::Relative {
+                    rel: Relative::Present | Relative::RecentPast,
+                    ..
+                }
+            ) {
                 return None;
             }
-            (Parsed::new(self.toks[k].start, self.toks[j - 1].end, rule, e), j)
+            (
+                Parsed::new(self.toks[k].start, self.toks[j - 1].end, rule, e),
+                j,
+            )
         } else {
             let y = self.bare_year(k)?;
             (self.atom_parsed(&y), y.j)

@@ -64,7 +64,10 @@ pub fn clause_tense(toks: &[Tok], from: usize, lex: &Lexicon) -> Tense {
                     saw_ke = true;
                 }
             }
-            if seg.windows(2).any(|p| key(p[0].s) == "قرار" && key(p[1].s) == "است") {
+            if seg
+                .windows(2)
+                .any(|p| key(p[0].s) == "قرار" && key(p[1].s) == "است")
+            {
                 return Tense::Future;
             }
             if let Some(t) = verb_tense(seg, lex, saw_ke) {
@@ -110,7 +113,10 @@ fn verb_tense(seg: &[Tok], lex: &Lexicon, after_ke: bool) -> Option<Tense> {
         }
         return Some(Tense::Present);
     }
-    if let Some(stem) = last.strip_suffix("هاست").or_else(|| last.strip_suffix("هاند")) {
+    if let Some(stem) = last
+        .strip_suffix("هاست")
+        .or_else(|| last.strip_suffix("هاند"))
+    {
         if !stem.is_empty() {
             return Some(Tense::Past);
         }
@@ -131,7 +137,10 @@ fn verb_tense(seg: &[Tok], lex: &Lexicon, after_ke: bool) -> Option<Tense> {
             Tense::Present
         });
     }
-    if matches!(last, "دارد" | "دارند" | "داریم" | "هست" | "هستند" | "نیست" | "نیستند") {
+    if matches!(
+        last,
+        "دارد" | "دارند" | "داریم" | "هست" | "هستند" | "نیست" | "نیستند"
+    ) {
         return Some(Tense::Present);
     }
     if is_past_stem(base, lex) || is_past_stem(last, lex) {
@@ -140,7 +149,9 @@ fn verb_tense(seg: &[Tok], lex: &Lexicon, after_ke: bool) -> Option<Tense> {
     // A present-stem verb without «می»: subjunctive (future after «که»,
     // «باید», «قرار») or an imperative; only verbs ending in «د»/«ند».
     if last.ends_with('د') && last.len() > 2 {
-        let modal = words.iter().any(|w| matches!(w.as_str(), "باید" | "قرار" | "تا"));
+        let modal = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "باید" | "قرار" | "تا"));
         return Some(if after_ke || modal {
             Tense::Future
         } else {

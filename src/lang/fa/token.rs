@@ -47,7 +47,11 @@ impl Tok<'_> {
 
     /// The number of digits of a number token.
     pub fn digits(&self) -> usize {
-        if self.kind == Kind::Num { self.s.len() } else { 0 }
+        if self.kind == Kind::Num {
+            self.s.len()
+        } else {
+            0
+        }
     }
 
     /// True for a punctuation token equal to one of `chars`.

@@ -1,0 +1,120 @@
+//! The library's front door: one call per stage chain, for the command
+//! line, the tests and any program that embeds tarikh.
+//!
+//! [`dates`] runs text → lang → temporal → calendar on one document and
+//! returns every temporal expression resolved, with the diagnostics found
+//! on the way.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::LunarVariant;
+use crate::calendar::resolve::{self, Context, Time};
+use crate::diagnostic::Diagnostic;
+use crate::lang::{self, Lang};
+use crate::temporal::{self, MentionType};
+use crate::text::{Document, PublishedFrom};
+
+/// How to read documents.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Force a language; otherwise metadata, then detection.
+    pub lang: Option<Lang>,
+    /// Publication date given by the user: wins over metadata and datelines.
+    pub published: Option<NaiveDate>,
+    pub lunar: LunarVariant,
+}
+
+/// A document as it appears in every output (the contract's `Document`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DocumentInfo {
+    pub id: String,
+    pub source: String,
+    pub lang: String,
+    pub published: Option<NaiveDate>,
+    pub published_from: Option<PublishedFrom>,
+}
+
+/// One entry of the dates listing: a [`Time`] with its document and type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DateEntry {
+    pub document: String,
+    #[serde(rename = "type")]
+    pub kind: MentionType,
+    #[serde(flatten)]
+    pub time: Time,
+}
+
+/// Everything `dates` finds in one document.
+#[derive(Debug, Clone)]
+pub struct DatedDocument {
+    pub info: DocumentInfo,
+    pub dates: Vec<DateEntry>,
+    /// The resolved mentions, with their paragraph and tense (for events).
+    pub resolved: Vec<resolve::Resolved>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The language of a document: forced, from metadata, or detected.
+pub fn language(doc: &Document, opts: &Options) -> Lang {
+    opts.lang
+        .or_else(|| doc.lang.as_deref().and_then(Lang::from_code))
+        .unwrap_or_else(|| lang::detect(&doc.text))
+}
+
+/// Finds and resolves every temporal expression of a document.
+pub fn dates(doc: &Document, opts: &Options) -> DatedDocument {
+    let lang = language(doc, opts);
+    let ex = temporal::extract(&doc.id, &doc.text, lang);
+    let (published, published_from) = match (opts.published, doc.published) {
+        (Some(p), _) => (Some(p), Some(PublishedFrom::Argument)),
+        (None, Some(p)) => (
+            Some(p),
+            doc.published_from.or(Some(PublishedFrom::Metadata)),
+        ),
+        (None, None) => match ex.dateline {
+            Some(p) => (Some(p), Some(PublishedFrom::Dateline)),
+            None => (None, None),
+        },
+    };
+    let ctx = Context {
+        published,
+        lunar: opts.lunar,
+    };
+    let (resolved, mut diagnostics) = resolve::resolve_all(&doc.id, &ex.mentions, ctx);
+    diagnostics.extend(ex.diagnostics);
+    sort_diagnostics(&mut diagnostics);
+    let dates = resolved
+        .iter()
+        .map(|r| DateEntry {
+            document: doc.id.clone(),
+            kind: r.kind,
+            time: r.time.clone(),
+        })
+        .collect();
+    DatedDocument {
+        info: DocumentInfo {
+            id: doc.id.clone(),
+            source: doc.source.clone(),
+            lang: lang.code().to_string(),
+            published,
+            published_from,
+        },
+        dates,
+        resolved,
+        diagnostics,
+    }
+}
+
+/// Diagnostics in a stable order: document, position, code.
+pub fn sort_diagnostics(d: &mut [Diagnostic]) {
+    d.sort_by(|a, b| {
+        (&a.document, a.span.map(|s| s[0]), a.code, &a.message).cmp(&(
+            &b.document,
+            b.span.map(|s| s[0]),
+            b.code,
+            &b.message,
+        ))
+    });
+}
