@@ -2,4 +2,5 @@
 //! files under `tests/corpus/` are the suite for the language rules.
 mod calendar;
 mod convert;
+mod corpus;
 mod text;

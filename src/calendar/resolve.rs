@@ -141,10 +141,11 @@ pub fn resolve_all(
     for m in mentions {
         let para_anchor = anchor.filter(|(p, _)| *p == m.paragraph).map(|(_, d)| d);
         let res = r.resolve(m, para_anchor);
-        if m.explicit && m.repaired.is_none() {
-            if let Some(s) = res.time.start {
-                anchor = Some((m.paragraph, s));
-            }
+        if m.explicit
+            && m.repaired.is_none()
+            && let Some(s) = res.time.start
+        {
+            anchor = Some((m.paragraph, s));
         }
         out.push(res);
     }
@@ -627,25 +628,30 @@ impl Resolver<'_> {
         // no year, and take the year from it.
         let alt_mention = m.alternative.as_deref();
         let mut alt_point = None;
-        if let Some(am) = alt_mention {
-            if let Expr::Date(aspec) = &am.expr {
-                let mut aspec = *aspec;
-                if aspec.year.is_some() {
-                    alt_point = self.point(&aspec, am);
-                }
-                if spec.year.is_none() {
-                    if let Some(ap) = &alt_point {
-                        spec = self.year_near(&spec, ap.iv).unwrap_or(spec);
-                    }
-                }
-                if aspec.year.is_none() && spec.year.is_some() {
-                    if let Some(pp) = self.point(&spec, m) {
-                        aspec = self.year_near(&aspec, pp.iv).unwrap_or(aspec);
-                        alt_point = self.point(&aspec, am);
-                    }
-                }
-                let _ = aspec;
+        if let Some(am) = alt_mention
+            && let Expr::Date(aspec) = &am.expr
+        {
+            let mut aspec = *aspec;
+            if aspec.year.is_some() {
+                alt_point = self.point(&aspec, am);
             }
+            if spec.year.is_none()
+                && let Some(ap) = &alt_point
+            {
+                spec = self.year_near(&spec, ap.iv).unwrap_or(spec);
+            }
+            if aspec.year.is_none()
+                && spec.year.is_some()
+                && let Some(pp) = self.point(&spec, m)
+            {
+                aspec = self.year_near(&aspec, pp.iv).unwrap_or(aspec);
+                alt_point = self.point(&aspec, am);
+            }
+            let _ = aspec;
+        }
+        if let (None, Some(off), Some(p)) = (spec.year, spec.rel_year, self.ctx.published) {
+            let cal = spec_calendar(&spec);
+            spec.year = Some(from_gregorian(p, cal, self.ctx.lunar).year + off);
         }
         if spec.year.is_none() {
             match self.place_yearless(&spec, m.tense, para_anchor) {

@@ -29,6 +29,9 @@ pub struct DateSpec {
     pub decade: bool,
     /// The year is the first year of a century.
     pub century: bool,
+    /// The year is given relative to the publication year («آبان امسال»:
+    /// 0, «مهر سال گذشته»: -1), in `calendar`.
+    pub rel_year: Option<i32>,
 }
 
 impl DateSpec {
@@ -45,11 +48,11 @@ impl DateSpec {
     /// Fills the parts this spec lacks from another (a range's far end, the
     /// other side of a dual date): year, calendar and month, never the day.
     pub fn inherit(&mut self, from: &DateSpec) {
-        if self.calendar.is_none() || (!self.calendar_explicit && from.calendar_explicit) {
-            if self.month.is_none() || from.calendar == self.calendar || self.calendar.is_none() {
-                self.calendar = from.calendar;
-                self.calendar_explicit = from.calendar_explicit;
-            }
+        if (self.calendar.is_none() || (!self.calendar_explicit && from.calendar_explicit))
+            && (self.month.is_none() || from.calendar == self.calendar || self.calendar.is_none())
+        {
+            self.calendar = from.calendar;
+            self.calendar_explicit = from.calendar_explicit;
         }
         if self.year.is_none() && self.calendar == from.calendar {
             self.year = from.year;
@@ -185,6 +188,9 @@ pub struct Parsed {
     pub alternative: Option<Box<Parsed>>,
     /// True for an explicit date that can anchor yearless dates after it.
     pub explicit: bool,
+    /// A tense the expression itself states («شنبه گذشته», «مهر آینده»),
+    /// which wins over the clause's verb.
+    pub tense_hint: Option<Tense>,
 }
 
 impl Parsed {
@@ -202,6 +208,7 @@ impl Parsed {
             time_of_day: None,
             alternative: None,
             explicit,
+            tense_hint: None,
         }
     }
 }

@@ -91,7 +91,6 @@ pub fn parse(lang: Lang, normalized: &str) -> Vec<Parsed> {
 pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
     let norm = text::normalize(original);
     let mut out = Extraction::default();
-    out.dateline = None;
     let parsed = parse(lang, &norm.text);
     let repaired = repair::repair(
         document,

@@ -124,6 +124,9 @@ pub struct Lexicon {
     pub en_months: HashMap<&'static str, u8>,
     /// English weekday names (lower case) → ISO weekday.
     pub en_weekdays: HashMap<&'static str, u8>,
+    /// Words that make a following bare weekday, month or relative word
+    /// part of a name (`blockers.tsv`): key → what they block.
+    pub blockers: HashMap<String, &'static str>,
 }
 
 /// The key a word or phrase is stored under: ZWNJ and spaces removed.
@@ -215,13 +218,25 @@ impl Lexicon {
         let en_weekdays = tsv::rows(include_str!("../../../data/lexicon/en/weekdays.tsv"))
             .filter_map(|r| Some((r[0], r.get(1)?.parse().ok()?)))
             .collect();
+        let blockers = tsv::rows(include_str!("../../../data/lexicon/fa/blockers.tsv"))
+            .filter_map(|r| Some((key(r[0]), *r.get(1)?)))
+            .collect();
         Lexicon {
+            blockers,
             words,
             max_words,
             past_stems,
             en_months,
             en_weekdays,
         }
+    }
+
+    /// True when `word` (a key) before a bare `what` (weekday, month,
+    /// relative) makes it part of a name.
+    pub fn blocks(&self, word: &str, what: &str) -> bool {
+        self.blockers
+            .get(word)
+            .is_some_and(|b| *b == what || *b == "any")
     }
 
     /// The meanings of a word or phrase given by its key.

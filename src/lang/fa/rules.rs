@@ -32,8 +32,12 @@ struct Atom {
     i: usize,
     j: usize,
     rule: &'static str,
-    /// The month word was latent and only context made it a month.
+    /// A clock time stated after the date.
     time: Option<(u8, u8)>,
+    /// Where the date's text ends when a clock time follows it.
+    tj: Option<usize>,
+    /// A tense the expression states itself.
+    hint: Option<Tense>,
 }
 
 /// One side of a range before it is completed by the other side.
@@ -50,7 +54,6 @@ enum Side {
     Month {
         cal: Calendar,
         month: u8,
-        i: usize,
         j: usize,
     },
 }
@@ -162,12 +165,12 @@ impl<'t> P<'t> {
         }
         // «آبان‌ماه», «مهرماه», «دی‌ماه».
         let k = key(t.s);
-        if t.kind == Kind::Word {
-            if let Some(stem) = k.strip_suffix("ماه") {
-                for l in self.lex.get(stem) {
-                    if let Lex::Month { cal, month, latent } = *l {
-                        return Some((cal, month, latent, 1, true));
-                    }
+        if t.kind == Kind::Word
+            && let Some(stem) = k.strip_suffix("ماه")
+        {
+            for l in self.lex.get(stem) {
+                if let Lex::Month { cal, month, latent } = *l {
+                    return Some((cal, month, latent, 1, true));
                 }
             }
         }
@@ -234,21 +237,23 @@ impl<'t> P<'t> {
                 if w == "و" {
                     let Some(n) = self.tok(k + 1) else { break };
                     let nk = key(n.s);
-                    if let Some((v, o)) = self.number_word(&nk) {
-                        if v < 10 && total % 10 == 0 && total >= 20 {
-                            total += v;
-                            ordinal = o;
-                            k += 2;
-                            if o {
-                                break;
-                            }
-                            continue;
+                    if let Some((v, o)) = self.number_word(&nk)
+                        && v < 10
+                        && total.is_multiple_of(10)
+                        && total >= 20
+                    {
+                        total += v;
+                        ordinal = o;
+                        k += 2;
+                        if o {
+                            break;
                         }
+                        continue;
                     }
                     break;
                 } else if let Some(rest) = w.strip_prefix('و') {
                     match self.number_word(rest) {
-                        Some((v, o)) if v < 10 && total % 10 == 0 && total >= 20 => {
+                        Some((v, o)) if v < 10 && total.is_multiple_of(10) && total >= 20 => {
                             total += v;
                             ordinal = o;
                             k += 1;
@@ -270,11 +275,11 @@ impl<'t> P<'t> {
             if !first {
                 break;
             }
-            if let Some(stripped) = w.strip_suffix("ام").filter(|s| !s.is_empty()) {
-                if self.number_word(stripped).is_some_and(|(_, o)| !o) {
-                    w = stripped.to_string();
-                    ordinal = true;
-                }
+            if let Some(stripped) = w.strip_suffix("ام").filter(|s| !s.is_empty())
+                && self.number_word(stripped).is_some_and(|(_, o)| !o)
+            {
+                w = stripped.to_string();
+                ordinal = true;
             }
             let (v, o) = self.number_word(&w)?;
             total = v;
@@ -381,15 +386,15 @@ impl<'t> P<'t> {
         if !with_word {
             return None;
         }
-        if self.role(k + 1, Role::And) {
-            if let Some(m) = self.tok(k + 2).and_then(|t| t.num()).filter(|m| *m < 60) {
-                let n = if self.role(k + 3, Role::MinuteWord) {
-                    4
-                } else {
-                    3
-                };
-                return Some(((h as u8, m as u8), k + n - j));
-            }
+        if self.role(k + 1, Role::And)
+            && let Some(m) = self.tok(k + 2).and_then(|t| t.num()).filter(|m| *m < 60)
+        {
+            let n = if self.role(k + 3, Role::MinuteWord) {
+                4
+            } else {
+                3
+            };
+            return Some(((h as u8, m as u8), k + n - j));
         }
         Some(((h as u8, 0), k + 1 - j))
     }
@@ -455,6 +460,8 @@ impl<'t> P<'t> {
                 "fa/numeric-dmy"
             },
             time: None,
+            tj: None,
+            hint: None,
         })
     }
 
@@ -474,15 +481,16 @@ impl<'t> P<'t> {
         }
         // «می» after a number is usually the verb prefix written with a space
         // («۵ می دهد»): a month only when nothing verb-like follows.
-        if latent && !mah && !suffix && key(self.toks[j].s) == "می" {
-            if let Some(nx) = self.tok(j + mn) {
-                if nx.kind == Kind::Word
-                    && self.lex_at(j + mn).is_empty()
-                    && self.year_at(j + mn, false).is_none()
-                {
-                    return None;
-                }
-            }
+        if latent
+            && !mah
+            && !suffix
+            && key(self.toks[j].s) == "می"
+            && let Some(nx) = self.tok(j + mn)
+            && nx.kind == Kind::Word
+            && self.lex_at(j + mn).is_empty()
+            && self.year_at(j + mn, false).is_none()
+        {
+            return None;
         }
         j += mn;
         if !suffix && self.role(j, Role::MonthWord) {
@@ -506,6 +514,8 @@ impl<'t> P<'t> {
             i,
             j,
             time: None,
+            tj: None,
+            hint: None,
         })
     }
 
@@ -528,29 +538,29 @@ impl<'t> P<'t> {
             ..DateSpec::default()
         };
         // «October 8, 2020»
-        if is_latin {
-            if let Some(d) = self
+        if is_latin
+            && let Some(d) = self
                 .tok(j)
                 .and_then(|t| t.num())
                 .filter(|d| (1..=31).contains(d))
-            {
-                if self.tok(j).is_some_and(|t| t.digits() <= 2) {
-                    let mut k = j + 1;
-                    if self.punct(k, &[',']) {
-                        k += 1;
-                    }
-                    if let Some((y, _)) = self.year_at(k, false) {
-                        spec.day = Some(d as u8);
-                        spec.year = Some(y);
-                        return Some(Atom {
-                            spec,
-                            i,
-                            j: k + 1,
-                            rule: "fa/latin-month-day-year",
-                            time: None,
-                        });
-                    }
-                }
+            && self.tok(j).is_some_and(|t| t.digits() <= 2)
+        {
+            let mut k = j + 1;
+            if self.punct(k, &[',']) {
+                k += 1;
+            }
+            if let Some((y, _)) = self.year_at(k, false) {
+                spec.day = Some(d as u8);
+                spec.year = Some(y);
+                return Some(Atom {
+                    spec,
+                    i,
+                    j: k + 1,
+                    rule: "fa/latin-month-day-year",
+                    time: None,
+                    tj: None,
+                    hint: None,
+                });
             }
         }
         if !suffix && self.role(j, Role::MonthWord) {
@@ -558,19 +568,52 @@ impl<'t> P<'t> {
             j += 1;
         }
         self.take_year(&mut spec, &mut j);
-        if latent && !mah && !suffix && spec.year.is_none() {
+        let mut hint = None;
+        let mut rule = if spec.year.is_some() {
+            "fa/month-year"
+        } else {
+            "fa/month"
+        };
+        if spec.year.is_none() {
+            // «آبان امسال», «مهر سال گذشته», «دی ماه سال جاری میلادی».
+            if let Some((
+                Expr::Relative {
+                    rel: Relative::Years(off),
+                    calendar,
+                },
+                k,
+                _,
+            )) = self.relative(j)
+            {
+                if calendar == cal || cal != Calendar::Gregorian {
+                    spec.rel_year = Some(off);
+                    j = k;
+                    rule = "fa/month-relative-year";
+                }
+            } else if self.role(j, Role::Past) {
+                hint = Some(Tense::Past);
+                j += 1;
+                rule = "fa/month-past";
+            } else if self.word(j, "آینده") {
+                hint = Some(Tense::Future);
+                j += 1;
+                rule = "fa/month-next";
+            }
+        }
+        // A month name alone is latent (a name, a word): it is a date with
+        // «ماه», a year, or a word that places it in time.
+        if spec.year.is_none() && spec.rel_year.is_none() && hint.is_none() && !mah && !suffix {
             return None;
         }
+        let _ = latent;
         Some(Atom {
-            rule: if spec.year.is_some() {
-                "fa/month-year"
-            } else {
-                "fa/month"
-            },
+            rule,
             spec,
             i,
             j,
             time: None,
+            tj: None,
+            hint,
         })
     }
 
@@ -604,6 +647,8 @@ impl<'t> P<'t> {
             j,
             rule: if word { "fa/year" } else { "fa/year-era" },
             time: None,
+            tj: None,
+            hint: None,
         })
     }
 
@@ -654,6 +699,8 @@ impl<'t> P<'t> {
             j,
             rule: "fa/decade",
             time: None,
+            tj: None,
+            hint: None,
         })
     }
 
@@ -705,6 +752,8 @@ impl<'t> P<'t> {
             j: i + 1,
             rule: "fa/in-year",
             time: None,
+            tj: None,
+            hint: None,
         })
     }
 
@@ -719,11 +768,12 @@ impl<'t> P<'t> {
             self.year_after_in(i),
         ];
         let mut best = cands.into_iter().flatten().max_by_key(|a| a.j)?;
-        if let Some((t, n)) = self.time_at(best.j) {
-            if best.spec.day.is_some() {
-                best.time = Some(t);
-                best.j += n;
-            }
+        if let Some((t, n)) = self.time_at(best.j)
+            && best.spec.day.is_some()
+        {
+            best.time = Some(t);
+            best.tj = Some(best.j);
+            best.j += n;
         }
         Some(best)
     }
@@ -739,12 +789,12 @@ impl<'t> P<'t> {
             if self.role(j, Role::DayWord) {
                 j += 1;
             }
-            if let Some(mut a) = self.date_core(j) {
-                if a.spec.day.is_some() {
-                    a.spec.weekday = Some(wd);
-                    a.i = i;
-                    return Some(a);
-                }
+            if let Some(mut a) = self.date_core(j)
+                && a.spec.day.is_some()
+            {
+                a.spec.weekday = Some(wd);
+                a.i = i;
+                return Some(a);
             }
             let mut j = i + n;
             if self.role(j, Role::Night)
@@ -754,12 +804,23 @@ impl<'t> P<'t> {
                 j += 1;
             }
             let mut rule = "fa/weekday";
+            let mut hint = None;
             if self.role(j, Role::Past) {
                 j += 1;
                 rule = "fa/weekday-past";
+                hint = Some(Tense::Past);
             } else if self.role(j, Role::Next) && self.word(j, "آینده") {
                 j += 1;
                 rule = "fa/weekday-next";
+                hint = Some(Tense::Future);
+            }
+            if hint.is_none() && j == i + n && i > 0 {
+                // «امام جمعه», «نماز جمعه»: part of a name.
+                if let Some(prev) = self.tok(i - 1).filter(|t| t.kind == Kind::Word)
+                    && self.lex.blocks(&key(prev.s), "weekday")
+                {
+                    return None;
+                }
             }
             let a = Atom {
                 spec: DateSpec {
@@ -770,10 +831,13 @@ impl<'t> P<'t> {
                 j,
                 rule,
                 time: None,
+                tj: None,
+                hint,
             };
             return Some(match self.time_at(a.j) {
                 Some((t, n)) if self.role(a.j, Role::HourWord) => Atom {
                     time: Some(t),
+                    tj: Some(a.j),
                     j: a.j + n,
                     ..a
                 },
@@ -785,10 +849,10 @@ impl<'t> P<'t> {
 
     /// One side of a range at `i`.
     fn side(&self, i: usize) -> Option<Side> {
-        if let Some(a) = self.point(i) {
-            if !a.spec.is_weekday_only() {
-                return Some(Side::Atom(a));
-            }
+        if let Some(a) = self.point(i)
+            && !a.spec.is_weekday_only()
+        {
+            return Some(Side::Atom(a));
         }
         let t = self.tok(i)?;
         if t.kind == Kind::Num && t.digits() <= 4 {
@@ -798,22 +862,23 @@ impl<'t> P<'t> {
                 i,
             });
         }
-        if let Some((v, _, n)) = self.number_words(i) {
-            if (1..=31).contains(&v) && n >= 1 && self.month_at(i + n).is_none() {
-                // «از دهم تا پانزدهم آبان»: handled as a day only by `complete`.
-                return Some(Side::Num {
-                    value: v,
-                    digits: 2,
-                    i: i + n - 1,
-                })
-                .filter(|_| n == 1);
-            }
+        if let Some((v, _, n)) = self.number_words(i)
+            && (1..=31).contains(&v)
+            && n >= 1
+            && self.month_at(i + n).is_none()
+        {
+            // «از دهم تا پانزدهم آبان»: handled as a day only by `complete`.
+            return Some(Side::Num {
+                value: v,
+                digits: 2,
+                i: i + n - 1,
+            })
+            .filter(|_| n == 1);
         }
         let (cal, month, _, n, _) = self.month_at(i)?;
         Some(Side::Month {
             cal,
             month,
-            i,
             j: i + n,
         })
     }
@@ -910,10 +975,10 @@ impl<'t> P<'t> {
         if !strong && (xs.month.is_none() != ys.month.is_none()) {
             return None;
         }
-        if let (Some(a), Some(b)) = (xs.year, ys.year) {
-            if (a - b).abs() > 300 {
-                return None;
-            }
+        if let (Some(a), Some(b)) = (xs.year, ys.year)
+            && (a - b).abs() > 300
+        {
+            return None;
         }
         Some((xs, ys))
     }
@@ -931,13 +996,12 @@ impl<'t> P<'t> {
         if lead.is_some() {
             k += 1;
         }
-        if self.role(k, Role::YearsWord)
+        if (self.role(k, Role::YearsWord)
             || self.role(k, Role::DayWord)
-            || self.role(k, Role::DaysWord)
+            || self.role(k, Role::DaysWord))
+            && !matches!(self.side(k)?, Side::Atom(_))
         {
-            if !matches!(self.side(k)?, Side::Atom(_)) {
-                k += 1;
-            }
+            k += 1;
         }
         let x = self.side(k)?;
         let mut c = x.end();
@@ -955,10 +1019,10 @@ impl<'t> P<'t> {
         }
         let bare_to = lead.is_none() && self.role(c, Role::To);
         c += 1;
-        if self.role(c, Role::YearWord) || self.role(c, Role::DayWord) {
-            if !matches!(self.side(c), Some(Side::Atom(_))) {
-                c += 1;
-            }
+        if (self.role(c, Role::YearWord) || self.role(c, Role::DayWord))
+            && !matches!(self.side(c), Some(Side::Atom(_)))
+        {
+            c += 1;
         }
         let y = self.side(c)?;
         let strong = lead.is_some() || i != k;
@@ -976,7 +1040,32 @@ impl<'t> P<'t> {
                 ys.calendar = tmp.calendar;
                 ys.calendar_explicit = true;
             }
-            if !(strong || era || (!bare_to && self.role(x.end(), Role::Through))) {
+            let dash = self.punct(x.end(), &['-', '–', '—']);
+            let band = |s: &DateSpec| match s.year {
+                Some(1900..=2100) => 1,
+                Some(1300..=1499) => 2,
+                _ => 0,
+            };
+            let years_alike = band(&xs) != 0 && band(&xs) == band(&ys);
+            let counted = self.tok(j).is_some_and(|t| {
+                matches!(
+                    key(t.s).as_str(),
+                    "نفر"
+                        | "تن"
+                        | "هزار"
+                        | "میلیون"
+                        | "دلار"
+                        | "کیلومتر"
+                        | "متر"
+                        | "درصد"
+                )
+            });
+            if counted
+                || !(strong
+                    || era
+                    || (!bare_to && self.role(x.end(), Role::Through))
+                    || (dash && years_alike))
+            {
                 return None;
             }
         } else if bare_to && !matches!(x, Side::Atom(_)) && !strong {
@@ -995,11 +1084,13 @@ impl<'t> P<'t> {
         let borrowed = !matches!(&x, Side::Atom(a) if a.spec.year.is_some());
         let key_of = |s: &DateSpec| (s.year, s.month.unwrap_or(0), s.day.unwrap_or(0));
         let mut reversed = key_of(&xs) > key_of(&ys);
-        if reversed && borrowed && xs.month.is_some() {
-            if let Some(y) = xs.year.as_mut() {
-                *y -= 1;
-                reversed = false;
-            }
+        if reversed
+            && borrowed
+            && xs.month.is_some()
+            && let Some(y) = xs.year.as_mut()
+        {
+            *y -= 1;
+            reversed = false;
         }
         let rule = match lead {
             Some(Role::Between) => "fa/between-and",
@@ -1022,8 +1113,15 @@ impl<'t> P<'t> {
 
     /// Relative expressions: «دیروز», «هفته گذشته», «سه روز پیش», «امسال».
     fn relative(&self, i: usize) -> Option<(Expr, usize, &'static str)> {
+        let blocked = i > 0
+            && self
+                .tok(i - 1)
+                .is_some_and(|t| t.kind == Kind::Word && self.lex.blocks(&key(t.s), "relative"));
         for (l, n) in self.lex_at(i) {
             if let Lex::Relative { kind, offset, cal } = l {
+                if blocked {
+                    return None;
+                }
                 // «روز گذشته» after a number is «سه روز گذشته»: handled below.
                 let rel = match kind {
                     RelKind::Day => Relative::Days(offset),
@@ -1036,11 +1134,12 @@ impl<'t> P<'t> {
                 // «سال گذشته میلادی»: a trailing era marker.
                 let mut cal = cal;
                 let mut j = i + n;
-                if let Some((c, m)) = self.era_at(j) {
-                    if c == Calendar::Gregorian && matches!(kind, RelKind::Year | RelKind::Month) {
-                        cal = c;
-                        j += m;
-                    }
+                if let Some((c, m)) = self.era_at(j)
+                    && c == Calendar::Gregorian
+                    && matches!(kind, RelKind::Year | RelKind::Month)
+                {
+                    cal = c;
+                    j += m;
                 }
                 return Some((Expr::Relative { rel, calendar: cal }, j, "fa/relative"));
             }
@@ -1132,13 +1231,15 @@ impl<'t> P<'t> {
     }
 
     fn atom_parsed(&self, a: &Atom) -> Parsed {
+        let end = a.tj.unwrap_or(a.j);
         let mut p = Parsed::new(
             self.toks[a.i].start,
-            self.toks[a.j - 1].end,
+            self.toks[end - 1].end,
             a.rule,
             Expr::Date(a.spec),
         );
         p.time_of_day = a.time;
+        p.tense_hint = a.hint;
         p
     }
 
@@ -1164,6 +1265,8 @@ impl<'t> P<'t> {
                 j: j + 2,
                 rule: "fa/year",
                 time: None,
+                tj: None,
+                hint: None,
             })
         })?;
         if !self.punct(a.j, &[')', ']']) || a.spec.is_weekday_only() {
@@ -1184,10 +1287,10 @@ impl<'t> P<'t> {
         }
         let mut best: Option<(Parsed, usize)> = None;
         let mut offer = |c: Option<(Parsed, usize)>| {
-            if let Some(c) = c {
-                if best.as_ref().is_none_or(|b| c.1 > b.1) {
-                    best = Some(c);
-                }
+            if let Some(c) = c
+                && best.as_ref().is_none_or(|b| c.1 > b.1)
+            {
+                best = Some(c);
             }
         };
         offer(self.range(i));
@@ -1273,9 +1376,9 @@ impl<'t> P<'t> {
             // «از سال ۲۰۱۱ تاکنون», «از اول ژانویه به بعد»: part of the expression.
             if self.word(j, "تاکنون") {
                 j += 1;
-            } else if self.word(j, "تا") && self.word(j + 1, "کنون") {
-                j += 2;
-            } else if self.word(j, "به") && self.word(j + 1, "بعد") {
+            } else if (self.word(j, "تا") && self.word(j + 1, "کنون"))
+                || (self.word(j, "به") && self.word(j + 1, "بعد"))
+            {
                 j += 2;
             }
         }
@@ -1316,6 +1419,8 @@ impl<'t> P<'t> {
             j,
             rule: "fa/year",
             time: None,
+            tj: None,
+            hint: None,
         })
     }
 
@@ -1332,11 +1437,32 @@ impl<'t> P<'t> {
         } else {
             return None;
         };
-        let a = self.point(i + 1)?;
-        if a.spec.is_weekday_only() || a.spec.day.is_some() && modifier != Modifier::Approx {
-            return None;
-        }
-        let mut p = self.atom_parsed(&a);
+        let (mut p, j) = match self.point(i + 1) {
+            Some(a) => {
+                if a.spec.is_weekday_only() || a.spec.day.is_some() && modifier != Modifier::Approx
+                {
+                    return None;
+                }
+                (self.atom_parsed(&a), a.j)
+            }
+            None => {
+                // «اوایل سال جاری», «اواخر ماه گذشته».
+                let (e, j, rule) = self.relative(i + 1)?;
+                if !matches!(
+                    e,
+                    Expr::Relative {
+                        rel: Relative::Years(_) | Relative::Months(_),
+                        ..
+                    }
+                ) {
+                    return None;
+                }
+                (
+                    Parsed::new(self.toks[i + 1].start, self.toks[j - 1].end, rule, e),
+                    j,
+                )
+            }
+        };
         p.start = self.toks[i].start;
         p.modifier = Some(modifier);
         p.rule = match modifier {
@@ -1345,7 +1471,7 @@ impl<'t> P<'t> {
             Modifier::Late => "fa/late",
             _ => "fa/approx",
         };
-        Some((p, a.j))
+        Some((p, j))
     }
 
     fn run(&self) -> Vec<Parsed> {
@@ -1354,7 +1480,9 @@ impl<'t> P<'t> {
         while i < self.toks.len() {
             match self.at(i) {
                 Some((mut p, j)) if j > i => {
-                    p.tense = clause_tense(self.toks, j, self.lex);
+                    p.tense = p
+                        .tense_hint
+                        .unwrap_or_else(|| clause_tense(self.toks, i, j, self.lex));
                     if p.modifier == Some(Modifier::Since) {
                         self.decide_since(&mut p, i, j);
                     }
@@ -1378,7 +1506,7 @@ impl<'t> P<'t> {
             || self.word(j - 1, "کنون")
             || self.word(j - 1, "بعد")
             || has_continuation_cue(self.toks, j)
-            || matches!(p.tense, Tense::Present | Tense::Future);
+            || p.tense == Tense::Present;
         if open {
             return;
         }

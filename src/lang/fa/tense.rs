@@ -44,13 +44,21 @@ pub fn sentence_end(toks: &[Tok], from: usize) -> usize {
     toks.len()
 }
 
-/// The tense of the clause that starts at token `from` (the date's end):
+/// The tense of the clause of the date at tokens `start..from`:
 /// the first clause boundary after it whose last word is a verb decides.
-pub fn clause_tense(toks: &[Tok], from: usize, lex: &Lexicon) -> Tense {
+pub fn clause_tense(toks: &[Tok], start: usize, from: usize, lex: &Lexicon) -> Tense {
     let end = sentence_end(toks, from);
     let mut seg_start = from;
     let mut k = from;
-    let mut saw_ke = false;
+    // «که» earlier in the same clause («پیش‌بینی می‌شود که … روز دوشنبه
+    // انجام شود») makes a bare present-stem verb subjunctive.
+    let mut saw_ke = toks[..start]
+        .iter()
+        .rev()
+        .take_while(|t| {
+            t.kind != Kind::Break && !t.is_punct(&['.', '!', '?', '؟', '؛', ';', '،', ','])
+        })
+        .any(|t| key(t.s) == "که");
     while k <= end {
         let boundary = k == end || toks[k].is_punct(&['،', ',', ':']);
         if boundary {
@@ -116,10 +124,9 @@ fn verb_tense(seg: &[Tok], lex: &Lexicon, after_ke: bool) -> Option<Tense> {
     if let Some(stem) = last
         .strip_suffix("هاست")
         .or_else(|| last.strip_suffix("هاند"))
+        && !stem.is_empty()
     {
-        if !stem.is_empty() {
-            return Some(Tense::Past);
-        }
+        return Some(Tense::Past);
     }
     // «می‌کند», «نمی‌شد»: continuous; past when built on a past stem.
     let base = strip_neg(last);
