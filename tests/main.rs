@@ -3,4 +3,5 @@
 mod calendar;
 mod convert;
 mod corpus;
+mod eval;
 mod text;
