@@ -121,6 +121,11 @@ struct Resolver<'a> {
     ctx: Context,
     doc: &'a str,
     diagnostics: Vec<Diagnostic>,
+    /// The start of the last explicit date of the document (anaphora:
+    /// «آن سال», «سه روز بعد»).
+    last_explicit: Option<NaiveDate>,
+    /// The last explicit date given to the day.
+    last_day: Option<NaiveDate>,
 }
 
 /// Resolves the mentions of one document, in order.
@@ -133,6 +138,8 @@ pub fn resolve_all(
         ctx,
         doc: document,
         diagnostics: Vec::new(),
+        last_explicit: None,
+        last_day: None,
     };
     let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
     // The latest explicit date of each paragraph anchors yearless dates
@@ -146,6 +153,10 @@ pub fn resolve_all(
             && let Some(s) = res.time.start
         {
             anchor = Some((m.paragraph, s));
+            r.last_explicit = Some(s);
+            if res.time.precision == Precision::Day {
+                r.last_day = Some(s);
+            }
         }
         out.push(res);
     }
@@ -213,6 +224,34 @@ impl Resolver<'_> {
     fn point(&mut self, s: &DateSpec, m: &Mention) -> Option<Point> {
         let cal = spec_calendar(s);
         let year = s.year?;
+        if let Some(season) = s.season {
+            // Seasons are three Solar Hijri months; a Gregorian year's
+            // season is the one that begins in it (Solar year = year − 621).
+            let sy = if cal == Calendar::SolarHijri {
+                year
+            } else {
+                year - 621
+            };
+            let first = (season.clamp(1, 4) - 1) * 3 + 1;
+            let a = PartialDate::month(Calendar::SolarHijri, sy, first)
+                .interval(self.ctx.lunar)
+                .ok()?;
+            let b = PartialDate::month(Calendar::SolarHijri, sy, first + 2)
+                .interval(self.ctx.lunar)
+                .ok()?;
+            let iv = Interval {
+                start: a.start,
+                end: b.end,
+            };
+            return Some(Point {
+                iv,
+                precision: Precision::Season,
+                calendar: cal,
+                original: (cal != Calendar::Gregorian)
+                    .then(|| format!("{sy:04}-{first:02}/{sy:04}-{:02}", first + 2)),
+                value: day_interval_value(iv),
+            });
+        }
         if s.decade || s.century {
             let span = if s.decade { 10 } else { 100 };
             let first = PartialDate::year(cal, year).interval(self.ctx.lunar).ok()?;
@@ -227,7 +266,8 @@ impl Resolver<'_> {
                 if s.decade {
                     format!("{:03}X", year / 10)
                 } else {
-                    format!("{:02}XX", year / 100)
+                    // The 20th century is 1901–2000: a year interval, not «19XX».
+                    format!("{year:04}/{:04}", year + span - 1)
                 }
             } else {
                 day_interval_value(iv)
@@ -310,7 +350,7 @@ impl Resolver<'_> {
                 .filter_map(|y| iv_of(y).map(|iv| (y, iv)))
                 .collect();
             let pick = match tense {
-                Tense::Past => cands.iter().rev().find(|(_, iv)| iv.start <= p),
+                Tense::Past | Tense::Perfect => cands.iter().rev().find(|(_, iv)| iv.start <= p),
                 Tense::Future => cands.iter().find(|(_, iv)| iv.start > p),
                 _ => cands.iter().min_by_key(|(_, iv)| {
                     if iv.contains(p) {
@@ -337,7 +377,7 @@ impl Resolver<'_> {
         let fwd = (want - cur).rem_euclid(7);
         let fwd = if fwd == 0 { 7 } else { fwd };
         let n = match tense {
-            Tense::Past => -back,
+            Tense::Past | Tense::Perfect => -back,
             Tense::Future => fwd,
             _ => {
                 if back <= fwd {
@@ -350,8 +390,13 @@ impl Resolver<'_> {
         shift_days(p, n)
     }
 
-    fn relative(&self, rel: Relative, cal: Calendar) -> Option<(Interval, Precision, String)> {
-        let p = self.ctx.published?;
+    fn relative(
+        &self,
+        rel: Relative,
+        cal: Calendar,
+        base: Option<NaiveDate>,
+    ) -> Option<(Interval, Precision, String)> {
+        let p = base?;
         let lunar = self.ctx.lunar;
         Some(match rel {
             Relative::Days(n) => {
@@ -431,9 +476,18 @@ impl Resolver<'_> {
                     _ => Precision::Unknown,
                 };
             }
-            Expr::Relative { rel, calendar } => {
+            Expr::Relative {
+                rel,
+                calendar,
+                anaphoric,
+            } => {
                 t.calendar = *calendar;
-                match self.relative(*rel, *calendar) {
+                let base = if *anaphoric {
+                    self.last_day.or(self.ctx.published)
+                } else {
+                    self.ctx.published
+                };
+                match self.relative(*rel, *calendar, base) {
                     Some((i, prec, value)) => {
                         t.precision = prec;
                         t.value = Some(value);
@@ -649,6 +703,12 @@ impl Resolver<'_> {
             }
             let _ = aspec;
         }
+        if spec.year.is_none() && spec.year_from_context {
+            let cal = spec_calendar(&spec);
+            if let Some(a) = para_anchor.or(self.last_explicit) {
+                spec.year = Some(from_gregorian(a, cal, self.ctx.lunar).year);
+            }
+        }
         if let (None, Some(off), Some(p)) = (spec.year, spec.rel_year, self.ctx.published) {
             let cal = spec_calendar(&spec);
             spec.year = Some(from_gregorian(p, cal, self.ctx.lunar).year + off);
@@ -767,7 +827,10 @@ impl Resolver<'_> {
         let (Some(p), Some(s)) = (self.ctx.published, t.start) else {
             return;
         };
-        if m.tense == Tense::Past && s > p && matches!(m.expr, Expr::Date(_) | Expr::Range { .. }) {
+        if matches!(m.tense, Tense::Past | Tense::Perfect)
+            && s > p
+            && matches!(m.expr, Expr::Date(_) | Expr::Range { .. })
+        {
             self.diag(
                 Severity::Warning,
                 Code::FutureDate,

@@ -32,6 +32,11 @@ pub struct DateSpec {
     /// The year is given relative to the publication year («آبان امسال»:
     /// 0, «مهر سال گذشته»: -1), in `calendar`.
     pub rel_year: Option<i32>,
+    /// A season 1–4 (spring … winter) of `year`, in Solar Hijri months.
+    pub season: Option<u8>,
+    /// The year is the one of the date the text spoke of last («۱۰ نوامبر
+    /// آن سال», «همان سال»), not a year of its own.
+    pub year_from_context: bool,
 }
 
 impl DateSpec {
@@ -124,8 +129,13 @@ pub enum Expr {
         to: DateSpec,
         reversed: bool,
     },
-    /// A date relative to the publication date, in a calendar's units.
-    Relative { rel: Relative, calendar: Calendar },
+    /// A date relative to the publication date, in a calendar's units, or
+    /// (`anaphoric`) to the date the text spoke of last («سه روز بعد»).
+    Relative {
+        rel: Relative,
+        calendar: Calendar,
+        anaphoric: bool,
+    },
     /// A length of time, not a date («شش سال»).
     Duration { amount: u32, unit: Unit },
 }
@@ -164,6 +174,9 @@ impl Modifier {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tense {
     Past,
+    /// The present perfect («آواره شده‌اند»): a past event whose state
+    /// holds now. Placed like the past; «از X» with it opens a `since`.
+    Perfect,
     Present,
     Future,
     #[default]

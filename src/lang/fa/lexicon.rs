@@ -99,6 +99,8 @@ pub enum Lex {
     },
     /// A weekday (ISO number).
     Weekday(u8),
+    /// A season 1–4 (spring … winter).
+    Season(u8),
     /// An era marker selecting a calendar.
     Era(Calendar),
     /// A number word.
@@ -172,6 +174,12 @@ impl Lexicon {
             add(
                 r[0],
                 Lex::Weekday(r.get(1).and_then(|v| v.parse().ok()).unwrap_or(0)),
+            );
+        }
+        for r in tsv::rows(include_str!("../../../data/lexicon/fa/seasons.tsv")) {
+            add(
+                r[0],
+                Lex::Season(r.get(1).and_then(|v| v.parse().ok()).unwrap_or(1)),
             );
         }
         for r in tsv::rows(include_str!("../../../data/lexicon/fa/markers.tsv")) {

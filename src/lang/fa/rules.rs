@@ -281,7 +281,7 @@ impl<'t> P<'t> {
                 w = stripped.to_string();
                 ordinal = true;
             }
-            let (v, o) = self.number_word(&w)?;
+            let (v, o) = self.number_word(&w).or_else(|| self.glued_number(&w))?;
             total = v;
             ordinal = ordinal || o;
             first = false;
@@ -294,6 +294,14 @@ impl<'t> P<'t> {
             return None;
         }
         Some((total, ordinal, k - i))
+    }
+
+    /// A compound number written as one word: «بیست‌ویکم», «سی‌ویک».
+    fn glued_number(&self, w: &str) -> Option<(u32, bool)> {
+        let (tens, units) = w.split_once('و')?;
+        let (t, to) = self.number_word(tens)?;
+        let (u, uo) = self.number_word(units)?;
+        (!to && t >= 20 && t % 10 == 0 && u < 10).then_some((t + u, uo))
     }
 
     fn number_word(&self, w: &str) -> Option<(u32, bool)> {
@@ -471,9 +479,17 @@ impl<'t> P<'t> {
         let (day, n, strong) = self.day_at(i)?;
         let mut j = i + n;
         let mut mah = false;
-        if self.role(j, Role::MonthWord) && self.month_at(j + 1).is_some() {
-            mah = true;
-            j += 1;
+        if self.role(j, Role::MonthWord) {
+            // «اول ماه مبارک رمضان»
+            let k = if self.word(j + 1, "مبارک") {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.month_at(k).is_some() {
+                mah = true;
+                j = k;
+            }
         }
         let (cal, month, latent, mn, suffix) = self.month_at(j)?;
         if latent && !strong && !mah && !suffix {
@@ -504,19 +520,64 @@ impl<'t> P<'t> {
             ..DateSpec::default()
         };
         self.take_year(&mut spec, &mut j);
+        let (hint, qual) = self.year_qualifier(&mut spec, &mut j);
         Some(Atom {
-            rule: if spec.year.is_some() {
+            rule: qual.unwrap_or(if spec.year.is_some() {
                 "fa/day-month-year"
             } else {
                 "fa/day-month"
-            },
+            }),
             spec,
             i,
             j,
             time: None,
             tj: None,
-            hint: None,
+            hint,
         })
+    }
+
+    /// What places a yearless month or day in time when no year follows:
+    /// a relative year («آبان امسال», «ژوئن سال گذشته»), the year of the
+    /// date spoken of last («۱۰ نوامبر آن سال»), or a tense word («مهر
+    /// گذشته», «اسفند آینده»). Returns the tense hint and a rule name.
+    fn year_qualifier(
+        &self,
+        spec: &mut DateSpec,
+        j: &mut usize,
+    ) -> (Option<Tense>, Option<&'static str>) {
+        if spec.year.is_some() {
+            return (None, None);
+        }
+        if let Some((
+            Expr::Relative {
+                rel: Relative::Years(off),
+                ..
+            },
+            k,
+            _,
+        )) = self.relative(*j)
+        {
+            // The year is counted in the date's own calendar: «ژوئن سال
+            // گذشته» is June of the last Gregorian year.
+            spec.rel_year = Some(off);
+            *j = k;
+            return (None, Some("fa/date-relative-year"));
+        }
+        if (self.word(*j, "آن") || self.word(*j, "همان")) && self.role(*j + 1, Role::YearWord)
+        {
+            spec.year_from_context = true;
+            *j += 2;
+            return (None, Some("fa/date-that-year"));
+        }
+        if self.role(*j, Role::Past) {
+            *j += 1;
+            return (Some(Tense::Past), Some("fa/date-past"));
+        }
+        if self.word(*j, "آینده") {
+            *j += 1;
+            return (Some(Tense::Future), Some("fa/date-next"));
+        }
+        (None, None)
     }
 
     /// Month first: «آبان ۱۳۹۹», «ماه مه سال ۱۹۹۴ میلادی», «مهرماه»,
@@ -527,6 +588,9 @@ impl<'t> P<'t> {
         if self.role(j, Role::MonthWord) {
             mah = true;
             j += 1;
+            if self.word(j, "مبارک") {
+                j += 1;
+            }
         }
         let (cal, month, latent, mn, suffix) = self.month_at(j)?;
         let is_latin = self.kind(j) == Some(Kind::Latin);
@@ -568,37 +632,14 @@ impl<'t> P<'t> {
             j += 1;
         }
         self.take_year(&mut spec, &mut j);
-        let mut hint = None;
         let mut rule = if spec.year.is_some() {
             "fa/month-year"
         } else {
             "fa/month"
         };
-        if spec.year.is_none() {
-            // «آبان امسال», «مهر سال گذشته», «دی ماه سال جاری میلادی».
-            if let Some((
-                Expr::Relative {
-                    rel: Relative::Years(off),
-                    calendar,
-                },
-                k,
-                _,
-            )) = self.relative(j)
-            {
-                if calendar == cal || cal != Calendar::Gregorian {
-                    spec.rel_year = Some(off);
-                    j = k;
-                    rule = "fa/month-relative-year";
-                }
-            } else if self.role(j, Role::Past) {
-                hint = Some(Tense::Past);
-                j += 1;
-                rule = "fa/month-past";
-            } else if self.word(j, "آینده") {
-                hint = Some(Tense::Future);
-                j += 1;
-                rule = "fa/month-next";
-            }
+        let (hint, qual) = self.year_qualifier(&mut spec, &mut j);
+        if let Some(q) = qual {
+            rule = q;
         }
         // A month name alone is latent (a name, a word): it is a date with
         // «ماه», a year, or a word that places it in time.
@@ -757,6 +798,100 @@ impl<'t> P<'t> {
         })
     }
 
+    /// Seasons: «پاییز ۲۰۲۰», «تابستان سال ۱۳۹۹», «زمستان امسال».
+    fn season(&self, i: usize) -> Option<Atom> {
+        let season = self.phrase(i, 1).iter().find_map(|l| match l {
+            Lex::Season(s) => Some(*s),
+            _ => None,
+        })?;
+        let mut j = i + 1;
+        let mut spec = DateSpec {
+            season: Some(season),
+            ..DateSpec::default()
+        };
+        let mut k = j;
+        if self.role(k, Role::YearWord) {
+            k += 1;
+        }
+        if let Some((y, two)) = self.year_at(k, true) {
+            spec.year = Some(y);
+            spec.calendar = if two {
+                Some(Calendar::SolarHijri)
+            } else {
+                year_calendar(y)
+            };
+            j = k + 1;
+            self.take_era(&mut spec, &mut j);
+            spec.calendar?;
+            return Some(Atom {
+                spec,
+                i,
+                j,
+                rule: "fa/season-year",
+                time: None,
+                tj: None,
+                hint: None,
+            });
+        }
+        spec.calendar = Some(Calendar::SolarHijri);
+        let (hint, qual) = self.year_qualifier(&mut spec, &mut j);
+        if spec.rel_year.is_none() && !spec.year_from_context {
+            // «بهار» alone, or «تابستان گذشته»: no year to anchor a season.
+            let _ = hint;
+            return None;
+        }
+        Some(Atom {
+            spec,
+            i,
+            j,
+            rule: qual.unwrap_or("fa/season"),
+            time: None,
+            tj: None,
+            hint,
+        })
+    }
+
+    /// Centuries: «قرن بیست‌ویکم», «قرن ۲۱ میلادی», «سده چهاردهم شمسی».
+    fn century(&self, i: usize) -> Option<Atom> {
+        if !self.role(i, Role::CenturyWord) {
+            return None;
+        }
+        let mut j = i + 1;
+        let n = if let Some(t) = self
+            .tok(j)
+            .filter(|t| t.kind == Kind::Num && t.digits() <= 2)
+        {
+            j += 1;
+            t.num()?
+        } else {
+            let (v, ordinal, n) = self.number_words(j)?;
+            if !ordinal {
+                return None;
+            }
+            j += n;
+            v
+        };
+        if !(1..=30).contains(&n) {
+            return None;
+        }
+        let mut spec = DateSpec {
+            century: true,
+            year: Some((n as i32 - 1) * 100 + 1),
+            calendar: Some(Calendar::Gregorian),
+            ..DateSpec::default()
+        };
+        self.take_era(&mut spec, &mut j);
+        Some(Atom {
+            spec,
+            i,
+            j,
+            rule: "fa/century",
+            time: None,
+            tj: None,
+            hint: None,
+        })
+    }
+
     /// The core date at `i` (no weekday prefix), longest reading.
     fn date_core(&self, i: usize) -> Option<Atom> {
         let cands = [
@@ -765,6 +900,8 @@ impl<'t> P<'t> {
             self.month_first(i),
             self.year(i),
             self.decade(i),
+            self.season(i),
+            self.century(i),
             self.year_after_in(i),
         ];
         let mut best = cands.into_iter().flatten().max_by_key(|a| a.j)?;
@@ -1012,8 +1149,10 @@ impl<'t> P<'t> {
                 self.role(c, Role::Through)
                     || self.role(c, Role::To)
                     || self.punct(c, &['-', '–', '—'])
+                    || self.role(c, Role::And)
             }
         };
+        let conj = lead.is_none() && self.role(c, Role::And);
         if !conn_ok {
             return None;
         }
@@ -1030,6 +1169,22 @@ impl<'t> P<'t> {
         // a lead word, «سال‌های», an era marker or «الی».
         let both_bare = !matches!(x, Side::Atom(_)) && !matches!(y, Side::Atom(_));
         let (xs, mut ys) = self.complete(&x, &y, strong)?;
+        // «X و Y» is one span only for consecutive years or days
+        // («سال‌های ۲۰۱۲ و ۲۰۱۳», «۱۹ و ۲۰ اسفند»), with «سال‌های» or a
+        // full date after it.
+        if conj {
+            let next = match (xs.day, ys.day) {
+                (Some(a), Some(b)) => b == a + 1 && xs.month == ys.month,
+                (None, None) => {
+                    xs.month.is_none() && ys.year.zip(xs.year).is_some_and(|(b, a)| b == a + 1)
+                }
+                _ => false,
+            };
+            let plural = self.role(i, Role::YearsWord) || self.role(k, Role::YearsWord);
+            if !next || !(plural || matches!(y, Side::Atom(_))) {
+                return None;
+            }
+        }
         let mut j = y.end();
         if both_bare {
             let mut tmp = ys;
@@ -1141,17 +1296,29 @@ impl<'t> P<'t> {
                     cal = c;
                     j += m;
                 }
-                return Some((Expr::Relative { rel, calendar: cal }, j, "fa/relative"));
+                return Some((
+                    Expr::Relative {
+                        rel,
+                        calendar: cal,
+                        anaphoric: false,
+                    },
+                    j,
+                    "fa/relative",
+                ));
             }
         }
         // «سه روز پیش», «۲ هفته قبل», «دو سال بعد», «سه روز دیگر».
         let (amount, n) = self.amount_at(i)?;
         let unit = self.unit_at(i + n)?;
         let j = i + n + 1;
-        let sign = if self.role(j, Role::Ago) {
-            -1
-        } else if self.word(j, "دیگر") || self.word(j, "بعد") {
-            1
+        // «سه روز بعد» counts from the date the text spoke of last;
+        // «سه روز دیگر» and «سه روز پیش» from the publication date.
+        let (sign, anaphoric) = if self.role(j, Role::Ago) {
+            (-1, false)
+        } else if self.word(j, "دیگر") {
+            (1, false)
+        } else if self.word(j, "بعد") {
+            (1, true)
         } else {
             return None;
         };
@@ -1167,9 +1334,14 @@ impl<'t> P<'t> {
             Expr::Relative {
                 rel,
                 calendar: Calendar::SolarHijri,
+                anaphoric,
             },
             j + 1,
-            "fa/n-units-ago",
+            if anaphoric {
+                "fa/n-units-later"
+            } else {
+                "fa/n-units-ago"
+            },
         ))
     }
 
@@ -1190,7 +1362,15 @@ impl<'t> P<'t> {
     }
 
     fn unit_at(&self, i: usize) -> Option<Unit> {
-        let l = self.phrase(i, 1);
+        let mut l = self.phrase(i, 1);
+        // Adjectival forms: «۴۴ روزه», «پنج ساله», «دو ماهه», «۲۴ ساعته».
+        if l.is_empty()
+            && let Some(t) = self.tok(i).filter(|t| t.kind == Kind::Word)
+            && let Some(stem) = key(t.s).strip_suffix('ه')
+            && matches!(stem, "روز" | "سال" | "ماه" | "ساعت")
+        {
+            l = self.lex.get(stem);
+        }
         let has = |r| l.contains(&Lex::Kw(r));
         Some(if has(Role::YearWord) {
             Unit::Year
@@ -1215,6 +1395,26 @@ impl<'t> P<'t> {
 
     /// Durations: «شش سال», «۴۴ روز», «سه دهه».
     fn duration(&self, i: usize) -> Option<(Expr, usize)> {
+        if let Some(t) = self
+            .tok(i)
+            .filter(|t| t.kind == Kind::Word && t.s.contains('\u{200C}'))
+        {
+            // «پنج‌ساله», «سه‌ماهه»: a number and a unit joined by ZWNJ.
+            let mut parts = t.s.split('\u{200C}');
+            if let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) {
+                let unit = match b.strip_suffix('ه').unwrap_or(b) {
+                    "سال" => Some(Unit::Year),
+                    "ماه" => Some(Unit::Month),
+                    "روز" => Some(Unit::Day),
+                    "ساعت" => Some(Unit::Hour),
+                    "هفته" | "هفت" => Some(Unit::Week),
+                    _ => None,
+                };
+                if let (Some(unit), Some((v, false))) = (unit, self.number_word(&key(a))) {
+                    return Some((Expr::Duration { amount: v, unit }, i + 1));
+                }
+            }
+        }
         let (amount, n) = self.amount_at(i)?;
         if amount == 0 {
             return None;
@@ -1506,7 +1706,7 @@ impl<'t> P<'t> {
             || self.word(j - 1, "کنون")
             || self.word(j - 1, "بعد")
             || has_continuation_cue(self.toks, j)
-            || p.tense == Tense::Present;
+            || matches!(p.tense, Tense::Present | Tense::Perfect);
         if open {
             return;
         }

@@ -16,7 +16,7 @@ pub fn has_continuation_cue(toks: &[Tok], from: usize) -> bool {
     while k < end {
         let w = key(toks[k].s);
         match w.as_str() {
-            "تاکنون" | "همچنان" | "هنوز" => return true,
+            "تاکنون" | "همچنان" | "هنوز" | "ادامه" => return true,
             "تا" if k + 1 < end => {
                 let n = key(toks[k + 1].s);
                 if matches!(n.as_str(), "کنون" | "امروز" | "به") {
@@ -60,7 +60,15 @@ pub fn clause_tense(toks: &[Tok], start: usize, from: usize, lex: &Lexicon) -> T
         })
         .any(|t| key(t.s) == "که");
     while k <= end {
-        let boundary = k == end || toks[k].is_punct(&['،', ',', ':']);
+        // Clauses end at commas and at the conjunctions that join clauses:
+        // the first clause after the date that ends in a verb decides.
+        let conj = k < end
+            && toks[k].kind == Kind::Word
+            && matches!(key(toks[k].s).as_str(), "و" | "ولی" | "اما" | "که");
+        let boundary = k == end || toks[k].is_punct(&['،', ',', ':']) || conj;
+        if conj && key(toks[k].s) == "که" {
+            saw_ke = true;
+        }
         if boundary {
             let seg = &toks[seg_start..k];
             for t in seg {
@@ -111,10 +119,14 @@ fn verb_tense(seg: &[Tok], lex: &Lexicon, after_ke: bool) -> Option<Tense> {
     let last = words.last()?;
     let prev = words.len().checked_sub(2).map(|i| words[i].as_str());
     let last = last.as_str();
-    // Perfect: «شده است», «کرده‌اند», «آمده‌است» → past.
+    // Perfect: «شده است», «کرده‌اند», «آمده‌است»; pluperfect «شده بود».
     if matches!(last, "است" | "اند" | "ایم" | "ام" | "بود" | "بودند") {
         if prev.is_some_and(|p| p.ends_with('ه') && p.len() > 2) {
-            return Some(Tense::Past);
+            return Some(if last.starts_with("بود") {
+                Tense::Past
+            } else {
+                Tense::Perfect
+            });
         }
         if last.starts_with("بود") {
             return Some(Tense::Past);
@@ -126,7 +138,7 @@ fn verb_tense(seg: &[Tok], lex: &Lexicon, after_ke: bool) -> Option<Tense> {
         .or_else(|| last.strip_suffix("هاند"))
         && !stem.is_empty()
     {
-        return Some(Tense::Past);
+        return Some(Tense::Perfect);
     }
     // «می‌کند», «نمی‌شد»: continuous; past when built on a past stem.
     let base = strip_neg(last);
