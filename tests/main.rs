@@ -4,4 +4,6 @@ mod calendar;
 mod convert;
 mod corpus;
 mod eval;
+mod repair;
+mod seed;
 mod text;

@@ -768,14 +768,14 @@ impl Resolver<'_> {
                         Severity::Warning,
                         Code::CalendarMismatch,
                         m.span,
-                        format!(
-                            "«{}» is {} ({}), but the text also gives «{}» = {} ({}); the two calendars disagree by {} days",
-                            m.text,
+                                                format!(
+                            "«{}»{} is {} in the Gregorian calendar, but the text also gives «{}»{} = {}: the two readings of one date disagree by {} days",
+                            m.repaired.as_ref().map_or(m.text.as_str(), |r| r.reading.as_str()),
+                            pp.original.as_ref().map_or(String::new(), |o| format!(" ({} {o})", pp.calendar.label())),
                             describe(pp),
-                            pp.calendar.label(),
                             am.text,
+                            ap.original.as_ref().map_or(String::new(), |o| format!(" ({} {o})", ap.calendar.label())),
                             describe(&ap),
-                            ap.calendar.label(),
                             (pp.iv.start - ap.iv.start).num_days().abs()
                         ),
                     );

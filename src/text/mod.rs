@@ -18,6 +18,7 @@
 //! Offsets reported anywhere in tarikh are character offsets into
 //! [`Document::text`]; match on [`Normalized::text`] and map back.
 
+pub mod layout;
 pub mod normalize;
 pub mod read;
 

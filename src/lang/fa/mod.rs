@@ -6,6 +6,7 @@
 //! - [`tense`]: the tense of a date's clause (verb-final Persian).
 //! - [`rules`]: the named rules; [`parse`] is the entry point.
 
+pub mod damage;
 pub mod lexicon;
 pub mod rules;
 pub mod tense;

@@ -131,6 +131,18 @@ impl<'t> P<'t> {
         out
     }
 
+    /// The length of a function word or phrase of `role` at `i`
+    /// («سال‌ها», «سال های»): 0 when there is none.
+    fn kw_len(&self, i: usize, role: Role) -> usize {
+        if self.phrase(i, 2).contains(&Lex::Kw(role)) {
+            2
+        } else if self.phrase(i, 1).contains(&Lex::Kw(role)) {
+            1
+        } else {
+            0
+        }
+    }
+
     fn role(&self, i: usize, role: Role) -> bool {
         self.phrase(i, 1).contains(&Lex::Kw(role))
     }
@@ -661,10 +673,11 @@ impl<'t> P<'t> {
     /// Years: «سال ۱۹۸۸», «سال‌های ۱۹۹۲», «۱۳۵۹ش», «سال ۹۹», «۱۹۹۴ میلادی».
     fn year(&self, i: usize) -> Option<Atom> {
         let mut j = i;
-        let word = self.role(j, Role::YearWord) || self.role(j, Role::YearsWord);
-        if word {
-            j += 1;
-        }
+        let n = self
+            .kw_len(j, Role::YearsWord)
+            .max(self.kw_len(j, Role::YearWord));
+        let word = n > 0;
+        j += n;
         let (y, two) = self.year_at(j, word)?;
         j += 1;
         let mut spec = DateSpec {
@@ -1547,11 +1560,19 @@ impl<'t> P<'t> {
             end_of = true;
             k += 1;
         }
+        let mut after_alt = None;
         let (mut p, j) = if let Some(a) = self.point(k) {
             if a.spec.is_weekday_only() && modifier == Modifier::Since {
                 return None;
             }
-            (self.atom_parsed(&a), a.j)
+            let mut p = self.atom_parsed(&a);
+            // «از روز ۱۰ آبان (۳ اکتبر ۲۰۲۰)»: a dual date after «از».
+            if let Some((alt, k2)) = self.dual(a.j, &a.spec) {
+                p.alternative = Some(Box::new(alt));
+                p.explicit = true;
+                after_alt = Some(k2);
+            }
+            (p, a.j)
         } else if let Some((e, j, rule)) = self.relative(k) {
             if matches!(
                 e,
@@ -1584,6 +1605,7 @@ impl<'t> P<'t> {
         }
         p.start = self.toks[i].start;
         p.end = self.toks[j - 1].end;
+        let j = after_alt.map_or(j, |k2| k2.max(j));
         p.modifier = Some(modifier);
         p.rule = match modifier {
             Modifier::Since => "fa/since",

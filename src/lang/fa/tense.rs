@@ -11,7 +11,11 @@ use crate::lang::expr::Tense;
 
 /// Words that keep a state open up to now («تاکنون»): a cue for `since`.
 pub fn has_continuation_cue(toks: &[Tok], from: usize) -> bool {
+    // Only the clause of the date counts: up to its first verb.
     let end = sentence_end(toks, from);
+    let end = (from..end)
+        .find(|&k| is_verb(&toks[k]))
+        .map_or(end, |v| v + 1);
     let mut k = from;
     while k < end {
         let w = key(toks[k].s);
@@ -178,4 +182,22 @@ fn verb_tense(seg: &[Tok], lex: &Lexicon, after_ke: bool) -> Option<Tense> {
         });
     }
     None
+}
+
+/// True for a word that is a finite verb at the end of a clause («شد»,
+/// «است», «دارند», «می‌کنند», «نداشته‌است»).
+pub fn is_verb(t: &Tok) -> bool {
+    if t.kind != Kind::Word {
+        return false;
+    }
+    let lex = super::lexicon::lexicon();
+    let w = key(t.s);
+    let base = strip_neg(&w);
+    matches!(
+        w.as_str(),
+        "است" | "اند" | "بود" | "بودند" | "دارد" | "دارند" | "نیست" | "هست"
+    ) || (base.starts_with("می") && base.chars().count() > 3)
+        || w.ends_with("هاست")
+        || w.ends_with("هاند")
+        || is_past_stem(base, lex)
 }

@@ -1,0 +1,379 @@
+//! Signs of layout damage in Persian text, and how well a reading reads.
+//!
+//! Damage leaves traces a reader notices at once: a slot with nothing in it
+//! («سال میلادی» with no year, «روز آبان» with no day, a «)» with no «(»),
+//! a number stranded after the clause's final verb or at the end of a line,
+//! a range written high to low. [`signs`] finds them; [`score`] rates a
+//! candidate reading of a stretch of text by how its dates read: every slot
+//! filled once, ranges ascending, era markers after years, dates in a
+//! plausible order. [`crate::temporal`] keeps a repaired reading only when
+//! it scores clearly better than the text as it stands.
+
+use super::lexicon::{Lex, Lexicon, Role, key, lexicon};
+use super::rules::parse;
+use super::tense::is_verb;
+use super::token::{Kind, Tok, tokenize};
+use crate::lang::expr::{Expr, Parsed};
+
+/// What a slot is waiting for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotKind {
+    /// A year: «سال میلادی», «میلادی» after a word.
+    Year,
+    /// A day: «روز آبان».
+    Day,
+    /// A parenthesised date: «آبان)».
+    Paren,
+}
+
+/// An empty slot: insert before token `before`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub kind: SlotKind,
+    /// Index of the token the missing piece belongs before.
+    pub before: usize,
+    /// For a `Paren` slot: the orphan «)» token, dropped when a piece that
+    /// brings its own parentheses is put in.
+    pub orphan: Option<usize>,
+}
+
+/// A piece of a stranded run and the slot kind it fits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub kind: SlotKind,
+    /// Token range of the piece.
+    pub toks: std::ops::Range<usize>,
+}
+
+/// Numbers (and what hangs on them) stranded away from their slot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stranded {
+    /// Token range of the whole run.
+    pub toks: std::ops::Range<usize>,
+    /// Its pieces, each fitting one slot kind; empty when the run cannot be
+    /// split into slot pieces (a range such as «۱۹۹۴ الی ۱۹۹۲»).
+    pub pieces: Vec<Piece>,
+    /// The run stands right after a clause-final verb.
+    pub after_verb: bool,
+}
+
+/// The damage signs of a token stream.
+#[derive(Debug, Clone, Default)]
+pub struct Signs {
+    pub slots: Vec<Slot>,
+    pub stranded: Vec<Stranded>,
+}
+
+fn is_era(lex: &Lexicon, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    t.kind == Kind::Word
+        && key(t.s).chars().count() > 1
+        && lex.get(&key(t.s)).iter().any(|l| matches!(l, Lex::Era(_)))
+}
+
+fn is_month(lex: &Lexicon, t: &Tok) -> bool {
+    if t.kind == Kind::Latin {
+        return lex
+            .en_months
+            .contains_key(t.s.to_ascii_lowercase().as_str());
+    }
+    t.kind == Kind::Word
+        && lex
+            .get(&key(t.s))
+            .iter()
+            .any(|l| matches!(l, Lex::Month { latent: false, .. }))
+}
+
+fn has_role(lex: &Lexicon, t: &Tok, role: Role) -> bool {
+    t.kind == Kind::Word && lex.get(&key(t.s)).contains(&Lex::Kw(role))
+}
+
+/// Words after which a number is in its place («سال ۱۹۹۴», «در ۱۹۹۴»,
+/// «ماده ۱۰» is not known here, so a line-final number after any other
+/// word is only a candidate: it moves only into an empty slot).
+fn attaches(lex: &Lexicon, t: &Tok) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct => !t.is_punct(&['.', '،', ',', '؛', ';', ':', '!', '؟', '?']),
+        Kind::Latin => true,
+        Kind::Break => false,
+        Kind::Word => {
+            is_month(lex, t)
+                || lex.get(&key(t.s)).iter().any(|l| {
+                    matches!(
+                        l,
+                        Lex::Kw(
+                            Role::YearWord
+                                | Role::YearsWord
+                                | Role::DayWord
+                                | Role::MonthWord
+                                | Role::In
+                                | Role::From
+                                | Role::To
+                                | Role::Through
+                                | Role::Between
+                                | Role::HourWord
+                                | Role::DecadeWord
+                                | Role::CenturyWord
+                        ) | Lex::Month { .. }
+                    )
+                })
+        }
+    }
+}
+
+/// Finds the damage signs of a token stream.
+pub fn signs(toks: &[Tok]) -> Signs {
+    let lex = lexicon();
+    let mut out = Signs::default();
+    let mut open_paren = 0usize;
+    for k in 0..toks.len() {
+        let t = &toks[k];
+        match t.kind {
+            Kind::Break => open_paren = 0,
+            Kind::Punct if t.is_punct(&['(']) => open_paren += 1,
+            Kind::Punct if t.is_punct(&[')']) => {
+                if open_paren > 0 {
+                    open_paren -= 1;
+                } else if k > 0 && is_month(lex, &toks[k - 1]) {
+                    out.slots.push(Slot {
+                        kind: SlotKind::Paren,
+                        before: k,
+                        orphan: Some(k),
+                    });
+                }
+            }
+            _ => {}
+        }
+        // An era marker with no year before it: «سال میلادی», «… میلادی».
+        if is_era(lex, toks, k) && k > 0 && toks[k - 1].kind != Kind::Num {
+            out.slots.push(Slot {
+                kind: SlotKind::Year,
+                before: k,
+                orphan: None,
+            });
+        }
+        // «روز آبان»: a day word straight before a month name.
+        if has_role(lex, t, Role::DayWord) && toks.get(k + 1).is_some_and(|n| is_month(lex, n)) {
+            out.slots.push(Slot {
+                kind: SlotKind::Day,
+                before: k + 1,
+                orphan: None,
+            });
+        }
+    }
+    out.stranded = stranded(lex, toks);
+    out
+}
+
+fn in_run(lex: &Lexicon, t: &Tok) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct => t.is_punct(&['(', ')', '/', '-', '–']),
+        Kind::Latin => is_month(lex, t),
+        Kind::Word => {
+            is_month(lex, t)
+                || has_role(lex, t, Role::Through)
+                || lex.get(&key(t.s)).iter().any(|l| matches!(l, Lex::Era(_)))
+        }
+        Kind::Break => false,
+    }
+}
+
+fn stranded(lex: &Lexicon, toks: &[Tok]) -> Vec<Stranded> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let starts = toks[k].kind == Kind::Num
+            || (toks[k].is_punct(&['(']) && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Num));
+        if !starts || (k > 0 && in_run(lex, &toks[k - 1])) {
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        while e < toks.len() && in_run(lex, &toks[e]) {
+            e += 1;
+        }
+        let after_verb = k > 0 && toks[k - 1].kind == Kind::Word && is_verb(&toks[k - 1]);
+        let line_end = e >= toks.len() || toks[e].kind == Kind::Break;
+        let next_word = toks.get(e).is_some_and(|t| t.kind == Kind::Word);
+        let prev_attaches = k > 0 && attaches(lex, &toks[k - 1]);
+        if (after_verb && (next_word || line_end)) || (line_end && !prev_attaches && k > 0) {
+            out.push(Stranded {
+                toks: k..e,
+                pieces: split_pieces(lex, toks, k..e),
+                after_verb,
+            });
+        }
+        k = e.max(k + 1);
+    }
+    out
+}
+
+/// Splits a stranded run into slot pieces: a bare day or year, then a
+/// parenthesised date. A run with anything else yields no pieces.
+fn split_pieces(lex: &Lexicon, toks: &[Tok], r: std::ops::Range<usize>) -> Vec<Piece> {
+    let _ = lex;
+    let mut pieces = Vec::new();
+    let mut k = r.start;
+    while k < r.end {
+        let t = &toks[k];
+        if t.kind == Kind::Num {
+            let v = t.num().unwrap_or(0);
+            let kind = match t.digits() {
+                4 => SlotKind::Year,
+                1 | 2 if (1..=31).contains(&v) => SlotKind::Day,
+                _ => return Vec::new(),
+            };
+            pieces.push(Piece {
+                kind,
+                toks: k..k + 1,
+            });
+            k += 1;
+        } else if t.is_punct(&['(']) {
+            let close = (k + 1..r.end).find(|&j| toks[j].is_punct(&[')']));
+            let end = close.map_or(r.end, |c| c + 1);
+            pieces.push(Piece {
+                kind: SlotKind::Paren,
+                toks: k..end,
+            });
+            k = end;
+        } else {
+            return Vec::new();
+        }
+    }
+    pieces
+}
+
+/// Number runs of a token range, for reversal: maximal stretches of
+/// numbers joined by «الی», «تا» or a dash, and the text runs between them.
+/// Returns the runs (token ranges covering `r` in order) and which of them
+/// are number runs with a connector inside (reversible inside).
+pub fn runs(
+    toks: &[Tok],
+    r: std::ops::Range<usize>,
+) -> (Vec<std::ops::Range<usize>>, Vec<bool>, Vec<bool>) {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut is_num = Vec::new();
+    let mut flippable = Vec::new();
+    let mut k = r.start;
+    while k < r.end {
+        let start = k;
+        if toks[k].kind == Kind::Num {
+            let mut conn = false;
+            k += 1;
+            while k + 1 < r.end
+                && (has_role(lex, &toks[k], Role::Through) || toks[k].is_punct(&['-', '–']))
+                && toks[k + 1].kind == Kind::Num
+            {
+                conn = true;
+                k += 2;
+            }
+            out.push(start..k);
+            is_num.push(true);
+            flippable.push(conn);
+        } else {
+            while k < r.end && toks[k].kind != Kind::Num {
+                k += 1;
+            }
+            out.push(start..k);
+            is_num.push(false);
+            flippable.push(false);
+        }
+    }
+    (out, is_num, flippable)
+}
+
+/// How well a stretch of text reads, for choosing among readings.
+pub fn score(text: &str) -> i32 {
+    let toks = tokenize(text);
+    let parsed = parse(text);
+    score_parts(&toks, &parsed)
+}
+
+fn year_of(p: &Parsed) -> Option<i32> {
+    match &p.expr {
+        Expr::Date(d) => d.year,
+        Expr::Range { from, to, .. } => from.year.min(to.year).or(from.year),
+        _ => None,
+    }
+}
+
+fn score_parts(toks: &[Tok], parsed: &[Parsed]) -> i32 {
+    let lex = lexicon();
+    let mut s = 0i32;
+    for p in parsed {
+        let dated = match &p.expr {
+            Expr::Date(d) => {
+                d.year.is_some()
+                    || p.alternative
+                        .as_ref()
+                        .is_some_and(|a| matches!(&a.expr, Expr::Date(x) if x.year.is_some()))
+            }
+            Expr::Range { from, to, reversed } => {
+                if *reversed {
+                    s -= 4;
+                }
+                from.year.is_some() && to.year.is_some()
+            }
+            _ => false,
+        };
+        if dated {
+            s += 3;
+        }
+    }
+    // Era markers right after a year.
+    for w in toks.windows(2) {
+        if w[0].kind == Kind::Num
+            && w[0].digits() == 4
+            && w[1].kind == Kind::Word
+            && lex
+                .get(&key(w[1].s))
+                .iter()
+                .any(|l| matches!(l, Lex::Era(_)))
+            && key(w[1].s).chars().count() > 1
+        {
+            s += 1;
+        }
+        // Two numbers side by side with nothing between: almost never prose.
+        if w[0].kind == Kind::Num && w[1].kind == Kind::Num {
+            s -= 5;
+        }
+    }
+    let sg = signs(toks);
+    s -= 3 * sg.slots.len() as i32;
+    s -= 3 * sg.stranded.len() as i32;
+    // Dates in a plausible order: ascending years read as a narrative.
+    let years: Vec<i32> = parsed.iter().filter_map(year_of).collect();
+    for w in years.windows(2) {
+        match w[0].cmp(&w[1]) {
+            std::cmp::Ordering::Less => s += 2,
+            std::cmp::Ordering::Greater => s -= 2,
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    s
+}
+
+/// True when a token range holds a sign that its text is damaged.
+pub fn damaged(signs: &Signs, r: &std::ops::Range<usize>, parsed_reversed: bool) -> bool {
+    parsed_reversed
+        || signs.slots.iter().any(|s| r.contains(&s.before))
+        || signs
+            .stranded
+            .iter()
+            .any(|s| r.contains(&s.toks.start) && (s.after_verb || !s.pieces.is_empty()))
+}
+
+/// How many signs of damage a stretch of text shows: empty slots, stranded
+/// numbers, ranges written high to low.
+pub fn sign_count(text: &str) -> usize {
+    let toks = tokenize(text);
+    let sg = signs(&toks);
+    let reversed = parse(text)
+        .iter()
+        .filter(|p| matches!(p.expr, Expr::Range { reversed: true, .. }))
+        .count();
+    sg.slots.len() + sg.stranded.len() + reversed
+}
