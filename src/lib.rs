@@ -32,11 +32,13 @@
 pub mod calendar;
 pub mod diagnostic;
 pub mod error;
+pub mod event;
 pub mod export;
 pub mod lang;
 pub mod pipeline;
 pub mod temporal;
 pub mod text;
+pub mod timeline;
 
 pub use error::{Error, Result};
 

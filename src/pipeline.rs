@@ -14,7 +14,7 @@ use crate::calendar::resolve::{self, Context, Time};
 use crate::diagnostic::Diagnostic;
 use crate::lang::{self, Lang};
 use crate::temporal::{self, MentionType};
-use crate::text::{Document, PublishedFrom};
+use crate::text::{Document, DocumentInfo, PublishedFrom};
 
 /// How to read documents.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,16 +24,6 @@ pub struct Options {
     /// Publication date given by the user: wins over metadata and datelines.
     pub published: Option<NaiveDate>,
     pub lunar: LunarVariant,
-}
-
-/// A document as it appears in every output (the contract's `Document`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct DocumentInfo {
-    pub id: String,
-    pub source: String,
-    pub lang: String,
-    pub published: Option<NaiveDate>,
-    pub published_from: Option<PublishedFrom>,
 }
 
 /// One entry of the dates listing: a [`Time`] with its document and type.

@@ -8,7 +8,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
-use crate::pipeline::{DateEntry, DocumentInfo};
+use crate::pipeline::DateEntry;
+use crate::text::DocumentInfo;
 
 /// The generator block of every output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -64,4 +65,27 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
         serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     s.push('\n');
     s
+}
+
+/// The schema string of the timeline.
+pub const TIMELINE_SCHEMA: &str = "tarikh.timeline/1";
+
+/// `tarikh extract --format json`: the timeline with its header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TimelineFile {
+    pub schema: String,
+    pub generator: Generator,
+    #[serde(flatten)]
+    pub timeline: crate::timeline::Timeline,
+}
+
+impl TimelineFile {
+    /// Wraps a timeline with the schema string and generator.
+    pub fn new(timeline: crate::timeline::Timeline) -> Self {
+        TimelineFile {
+            schema: TIMELINE_SCHEMA.to_string(),
+            generator: Generator::default(),
+            timeline,
+        }
+    }
 }

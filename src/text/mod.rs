@@ -23,4 +23,6 @@ pub mod normalize;
 pub mod read;
 
 pub use normalize::{Normalized, STEPS, Step, char_to_byte, normalize, slice_chars};
-pub use read::{Document, InputFormat, PublishedFrom, ReadOptions, decode, read_inputs};
+pub use read::{
+    Document, DocumentInfo, InputFormat, PublishedFrom, ReadOptions, decode, read_inputs,
+};

@@ -1,0 +1,1 @@
+//! Sentences and clauses with original offsets.

@@ -1,0 +1,1 @@
+//! The gazetteer: actors and places from `data/gazetteer/*.tsv`.

@@ -1,0 +1,134 @@
+//! Events: what happened, who was involved, where, on what evidence, and
+//! when (a resolved [`Time`] or none).
+//!
+//! This stage splits a document into clauses (keeping original offsets),
+//! finds event triggers from `data/lexicon/<lang>/triggers.tsv`, actors
+//! and places from `data/gazetteer/*.tsv`, and attaches to each event the
+//! date of its clause or sentence. An event with no date of its own keeps
+//! `time: null` and is placed by text relations («پس از آن» "after that»),
+//! never by an invented date.
+
+pub mod clause;
+pub mod extract;
+pub mod gazetteer;
+pub mod triggers;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::resolve::Time;
+
+pub use extract::{TextRelation, extract};
+
+/// The event types of the contract (normative; see `docs/EVENTS.md`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventType {
+    ConflictStart,
+    ArmedClash,
+    Attack,
+    Ceasefire,
+    Negotiation,
+    Meeting,
+    Statement,
+    Agreement,
+    Mediation,
+    Withdrawal,
+    TerritorialChange,
+    Declaration,
+    Election,
+    Casualties,
+    Other,
+}
+
+impl EventType {
+    /// All types, in the contract's order.
+    pub const ALL: [EventType; 15] = [
+        EventType::ConflictStart,
+        EventType::ArmedClash,
+        EventType::Attack,
+        EventType::Ceasefire,
+        EventType::Negotiation,
+        EventType::Meeting,
+        EventType::Statement,
+        EventType::Agreement,
+        EventType::Mediation,
+        EventType::Withdrawal,
+        EventType::TerritorialChange,
+        EventType::Declaration,
+        EventType::Election,
+        EventType::Casualties,
+        EventType::Other,
+    ];
+
+    /// The kebab-case code.
+    pub fn id(self) -> &'static str {
+        match self {
+            EventType::ConflictStart => "conflict-start",
+            EventType::ArmedClash => "armed-clash",
+            EventType::Attack => "attack",
+            EventType::Ceasefire => "ceasefire",
+            EventType::Negotiation => "negotiation",
+            EventType::Meeting => "meeting",
+            EventType::Statement => "statement",
+            EventType::Agreement => "agreement",
+            EventType::Mediation => "mediation",
+            EventType::Withdrawal => "withdrawal",
+            EventType::TerritorialChange => "territorial-change",
+            EventType::Declaration => "declaration",
+            EventType::Election => "election",
+            EventType::Casualties => "casualties",
+            EventType::Other => "other",
+        }
+    }
+
+    /// Reads a kebab-case code.
+    pub fn from_id(s: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.id() == s)
+    }
+}
+
+/// An actor or a place mentioned for an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct EntityRef {
+    /// Canonical id shared across languages (`state:azerbaijan`,
+    /// `org:minsk-group`; a Wikidata QID only where verified).
+    pub id: String,
+    /// The name as the text writes it.
+    pub name: String,
+    /// Character offsets in the document of the event's first evidence.
+    pub span: [usize; 2],
+}
+
+/// The text that supports an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Evidence {
+    /// Document id.
+    pub document: String,
+    /// Character offsets `[start, end)` of the clause or sentence.
+    pub start: usize,
+    pub end: usize,
+    /// `document.text[start..end]`, exactly.
+    pub quote: String,
+}
+
+/// One event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Event {
+    /// Stable id, unique in the timeline.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    /// The clause that states the event, layout damage repaired.
+    pub summary: String,
+    /// When, or null when the text gives it no date of its own.
+    pub time: Option<Time>,
+    pub actors: Vec<EntityRef>,
+    pub places: Vec<EntityRef>,
+    /// One entry per source that reports the event.
+    pub evidence: Vec<Evidence>,
+    /// 0..1: how sure the extraction is of the type and the date.
+    pub confidence: f64,
+}

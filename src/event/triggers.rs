@@ -1,0 +1,1 @@
+//! Event triggers from `data/lexicon/<lang>/triggers.tsv`.
