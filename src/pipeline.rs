@@ -41,8 +41,11 @@ pub struct DateEntry {
 pub struct DatedDocument {
     pub info: DocumentInfo,
     pub dates: Vec<DateEntry>,
-    /// The resolved mentions, with their paragraph and tense (for events).
+    /// The resolved mentions, with their paragraph and tense (for events),
+    /// in the order of `extraction.mentions`.
     pub resolved: Vec<resolve::Resolved>,
+    /// What the temporal stage found: mentions, views, normalized text.
+    pub extraction: temporal::Extraction,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -73,7 +76,7 @@ pub fn dates(doc: &Document, opts: &Options) -> DatedDocument {
         lunar: opts.lunar,
     };
     let (resolved, mut diagnostics) = resolve::resolve_all(&doc.id, &ex.mentions, ctx);
-    diagnostics.extend(ex.diagnostics);
+    diagnostics.extend(ex.diagnostics.iter().cloned());
     sort_diagnostics(&mut diagnostics);
     let dates = resolved
         .iter()
@@ -93,6 +96,7 @@ pub fn dates(doc: &Document, opts: &Options) -> DatedDocument {
         },
         dates,
         resolved,
+        extraction: ex,
         diagnostics,
     }
 }

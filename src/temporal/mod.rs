@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 use crate::lang::expr::{Expr, Modifier, Parsed, Tense};
 use crate::lang::{self, Lang};
+use std::ops::Range;
+
 use crate::text::{self, Normalized};
 
 /// The TIMEX3 type of an expression.
@@ -64,16 +66,80 @@ pub struct Mention {
     pub explicit: bool,
     /// Index of the paragraph (blank-line separated) that holds it.
     pub paragraph: usize,
+    /// The [`View`] it was read from, and its byte range there.
+    pub view: usize,
+    pub view_range: Range<usize>,
 }
 
 /// What extraction found in one document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub diagnostics: Vec<Diagnostic>,
     /// The publication date stated in a dateline at the head or foot of
     /// the article, if the rules found one.
     pub dateline: Option<chrono::NaiveDate>,
+    /// The normalized text.
+    pub norm: Normalized,
+    /// The text as the later stages read it: the normalized text, with
+    /// every repaired stretch replaced by its reading. In text order.
+    pub views: Vec<View>,
+}
+
+/// A stretch of the text as later stages read it.
+#[derive(Debug, Clone)]
+pub struct View {
+    /// Normalized byte range of the source it stands for.
+    pub covers: Range<usize>,
+    /// Its text: the normalized text itself, or a repaired reading.
+    pub text: String,
+    repaired: Option<repair::RepairedView>,
+}
+
+impl View {
+    /// True for a repaired reading.
+    pub fn is_repaired(&self) -> bool {
+        self.repaired.is_some()
+    }
+
+    /// The normalized byte ranges a range of this view comes from, in
+    /// reading order.
+    pub fn pieces(&self, norm: &Normalized, r: Range<usize>) -> Vec<Range<usize>> {
+        match &self.repaired {
+            None => vec![self.covers.start + r.start..self.covers.start + r.end],
+            Some(v) => v.reading.pieces(&norm.text, &v.rendered, &v.units, r),
+        }
+    }
+
+    /// The original character span covering a range of this view.
+    pub fn original_span(&self, norm: &Normalized, r: Range<usize>) -> [usize; 2] {
+        let pieces = self.pieces(norm, r);
+        let start = pieces
+            .iter()
+            .map(|p| norm.to_original(p.clone()).start)
+            .min()
+            .unwrap_or(0);
+        let end = pieces
+            .iter()
+            .map(|p| norm.to_original(p.clone()).end)
+            .max()
+            .unwrap_or(start);
+        [start, end]
+    }
+
+    /// The original text of a range of this view, its pieces in reading
+    /// order joined by spaces (the repaired reading in the original's own
+    /// characters).
+    pub fn original_text(&self, original: &str, norm: &Normalized, r: Range<usize>) -> String {
+        self.pieces(norm, r)
+            .into_iter()
+            .map(|p| {
+                let o = norm.to_original(p);
+                text::slice_chars(original, o.start, o.end).to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// The rules of a language over normalized text.
@@ -90,30 +156,87 @@ pub fn parse(lang: Lang, normalized: &str) -> Vec<Parsed> {
 /// Finds every temporal expression of a document.
 pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
     let norm = text::normalize(original);
-    let mut out = Extraction::default();
+    let mut diagnostics = Vec::new();
     let parsed = parse(lang, &norm.text);
-    let repaired = repair::repair(
-        document,
-        original,
-        &norm,
-        lang,
-        parsed,
-        &mut out.diagnostics,
-    );
+    let (located, repaired) =
+        repair::repair(document, original, &norm, lang, parsed, &mut diagnostics);
+    // Views: plain stretches between the repaired windows.
+    let mut views: Vec<View> = Vec::new();
+    let mut view_of_repair = Vec::new();
+    let mut at = 0;
     for r in repaired {
-        out.mentions.push(to_mention(original, &norm, r));
+        if r.covers.start > at {
+            views.push(plain_view(&norm, at..r.covers.start));
+        }
+        at = r.covers.end;
+        view_of_repair.push(views.len());
+        views.push(View {
+            covers: r.covers.clone(),
+            text: r.rendered.text.clone(),
+            repaired: Some(r),
+        });
     }
-    out
+    if at < norm.text.len() || views.is_empty() {
+        views.push(plain_view(&norm, at..norm.text.len()));
+    }
+    let mentions = located
+        .into_iter()
+        .map(|l| {
+            let (view, range) = match l.view {
+                Some(k) => (view_of_repair[k], l.parsed.start..l.parsed.end),
+                None => {
+                    let v = views
+                        .iter()
+                        .position(|v| {
+                            !v.is_repaired()
+                                && v.covers.start <= l.parsed.start
+                                && l.parsed.end <= v.covers.end
+                        })
+                        .unwrap_or(0);
+                    let c = views[v].covers.start;
+                    (
+                        v,
+                        l.parsed.start.saturating_sub(c)..l.parsed.end.saturating_sub(c),
+                    )
+                }
+            };
+            let shift = if l.view.is_some() {
+                0
+            } else {
+                views[view].covers.start
+            };
+            to_mention(original, l, view, range, shift)
+        })
+        .collect();
+    Extraction {
+        mentions,
+        diagnostics,
+        dateline: None,
+        norm,
+        views,
+    }
+}
+
+fn plain_view(norm: &Normalized, r: Range<usize>) -> View {
+    View {
+        covers: r.clone(),
+        text: norm.text[r].to_string(),
+        repaired: None,
+    }
 }
 
 /// A parsed expression, possibly from a repaired reading, with its spans.
 #[derive(Debug, Clone)]
 pub struct Located {
+    /// Spans in normalized coordinates, or in the repaired reading's when
+    /// `view` is set.
     pub parsed: Parsed,
     /// Original character span of the main part.
     pub span: [usize; 2],
     pub alternative_span: Option<[usize; 2]>,
     pub repair: Option<Repair>,
+    /// Index of the repaired window the expression was read from.
+    pub view: Option<usize>,
 }
 
 impl Located {
@@ -129,10 +252,10 @@ impl Located {
             span: [r.start, r.end],
             alternative_span,
             repair: None,
+            view: None,
         }
     }
 }
-
 fn paragraph_of(original: &str, char_offset: usize) -> usize {
     let mut n = 0;
     let mut prev_newline = false;
@@ -158,8 +281,13 @@ fn kind_of(expr: &Expr) -> MentionType {
     }
 }
 
-fn to_mention(original: &str, norm: &Normalized, l: Located) -> Mention {
-    let _ = norm;
+fn to_mention(
+    original: &str,
+    l: Located,
+    view: usize,
+    view_range: Range<usize>,
+    shift: usize,
+) -> Mention {
     let slice = |s: [usize; 2]| text::slice_chars(original, s[0], s[1]).to_string();
     let alternative = match (l.parsed.alternative.as_deref(), l.alternative_span) {
         (Some(a), Some(span)) => Some(Box::new(Mention {
@@ -175,6 +303,8 @@ fn to_mention(original: &str, norm: &Normalized, l: Located) -> Mention {
             repaired: None,
             explicit: a.explicit,
             paragraph: paragraph_of(original, span[0]),
+            view,
+            view_range: a.start.saturating_sub(shift)..a.end.saturating_sub(shift),
         })),
         _ => None,
     };
@@ -191,5 +321,7 @@ fn to_mention(original: &str, norm: &Normalized, l: Located) -> Mention {
         repaired: l.repair,
         explicit: l.parsed.explicit,
         paragraph: paragraph_of(original, l.span[0]),
+        view,
+        view_range,
     }
 }

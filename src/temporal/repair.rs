@@ -47,21 +47,28 @@ pub fn repair(
     lang: Lang,
     parsed: Vec<Parsed>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Located> {
+) -> (Vec<Located>, Vec<RepairedView>) {
     if lang != Lang::Fa {
-        return parsed
-            .into_iter()
-            .map(|p| Located::direct(norm, p))
-            .collect();
+        return (
+            parsed
+                .into_iter()
+                .map(|p| Located::direct(norm, p))
+                .collect(),
+            Vec::new(),
+        );
     }
     let toks = tokenize(&norm.text);
     let signs = damage::signs(&toks);
     if signs.slots.is_empty() && signs.stranded.is_empty() && !parsed.iter().any(is_reversed) {
-        return parsed
-            .into_iter()
-            .map(|p| Located::direct(norm, p))
-            .collect();
+        return (
+            parsed
+                .into_iter()
+                .map(|p| Located::direct(norm, p))
+                .collect(),
+            Vec::new(),
+        );
     }
+    let mut views: Vec<RepairedView> = Vec::new();
     let mut replaced: Vec<Range<usize>> = Vec::new(); // normalized byte ranges
     let mut extra: Vec<Located> = Vec::new();
     for w in sentences(&toks) {
@@ -73,9 +80,14 @@ pub fn repair(
             continue;
         }
         match repair_window(document, norm, &toks, &signs, w.clone()) {
-            Some((located, diags)) => {
+            Some((located, diags, view)) => {
                 replaced.push(a..b);
-                extra.extend(located);
+                let k = views.len();
+                extra.extend(located.into_iter().map(|mut l| {
+                    l.view = Some(k);
+                    l
+                }));
+                views.push(view);
                 diagnostics.extend(diags);
             }
             None => {
@@ -118,7 +130,7 @@ pub fn repair(
         .collect();
     out.extend(extra);
     out.sort_by_key(|l| (l.span[0], l.span[1]));
-    out
+    (out, views)
 }
 
 fn is_reversed(p: &Parsed) -> bool {
@@ -147,7 +159,18 @@ fn sentences(toks: &[Tok]) -> Vec<Range<usize>> {
     out
 }
 
-type WindowRepair = (Vec<Located>, Vec<Diagnostic>);
+type WindowRepair = (Vec<Located>, Vec<Diagnostic>, RepairedView);
+
+/// A repaired stretch of text: the reading that replaced it.
+#[derive(Debug, Clone)]
+pub struct RepairedView {
+    /// Normalized byte range of the window.
+    pub covers: Range<usize>,
+    pub reading: Reading,
+    /// The window's units (normalized byte ranges of its tokens).
+    pub units: Vec<Range<usize>>,
+    pub rendered: crate::text::layout::Rendered,
+}
 
 fn repair_window(
     document: &str,
@@ -304,19 +327,27 @@ fn repair_window(
                 events: Vec::new(),
             });
         }
-        let mut parsed = p;
-        // Spans of the reading are meaningless outside it; the located
-        // spans are what the output uses.
-        parsed.start = 0;
-        parsed.end = 0;
+        // `parsed` keeps its spans in the reading's coordinates.
+        let parsed = p;
         located.push(Located {
             parsed,
             span: [o.start, o.end],
             alternative_span,
             repair,
+            view: None,
         });
     }
-    Some((located, diags))
+    let covers = toks[w.start].start..toks[w.end - 1].end;
+    Some((
+        located,
+        diags,
+        RepairedView {
+            covers,
+            reading,
+            units,
+            rendered,
+        },
+    ))
 }
 
 fn alt_pieces_moved(
