@@ -112,3 +112,21 @@ pub fn sort_diagnostics(d: &mut [Diagnostic]) {
         ))
     });
 }
+
+/// Builds the timeline of many documents: dates, events, merge, order.
+pub fn timeline(docs: &[Document], opts: &Options) -> crate::timeline::Timeline {
+    let per_doc = docs
+        .iter()
+        .map(|doc| {
+            let d = dates(doc, opts);
+            let (events, relations) = crate::event::extract(doc, &d);
+            crate::timeline::DocEvents {
+                info: d.info,
+                events,
+                relations,
+                diagnostics: d.diagnostics,
+            }
+        })
+        .collect();
+    crate::timeline::build(per_doc)
+}

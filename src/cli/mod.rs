@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 pub mod common;
 pub mod convert;
 pub mod dates;
+pub mod extract;
 
 /// tarikh turns conflict reporting into verified timelines: it finds every
 /// date in an article (Persian or English), resolves it in the Gregorian,
@@ -28,6 +29,8 @@ pub enum Command {
     Convert(convert::ConvertArgs),
     /// List every date, range, duration and relative expression in articles.
     Dates(dates::DatesArgs),
+    /// Build one ordered, sourced timeline of events from articles.
+    Extract(extract::ExtractArgs),
 }
 
 /// What a subcommand reports when it finishes: 0 ran, 1 some input failed.
@@ -45,6 +48,7 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Dates(args) => dates::run(args),
+        Command::Extract(args) => extract::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status),

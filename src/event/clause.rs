@@ -1,1 +1,102 @@
-//! Sentences and clauses with original offsets.
+//! Sentences and clauses of a view of the text, as byte ranges of it.
+//!
+//! A sentence ends at «.», «!», «؟», «؛» or a paragraph break. A clause
+//! ends after its verb (Persian is verb-final: «… آغاز شد و پس از آن …»),
+//! at «:», at a comma that follows a verb, before «ولی»/«اما», and before
+//! «و» after the nominal part of a compound verb whose light verb is left
+//! out («در سال ۱۹۸۸ آغاز و در سال‌های …»). English clauses end at
+//! sentence punctuation, «;» and «, but».
+
+use std::ops::Range;
+
+use super::triggers::is_elided_verb;
+use crate::lang::fa::lexicon::key;
+use crate::lang::fa::tense::is_verb;
+use crate::lang::fa::token::{Kind, Tok, tokenize};
+
+/// A clause: byte range in the view, and the index of its sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub range: Range<usize>,
+    pub sentence: usize,
+    /// Token range in the view's tokens.
+    pub toks: Range<usize>,
+}
+
+/// The clauses of a text, in order.
+pub fn clauses(text: &str) -> (Vec<Tok<'_>>, Vec<Clause>) {
+    let toks = tokenize(text);
+    let mut out = Vec::new();
+    let mut sentence = 0;
+    let mut start = 0;
+    let push = |out: &mut Vec<Clause>, a: usize, b: usize, sentence: usize| {
+        // Trim punctuation and breaks at the edges.
+        let (mut a, mut b) = (a, b);
+        while a < b
+            && matches!(toks[a].kind, Kind::Punct | Kind::Break)
+            && !toks[a].is_punct(&['(', '«', '"'])
+        {
+            a += 1;
+        }
+        while b > a
+            && matches!(toks[b - 1].kind, Kind::Punct | Kind::Break)
+            && !toks[b - 1].is_punct(&[')', '»', '"'])
+        {
+            b -= 1;
+        }
+        if a < b {
+            out.push(Clause {
+                range: toks[a].start..toks[b - 1].end,
+                sentence,
+                toks: a..b,
+            });
+        }
+    };
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        let w = if t.kind == Kind::Word {
+            key(t.s)
+        } else {
+            String::new()
+        };
+        let next_is_verb = toks.get(k + 1).is_some_and(is_verb);
+        let sentence_end =
+            t.is_punct(&['.', '!', '?', '؟', '؛', ';']) || (t.kind == Kind::Break && t.para);
+        if sentence_end {
+            push(&mut out, start, k + 1, sentence);
+            sentence += 1;
+            start = k + 1;
+        } else if t.is_punct(&[':']) || (t.is_punct(&['،', ',']) && k > 0 && is_verb(&toks[k - 1]))
+        {
+            push(&mut out, start, k + 1, sentence);
+            start = k + 1;
+        } else if t.kind == Kind::Word
+            && (w == "ولی" || w == "اما" || t.s.eq_ignore_ascii_case("but"))
+            && k > start
+        {
+            push(&mut out, start, k, sentence);
+            start = k;
+        } else if t.kind == Kind::Word
+            && w == "و"
+            && k > start
+            && is_elided_verb(&key(toks[k - 1].s))
+        {
+            push(&mut out, start, k, sentence);
+            start = k;
+        } else if is_verb(t) && !next_is_verb && t.kind == Kind::Word {
+            // «شده است», «کرده‌اند»: the clause ends after the last verb part.
+            let next = toks.get(k + 1);
+            let ends = next.is_none_or(|n| {
+                n.kind != Kind::Word || !matches!(key(n.s).as_str(), "را" | "که" | "تا")
+            });
+            if ends {
+                push(&mut out, start, k + 1, sentence);
+                start = k + 1;
+            }
+        }
+        k += 1;
+    }
+    push(&mut out, start, toks.len(), sentence);
+    (toks, out)
+}

@@ -1,19 +1,207 @@
 //! From a document's resolved dates to events.
+//!
+//! For every clause of every view of the text (repaired readings included)
+//! the strongest trigger names the event type; the clause's date (or, when
+//! it has none and nothing else claims it, the one date of its sentence)
+//! is the event's time; actors and places come from the gazetteer, in the
+//! clause or else in its sentence. A clause with a cue («پس از آن», "as a
+//! result") is related to the event told just before it. Undated clauses
+//! in the present tense state positions, not events, and are skipped.
 
-use crate::event::Event;
+use std::ops::Range;
+
+use super::clause::{Clause, clauses};
+use super::gazetteer::{cues, gazetteer, triggers};
+use super::{EntityRef, Event, Evidence};
+use crate::calendar::resolve::Time;
+use crate::lang::expr::Tense;
+use crate::lang::fa::lexicon::lexicon;
+use crate::lang::fa::tense::clause_tense;
 use crate::pipeline::DatedDocument;
+use crate::temporal::MentionType;
+use crate::text::Document;
+use crate::timeline::RelationType;
 
-/// A relation the text states between two events of one document.
+/// A relation the text states between two events of one document
+/// (indices into the returned events).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextRelation {
     pub from: usize,
     pub to: usize,
+    pub kind: RelationType,
 }
 
-/// The events of one document.
-pub fn extract(
-    _doc: &crate::text::Document,
-    _dated: &DatedDocument,
-) -> (Vec<Event>, Vec<TextRelation>) {
-    (Vec::new(), Vec::new())
+/// Triggers weaker than this need a date or an actor in their clause.
+const WEAK: f64 = 0.6;
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// The events of one document and the relations its text states.
+pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRelation>) {
+    let ex = &dated.extraction;
+    let norm = &ex.norm;
+    let mut events: Vec<Event> = Vec::new();
+    let mut rels = Vec::new();
+    let gaz = gazetteer();
+    let trig = triggers();
+    for (vi, view) in ex.views.iter().enumerate() {
+        let (toks, cls) = clauses(&view.text);
+        let ents = gaz.find(&view.text);
+        let hits = trig.find_all(&view.text);
+        let cue_hits = cues().find(&view.text);
+        // Dates of this view: (mention index, view range).
+        let dates: Vec<(usize, Range<usize>)> = ex
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| {
+                m.view == vi
+                    && m.kind == MentionType::Date
+                    && !matches!(
+                        dated.resolved[*i].time.value.as_deref(),
+                        Some("PRESENT_REF" | "PAST_REF")
+                    )
+            })
+            .map(|(i, m)| (i, m.view_range.clone()))
+            .collect();
+        let in_range = |r: &Range<usize>, c: &Range<usize>| r.start >= c.start && r.end <= c.end;
+        let mut claimed = vec![false; ex.mentions.len()];
+        // First pass: which clauses hold an event, and their own dates.
+        let mut found: Vec<(usize, usize, Option<usize>)> = Vec::new(); // (clause, trigger hit, date mention)
+        for (ci, c) in cls.iter().enumerate() {
+            // Persian is verb-final: the event noun nearest the clause's
+            // verb is its predicate («… در اعتراض به … میانجیگری روسیه …
+            // بیانیه مذکور را صادر کرده است» is a statement). Each token
+            // between a trigger and the clause end costs a little weight.
+            let after = |h: &super::gazetteer::Hit| {
+                toks[c.toks.clone()]
+                    .iter()
+                    .filter(|t| t.start >= h.range.end)
+                    .count() as f64
+            };
+            let score =
+                |h: &super::gazetteer::Hit| trig.items[h.item].weight - (0.02 * after(h)).min(0.2);
+            let best = hits
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| in_range(&h.range, &c.range))
+                .max_by(|(_, a), (_, b)| {
+                    score(a)
+                        .total_cmp(&score(b))
+                        .then(a.range.len().cmp(&b.range.len()))
+                        .then(b.range.start.cmp(&a.range.start))
+                });
+            let Some((hi, _)) = best else { continue };
+            let own = dates
+                .iter()
+                .find(|(_, r)| in_range(r, &c.range))
+                .map(|(i, _)| *i);
+            if let Some(i) = own {
+                claimed[i] = true;
+            }
+            found.push((ci, hi, own));
+        }
+        for (ci, hi, own) in found {
+            let c: &Clause = &cls[ci];
+            let h = &hits[hi];
+            let t = &trig.items[h.item];
+            let cue = cue_hits
+                .iter()
+                .find(|q| in_range(&q.range, &c.range) && q.range.start < h.range.end);
+            // A clause with no date of its own may take the one unclaimed
+            // date of its sentence, unless a cue places it by relation.
+            let date = own.or_else(|| {
+                if cue.is_some() {
+                    return None;
+                }
+                let sentence: Vec<_> = cls.iter().filter(|o| o.sentence == c.sentence).collect();
+                let lo = sentence.first().map_or(c.range.start, |s| s.range.start);
+                let hi = sentence.last().map_or(c.range.end, |s| s.range.end);
+                let mut cands = dates
+                    .iter()
+                    .filter(|(i, r)| r.start >= lo && r.end <= hi && !claimed[*i]);
+                match (cands.next(), cands.next()) {
+                    (Some((i, _)), None) => Some(*i),
+                    _ => None,
+                }
+            });
+            if let Some(i) = date {
+                claimed[i] = true;
+            }
+            let tense = clause_tense(&toks, c.toks.start, c.toks.start, lexicon());
+            // Actors and places left out of a clause are those of the clause
+            // before it in the same sentence («مناقشه میان آذربایجان و
+            // ارمنستان … آغاز و … به درگیری‌ها تبدیل شد»).
+            let previous_clause = cls[..ci]
+                .iter()
+                .rev()
+                .find(|o| o.sentence == c.sentence)
+                .map_or(c.range.clone(), |o| o.range.clone());
+            let entity = |r: &Range<usize>, actor: bool| -> Vec<EntityRef> {
+                let mut v: Vec<EntityRef> = Vec::new();
+                for e in ents.iter().filter(|e| in_range(&e.range, r)) {
+                    let item = &gaz.items[e.item];
+                    if item.kind.is_actor() != actor || v.iter().any(|x| x.id == item.id) {
+                        continue;
+                    }
+                    v.push(EntityRef {
+                        id: item.id.clone(),
+                        name: view.original_text(&doc.text, norm, e.range.clone()),
+                        span: view.original_span(norm, e.range.clone()),
+                    });
+                }
+                v
+            };
+            let mut actors = entity(&c.range, true);
+            if actors.is_empty() {
+                actors = entity(&previous_clause, true);
+            }
+            let mut places = entity(&c.range, false);
+            if places.is_empty() {
+                places = entity(&previous_clause, false);
+            }
+            if t.weight < WEAK && date.is_none() && actors.is_empty() {
+                continue;
+            }
+            if date.is_none() && tense == Tense::Present {
+                continue;
+            }
+            let [start, end] = view.original_span(norm, c.range.clone());
+            let quote = crate::text::slice_chars(&doc.text, start, end).to_string();
+            let summary = view.original_text(&doc.text, norm, c.range.clone());
+            let time: Option<Time> = date.map(|i| dated.resolved[i].time.clone());
+            let confidence = round2(t.weight * if time.is_some() { 1.0 } else { 0.85 });
+            if let Some(q) = cue {
+                if let Some(prev) = events.len().checked_sub(1) {
+                    rels.push(TextRelation {
+                        from: events.len(),
+                        to: prev,
+                        kind: if cues().items[q.item] == "before" {
+                            RelationType::Before
+                        } else {
+                            RelationType::After
+                        },
+                    });
+                }
+            }
+            events.push(Event {
+                id: format!("{}@{}", doc.id, start),
+                kind: t.kind,
+                summary,
+                time,
+                actors,
+                places,
+                evidence: vec![Evidence {
+                    document: doc.id.clone(),
+                    start,
+                    end,
+                    quote,
+                }],
+                confidence,
+            });
+        }
+    }
+    (events, rels)
 }

@@ -1,1 +1,267 @@
-//! The gazetteer: actors and places from `data/gazetteer/*.tsv`.
+//! Phrase matching for the event stage: the gazetteer of actors and places
+//! (`data/gazetteer/*.tsv`) and the event triggers
+//! (`data/lexicon/<lang>/triggers.tsv`).
+//!
+//! Both are lists of phrases matched on word boundaries in normalized
+//! text, longest first. A Persian phrase is matched with a space, a ZWNJ
+//! or nothing between its words («قره باغ», «قره‌باغ», «قرهباغ»); English
+//! phrases ignore ASCII case. A match may carry a plural or ezafe suffix
+//! («درگیری‌های», «مذاکرات») but never starts or ends inside a word
+//! («حماس» does not fire inside «حماسه»).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::EventType;
+use crate::lang::is_arabic_letter;
+
+/// What a gazetteer entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    State,
+    Organization,
+    ArmedGroup,
+    Region,
+    City,
+    District,
+}
+
+impl EntityKind {
+    /// States, organizations and armed groups act; regions, cities and
+    /// districts are places.
+    pub fn is_actor(self) -> bool {
+        matches!(
+            self,
+            EntityKind::State | EntityKind::Organization | EntityKind::ArmedGroup
+        )
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name_en: String,
+}
+
+/// One trigger.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub kind: EventType,
+    pub weight: f64,
+    pub pattern: String,
+}
+
+/// A phrase list compiled for matching.
+pub struct Phrases<T> {
+    ac: AhoCorasick,
+    /// Pattern index → item index.
+    of: Vec<usize>,
+    pub items: Vec<T>,
+}
+
+/// A match: byte range in the text and the item.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub range: Range<usize>,
+    pub item: usize,
+}
+
+fn is_letter(c: char) -> bool {
+    is_arabic_letter(c) || c.is_alphanumeric()
+}
+
+const SUFFIXES: [&str; 8] = ["های", "ها", "هایی", "ات", "ی", "ای", "یی", "ان"];
+
+impl<T> Phrases<T> {
+    fn build(items: Vec<T>, phrases: Vec<(String, usize)>) -> Phrases<T> {
+        let mut pats = Vec::new();
+        let mut of = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (p, i) in phrases {
+            let p = p.trim().to_string();
+            if p.is_empty() {
+                continue;
+            }
+            let variants = if p.chars().any(is_arabic_letter) {
+                let spaced = p.replace('\u{200C}', " ");
+                vec![
+                    spaced.clone(),
+                    spaced.replace(' ', "\u{200C}"),
+                    spaced.replace(' ', ""),
+                ]
+            } else {
+                vec![p.to_ascii_lowercase()]
+            };
+            for v in variants {
+                if seen.insert((v.clone(), i)) {
+                    pats.push(v);
+                    of.push(i);
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&pats)
+            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        Phrases { ac, of, items }
+    }
+
+    /// Non-overlapping matches on word boundaries, longest first.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut cands = self.find_all(text);
+        // Longest first, then leftmost; keep non-overlapping.
+        cands.sort_by_key(|h| (std::cmp::Reverse(h.range.len()), h.range.start));
+        let mut out: Vec<Hit> = Vec::new();
+        for h in cands {
+            if out
+                .iter()
+                .all(|o| o.range.end <= h.range.start || h.range.end <= o.range.start)
+            {
+                out.push(h);
+            }
+        }
+        out.sort_by_key(|h| h.range.start);
+        out
+    }
+
+    /// Every match on word boundaries, overlapping ones included.
+    pub fn find_all(&self, text: &str) -> Vec<Hit> {
+        let mut cands: Vec<Hit> = Vec::new();
+        for m in self.ac.find_overlapping_iter(text) {
+            let (s, mut e) = (m.start(), m.end());
+            if text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_letter(c) || c == '\u{200C}')
+            {
+                continue;
+            }
+            let rest = &text[e..];
+            let after = rest.chars().next();
+            if after.is_some_and(|c| is_letter(c) || c == '\u{200C}') {
+                // A plural or ezafe suffix, glued or after ZWNJ.
+                let r = rest.strip_prefix('\u{200C}').unwrap_or(rest);
+                let skip = rest.len() - r.len();
+                let suffix = SUFFIXES.iter().filter(|suf| {
+                    r.starts_with(*suf) && !r[suf.len()..].chars().next().is_some_and(is_letter)
+                });
+                match suffix.max_by_key(|s| s.len()) {
+                    Some(suf) if text[s..e].chars().any(is_arabic_letter) => e += skip + suf.len(),
+                    _ => continue,
+                }
+            }
+            cands.push(Hit {
+                range: s..e,
+                item: self.of[m.pattern().as_usize()],
+            });
+        }
+        cands
+    }
+}
+
+fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// The gazetteer, compiled on first use.
+pub fn gazetteer() -> &'static Phrases<Entity> {
+    static G: OnceLock<Phrases<Entity>> = OnceLock::new();
+    G.get_or_init(|| {
+        let tables = [
+            include_str!("../../data/gazetteer/states.tsv"),
+            include_str!("../../data/gazetteer/organizations.tsv"),
+            include_str!("../../data/gazetteer/armed-groups.tsv"),
+            include_str!("../../data/gazetteer/places.tsv"),
+        ];
+        let mut items = Vec::new();
+        let mut phrases = Vec::new();
+        for t in tables {
+            for r in rows(t) {
+                if r.len() < 5 {
+                    continue;
+                }
+                let kind = match r[1] {
+                    "state" => EntityKind::State,
+                    "organization" => EntityKind::Organization,
+                    "armed-group" => EntityKind::ArmedGroup,
+                    "region" => EntityKind::Region,
+                    "city" => EntityKind::City,
+                    _ => EntityKind::District,
+                };
+                let i = items.len();
+                items.push(Entity {
+                    id: r[0].to_string(),
+                    kind,
+                    name_en: r[2].to_string(),
+                });
+                for n in r[3].split('|').chain(r[4].split('|')).chain([r[2]]) {
+                    phrases.push((n.to_string(), i));
+                }
+            }
+        }
+        Phrases::build(items, phrases)
+    })
+}
+
+/// The triggers of both languages, compiled on first use.
+pub fn triggers() -> &'static Phrases<Trigger> {
+    static T: OnceLock<Phrases<Trigger>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut items = Vec::new();
+        let mut phrases = Vec::new();
+        for t in [
+            include_str!("../../data/lexicon/fa/triggers.tsv"),
+            include_str!("../../data/lexicon/en/triggers.tsv"),
+        ] {
+            for r in rows(t) {
+                let (Some(kind), Some(weight)) = (
+                    r.get(1).and_then(|k| EventType::from_id(k)),
+                    r.get(2).and_then(|w| w.parse().ok()),
+                ) else {
+                    continue;
+                };
+                let i = items.len();
+                items.push(Trigger {
+                    kind,
+                    weight,
+                    pattern: r[0].to_string(),
+                });
+                phrases.push((r[0].to_string(), i));
+            }
+        }
+        Phrases::build(items, phrases)
+    })
+}
+
+/// Phrases of one column of a lexicon table (relation cues, elided verbs).
+pub fn cues() -> &'static Phrases<&'static str> {
+    static C: OnceLock<Phrases<&'static str>> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut items = Vec::new();
+        let mut phrases = Vec::new();
+        for t in [
+            include_str!("../../data/lexicon/fa/relations.tsv"),
+            include_str!("../../data/lexicon/en/relations.tsv"),
+        ] {
+            for r in rows(t) {
+                let i = items.len();
+                items.push(if r.get(1) == Some(&"before") {
+                    "before"
+                } else {
+                    "after"
+                });
+                phrases.push((r[0].to_string(), i));
+            }
+        }
+        Phrases::build(items, phrases)
+    })
+}

@@ -1,1 +1,221 @@
-//! Timeline merge.
+//! Merging: the same event reported twice becomes one event with one
+//! evidence entry per report.
+//!
+//! Two events of one type are the same event when their intervals overlap
+//! and they share an actor or a place (or, inside one document, when one of
+//! them has no date and they share an actor). The merged interval is the
+//! intersection of the reports, except that a date read from repaired text
+//! never narrows a clean one. Reports of one type from different documents
+//! that share actors or places, near in time (within [`NEAR_DAYS`]) but
+//! with intervals that do not meet, stay separate and are linked by a
+//! `source-disagreement` diagnostic quoting each source's date.
+//!
+//! Events are compared within a sweep over their start dates, never all
+//! pairs.
+
+use chrono::NaiveDate;
+
+use crate::calendar::Precision;
+use crate::calendar::resolve::Time;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::event::Event;
+
+/// How far apart two reports of one event may be dated and still be taken
+/// for the same event told differently.
+pub const NEAR_DAYS: i64 = 3 * 366;
+
+fn shares(a: &Event, b: &Event) -> bool {
+    a.actors
+        .iter()
+        .any(|x| b.actors.iter().any(|y| x.id == y.id))
+        || a.places
+            .iter()
+            .any(|x| b.places.iter().any(|y| x.id == y.id))
+}
+
+fn bounds(t: &Time) -> (NaiveDate, NaiveDate) {
+    (
+        t.start.unwrap_or(NaiveDate::MIN),
+        t.end.unwrap_or(NaiveDate::MAX),
+    )
+}
+
+fn doc_of(e: &Event) -> &str {
+    e.evidence.first().map_or("", |x| x.document.as_str())
+}
+
+/// Folds `b` into `a`.
+fn absorb(a: &mut Event, b: Event) {
+    a.evidence.extend(b.evidence);
+    for x in b.actors {
+        if !a.actors.iter().any(|y| y.id == x.id) {
+            a.actors.push(x);
+        }
+    }
+    for x in b.places {
+        if !a.places.iter().any(|y| y.id == x.id) {
+            a.places.push(x);
+        }
+    }
+    a.confidence = a.confidence.max(b.confidence);
+    a.time = match (a.time.take(), b.time) {
+        (None, t) | (t, None) => t,
+        (Some(x), Some(y)) => Some(intersect(x, y)),
+    };
+}
+
+/// The intersection of two compatible dates; a repaired date never
+/// narrows a clean one, and a contained date wins as written.
+fn intersect(x: Time, y: Time) -> Time {
+    match (x.repaired.is_some(), y.repaired.is_some()) {
+        (true, false) => return y,
+        (false, true) => return x,
+        _ => {}
+    }
+    let (xs, xe) = bounds(&x);
+    let (ys, ye) = bounds(&y);
+    if ys >= xs && ye <= xe {
+        return y;
+    }
+    if xs >= ys && xe <= ye {
+        return x;
+    }
+    let mut t = if x.precision <= y.precision { x } else { y };
+    let (s, e) = (xs.max(ys), xe.min(ye));
+    t.start = (s != NaiveDate::MIN).then_some(s);
+    t.end = (e != NaiveDate::MAX).then_some(e);
+    if let (Some(s), Some(e)) = (t.start, t.end) {
+        t.value = Some(format!("{}/{}", s.format("%Y-%m-%d"), e.format("%Y-%m-%d")));
+        t.precision = Precision::Day;
+    }
+    t
+}
+
+/// Merges reports of the same event; returns the events (the survivor of a
+/// merge keeps its id), a map from every input id to its survivor's id, and
+/// the source-disagreement diagnostics.
+pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diagnostic>) {
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    let mut renamed = Vec::new();
+    let mut diags = Vec::new();
+    // Dated events, by type then start: a sweep.
+    let mut dated: Vec<usize> = (0..slots.len())
+        .filter(|&i| {
+            slots[i].as_ref().is_some_and(|e| {
+                e.time
+                    .as_ref()
+                    .is_some_and(|t| t.start.is_some() || t.end.is_some())
+            })
+        })
+        .collect();
+    dated.sort_by_key(|&i| {
+        let e = slots[i].as_ref().expect("present");
+        (e.kind, bounds(e.time.as_ref().expect("dated")).0, i)
+    });
+    for (pos, &i) in dated.iter().enumerate() {
+        if slots[i].is_none() {
+            continue;
+        }
+        for &j in &dated[pos + 1..] {
+            let (Some(a), Some(b)) = (slots[i].as_ref(), slots[j].as_ref()) else {
+                continue;
+            };
+            if a.kind != b.kind {
+                break;
+            }
+            let (ta, tb) = (
+                a.time.as_ref().expect("dated"),
+                b.time.as_ref().expect("dated"),
+            );
+            let ((as_, ae), (bs, be)) = (bounds(ta), bounds(tb));
+            // Sorted by start: once b starts too long after a ends, stop.
+            if ae != NaiveDate::MAX && (bs - ae).num_days() > NEAR_DAYS {
+                break;
+            }
+            if !shares(a, b) {
+                continue;
+            }
+            let overlap = as_ <= be && bs <= ae;
+            if overlap {
+                let b = slots[j].take().expect("present");
+                renamed.push((b.id.clone(), slots[i].as_ref().expect("present").id.clone()));
+                if let Some(a) = slots[i].as_mut() {
+                    absorb(a, b);
+                }
+            } else if doc_of(a) != doc_of(b) {
+                let quote = |e: &Event, t: &Time| {
+                    format!(
+                        "{} says «{}» ({})",
+                        doc_of(e),
+                        t.text,
+                        t.value.clone().unwrap_or_default()
+                    )
+                };
+                diags.push(Diagnostic {
+                    severity: Severity::Warning,
+                    code: Code::SourceDisagreement,
+                    message: format!(
+                        "the sources date the same {} differently: {}; {}",
+                        a.kind.id(),
+                        quote(a, ta),
+                        quote(b, tb)
+                    ),
+                    document: doc_of(b).to_string(),
+                    span: Some(tb.span),
+                    events: vec![a.id.clone(), b.id.clone()],
+                });
+            }
+        }
+    }
+    // Undated reports join a report of the same type and actor in the same
+    // document (a repeated statement, a restated mediation).
+    let mut by_doc_type: std::collections::HashMap<(String, crate::event::EventType), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, e) in slots.iter().enumerate() {
+        if let Some(e) = e {
+            by_doc_type
+                .entry((doc_of(e).to_string(), e.kind))
+                .or_default()
+                .push(i);
+        }
+    }
+    for i in 0..slots.len() {
+        let Some(key) = slots[i]
+            .as_ref()
+            .filter(|e| e.time.is_none())
+            .map(|e| (doc_of(e).to_string(), e.kind))
+        else {
+            continue;
+        };
+        let peers = by_doc_type.get(&key).cloned().unwrap_or_default();
+        let target = peers.into_iter().find(|&j| {
+            j != i
+                && match (slots[j].as_ref(), slots[i].as_ref()) {
+                    // Same type, same document, and either the actors agree
+                    // or the report names none («در این بیانیه اضافه شده
+                    // است» restates the statement told before it).
+                    (Some(t), Some(e)) => {
+                        t.kind == e.kind
+                            && doc_of(t) == doc_of(e)
+                            && (t.time.is_some() || j < i)
+                            && if e.actors.is_empty() {
+                                j < i
+                            } else {
+                                e.actors
+                                    .iter()
+                                    .all(|x| t.actors.iter().any(|y| y.id == x.id))
+                            }
+                    }
+                    _ => false,
+                }
+        });
+        if let Some(j) = target {
+            let e = slots[i].take().expect("present");
+            renamed.push((e.id.clone(), slots[j].as_ref().expect("present").id.clone()));
+            if let Some(t) = slots[j].as_mut() {
+                absorb(t, e);
+            }
+        }
+    }
+    (slots.into_iter().flatten().collect(), renamed, diags)
+}

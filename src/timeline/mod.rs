@@ -20,7 +20,7 @@ use crate::diagnostic::Diagnostic;
 use crate::event::Event;
 use crate::text::DocumentInfo;
 
-pub use build::build;
+pub use build::{DocEvents, build};
 
 /// TimeML TLINK types (lower case) and `vague`.
 #[derive(

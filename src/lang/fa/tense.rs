@@ -146,13 +146,19 @@ fn verb_tense(seg: &[Tok], lex: &Lexicon, after_ke: bool) -> Option<Tense> {
     }
     // «می‌کند», «نمی‌شد»: continuous; past when built on a past stem.
     let base = strip_neg(last);
-    let (mi, rest) = if let Some(r) = base.strip_prefix("می") {
+    let raw_last = seg
+        .iter()
+        .rev()
+        .find(|t| t.kind == Kind::Word)
+        .map_or("", |t| t.s);
+    let (mi, rest) = if let Some(r) = mi_stem(raw_last) {
         (true, r)
     } else if prev == Some("می") || prev == Some("نمی") {
-        (true, base)
+        (true, base.to_string())
     } else {
-        (false, base)
+        (false, base.to_string())
     };
+    let rest = rest.as_str();
     if mi && !rest.is_empty() {
         return Some(if is_past_stem(rest, lex) {
             Tense::Past
@@ -196,8 +202,22 @@ pub fn is_verb(t: &Tok) -> bool {
     matches!(
         w.as_str(),
         "است" | "اند" | "بود" | "بودند" | "دارد" | "دارند" | "نیست" | "هست"
-    ) || (base.starts_with("می") && base.chars().count() > 3)
+    ) || mi_stem(t.s).is_some()
         || w.ends_with("هاست")
         || w.ends_with("هاند")
         || is_past_stem(base, lex)
+}
+
+/// The stem of a verb with the prefix «می»/«نمی» («می‌کنند» → «کنند»):
+/// written with ZWNJ, or glued when the word ends in a personal ending
+/// (so «میلادی», «میانجیگری», «میدان» are not verbs).
+fn mi_stem(raw: &str) -> Option<String> {
+    let w = raw.strip_prefix('ن').unwrap_or(raw);
+    if let Some(r) = w.strip_prefix("می\u{200C}") {
+        return (!r.is_empty()).then(|| key(r));
+    }
+    let k = key(w);
+    let r = k.strip_prefix("می")?;
+    let personal = ["ند", "ید", "یم", "د", "م"].iter().any(|e| r.ends_with(e));
+    (personal && r.chars().count() >= 3).then(|| r.to_string())
 }
