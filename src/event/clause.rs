@@ -72,16 +72,13 @@ pub fn clauses(text: &str) -> (Vec<Tok<'_>>, Vec<Clause>) {
             push(&mut out, start, k + 1, sentence);
             start = k + 1;
         } else if t.kind == Kind::Word
-            && (w == "ولی" || w == "اما" || t.s.eq_ignore_ascii_case("but"))
             && k > start
+            && (w == "ولی"
+                || w == "اما"
+                || t.s.eq_ignore_ascii_case("but")
+                || (w == "و" && is_elided_verb(&key(toks[k - 1].s))))
         {
-            push(&mut out, start, k, sentence);
-            start = k;
-        } else if t.kind == Kind::Word
-            && w == "و"
-            && k > start
-            && is_elided_verb(&key(toks[k - 1].s))
-        {
+            // Before «ولی»/«اما», and before «و» after an elided verb.
             push(&mut out, start, k, sentence);
             start = k;
         } else if is_verb(t) && !next_is_verb && t.kind == Kind::Word {

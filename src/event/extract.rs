@@ -173,18 +173,18 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
             let summary = view.original_text(&doc.text, norm, c.range.clone());
             let time: Option<Time> = date.map(|i| dated.resolved[i].time.clone());
             let confidence = round2(t.weight * if time.is_some() { 1.0 } else { 0.85 });
-            if let Some(q) = cue {
-                if let Some(prev) = events.len().checked_sub(1) {
-                    rels.push(TextRelation {
-                        from: events.len(),
-                        to: prev,
-                        kind: if cues().items[q.item] == "before" {
-                            RelationType::Before
-                        } else {
-                            RelationType::After
-                        },
-                    });
-                }
+            if let Some(q) = cue
+                && let Some(prev) = events.len().checked_sub(1)
+            {
+                rels.push(TextRelation {
+                    from: events.len(),
+                    to: prev,
+                    kind: if cues().items[q.item] == "before" {
+                        RelationType::Before
+                    } else {
+                        RelationType::After
+                    },
+                });
             }
             events.push(Event {
                 id: format!("{}@{}", doc.id, start),

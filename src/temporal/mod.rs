@@ -106,7 +106,9 @@ impl View {
     /// reading order.
     pub fn pieces(&self, norm: &Normalized, r: Range<usize>) -> Vec<Range<usize>> {
         match &self.repaired {
-            None => vec![self.covers.start + r.start..self.covers.start + r.end],
+            None => {
+                std::iter::once(self.covers.start + r.start..self.covers.start + r.end).collect()
+            }
             Some(v) => v.reading.pieces(&norm.text, &v.rendered, &v.units, r),
         }
     }
