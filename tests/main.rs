@@ -4,6 +4,8 @@ mod calendar;
 mod convert;
 mod corpus;
 mod eval;
+mod golden;
 mod repair;
 mod seed;
 mod text;
+mod timeline;

@@ -165,7 +165,11 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
             if t.weight < WEAK && date.is_none() && actors.is_empty() {
                 continue;
             }
-            if date.is_none() && tense == Tense::Present {
+            // Undated clauses in the present tense state positions; undated
+            // verbless clauses that name nobody are headlines.
+            if date.is_none()
+                && (tense == Tense::Present || (tense == Tense::Unknown && actors.is_empty()))
+            {
                 continue;
             }
             let [start, end] = view.original_span(norm, c.range.clone());

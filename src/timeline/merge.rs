@@ -13,6 +13,8 @@
 //! Events are compared within a sweep over their start dates, never all
 //! pairs.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use crate::calendar::Precision;
@@ -24,13 +26,25 @@ use crate::event::Event;
 /// for the same event told differently.
 pub const NEAR_DAYS: i64 = 3 * 366;
 
-fn shares(a: &Event, b: &Event) -> bool {
-    a.actors
-        .iter()
-        .any(|x| b.actors.iter().any(|y| x.id == y.id))
-        || a.places
-            .iter()
-            .any(|x| b.places.iter().any(|y| x.id == y.id))
+fn ids(e: &Event) -> impl Iterator<Item = &str> {
+    e.actors.iter().chain(&e.places).map(|x| x.id.as_str())
+}
+
+/// The actors and places of every event of each document: what the
+/// document is about.
+type Topics = HashMap<String, HashSet<String>>;
+
+/// Two reports share an actor or a place; a report that names none is
+/// taken to be about its document's actors and places.
+fn shares(a: &Event, b: &Event, topics: &Topics) -> bool {
+    let direct = ids(a).any(|x| ids(b).any(|y| x == y));
+    let about = |e: &Event, other: &Event| {
+        ids(e).next().is_none()
+            && topics
+                .get(doc_of(e))
+                .is_some_and(|t| ids(other).any(|y| t.contains(y)))
+    };
+    direct || about(a, b) || about(b, a)
 }
 
 fn bounds(t: &Time) -> (NaiveDate, NaiveDate) {
@@ -95,6 +109,13 @@ fn intersect(x: Time, y: Time) -> Time {
 /// merge keeps its id), a map from every input id to its survivor's id, and
 /// the source-disagreement diagnostics.
 pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diagnostic>) {
+    let mut topics: Topics = HashMap::new();
+    for e in &events {
+        topics
+            .entry(doc_of(e).to_string())
+            .or_default()
+            .extend(ids(e).map(str::to_string));
+    }
     let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
     let mut renamed = Vec::new();
     let mut diags = Vec::new();
@@ -132,7 +153,7 @@ pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diag
             if ae != NaiveDate::MAX && (bs - ae).num_days() > NEAR_DAYS {
                 break;
             }
-            if !shares(a, b) {
+            if !shares(a, b, &topics) {
                 continue;
             }
             let overlap = as_ <= be && bs <= ae;
@@ -147,7 +168,9 @@ pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diag
                     format!(
                         "{} says «{}» ({})",
                         doc_of(e),
-                        t.text,
+                        t.repaired
+                            .as_ref()
+                            .map_or(t.text.as_str(), |r| r.reading.as_str()),
                         t.value.clone().unwrap_or_default()
                     )
                 };
@@ -169,8 +192,7 @@ pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diag
     }
     // Undated reports join a report of the same type and actor in the same
     // document (a repeated statement, a restated mediation).
-    let mut by_doc_type: std::collections::HashMap<(String, crate::event::EventType), Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut by_doc_type: HashMap<(String, crate::event::EventType), Vec<usize>> = HashMap::new();
     for (i, e) in slots.iter().enumerate() {
         if let Some(e) = e {
             by_doc_type
