@@ -33,7 +33,7 @@ fn a_day_stranded_at_the_line_end_fills_roz_month() {
         .iter()
         .find(|m| m.repaired.is_some())
         .expect("repaired");
-    assert!(m.repaired.as_ref().unwrap().reading.contains("12 اسفند"));
+    assert!(m.repaired.as_ref().unwrap().reading.contains("۱۲ اسفند"));
 }
 
 #[test]

@@ -93,7 +93,7 @@ fn conflict_began_1988_and_fighting_1992_to_1994() {
     assert_eq!(fighting.time.text, "۱۹۹۴ الی ۱۹۹۲");
     let reading = &fighting.time.repaired.as_ref().unwrap().reading;
     assert!(
-        reading.contains("1992 الی 1994"),
+        reading.contains("۱۹۹۲ الی ۱۹۹۴"),
         "read low to high: {reading}"
     );
     // The year «۱۹۹۴» the extraction left over is not reported as a date of its own.
@@ -122,7 +122,7 @@ fn ceasefire_may_1994_is_a_point() {
         (Some("1373-02-11"), Some("1373-03-10"))
     );
     let r = c.time.repaired.as_ref().expect("May and 1994 were apart");
-    assert!(r.reading.contains("مه سال 1994 میلادی"), "{}", r.reading);
+    assert!(r.reading.contains("مه سال ۱۹۹۴ میلادی"), "{}", r.reading);
     // The month and the year were in different paragraphs.
     assert!(
         r.pieces

@@ -70,7 +70,14 @@ pub fn render(dates: &[DateEntry]) -> String {
         rows.push(vec![
             d.document.clone(),
             format!("{}-{}", t.span[0], t.span[1]),
-            isolate(&t.text.replace(['\n', '\r'], " ")),
+            match &t.repaired {
+                Some(r) => format!(
+                    "{} (read: {})",
+                    isolate(&t.text.replace(['\n', '\r'], " ")),
+                    isolate(&r.reading)
+                ),
+                None => isolate(&t.text.replace(['\n', '\r'], " ")),
+            },
             format!("{:?}", d.kind).to_lowercase(),
             value,
             t.precision.id().to_string(),

@@ -42,7 +42,7 @@ const MAX_RUNS: usize = 24;
 /// Repairs layout damage where a reading is clearly better (see module docs).
 pub fn repair(
     document: &str,
-    _original: &str,
+    original: &str,
     norm: &Normalized,
     lang: Lang,
     parsed: Vec<Parsed>,
@@ -79,7 +79,7 @@ pub fn repair(
         if !damage::damaged(&signs, &w, reversed) {
             continue;
         }
-        match repair_window(document, norm, &toks, &signs, w.clone()) {
+        match repair_window(document, original, norm, &toks, &signs, w.clone()) {
             Some((located, diags, view)) => {
                 replaced.push(a..b);
                 let k = views.len();
@@ -174,6 +174,7 @@ pub struct RepairedView {
 
 fn repair_window(
     document: &str,
+    original: &str,
     norm: &Normalized,
     toks: &[Tok],
     signs: &damage::Signs,
@@ -307,7 +308,16 @@ fn repair_window(
         let moved = pieces.len() > 1
             || p.alternative.is_some()
                 && alt_pieces_moved(&norm.text, &reading, &rendered, &units, &p);
-        let reading_text = rendered.text[p.start..p.end].to_string();
+        // The reading in the original's own characters (its digits, its
+        // spelling), pieces in reading order.
+        let reading_text = pieces
+            .iter()
+            .map(|r| {
+                let o = norm.to_original(r.clone());
+                crate::text::slice_chars(original, o.start, o.end).to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
         let repair = moved.then(|| Repair {
             note: note.clone(),
             reading: reading_text.clone(),
@@ -319,7 +329,7 @@ fn repair_window(
                 code: Code::DisplacedNumber,
                                 message: format!(
                     "layout damage repaired: «{}» read as «{reading_text}», put together from {} pieces of the text",
-                    norm_text_of(norm, &spans_norm(&pieces)),
+                    norm_text_of(original, norm, &pieces),
                     spans.len()
                 ),
                 document: document.to_string(),
@@ -485,17 +495,16 @@ fn fill_slots(
     Some((Reading { order }, notes))
 }
 
-fn spans_norm(pieces: &[Range<usize>]) -> Vec<Range<usize>> {
-    pieces.to_vec()
-}
-
-/// The pieces' text as it stands in the source, joined with « … ».
-fn norm_text_of(norm: &Normalized, pieces: &[Range<usize>]) -> String {
+/// The pieces' original text in source order, joined with « … ».
+fn norm_text_of(original: &str, norm: &Normalized, pieces: &[Range<usize>]) -> String {
     let mut sorted = pieces.to_vec();
     sorted.sort_by_key(|r| r.start);
     sorted
         .iter()
-        .map(|r| norm.text[r.clone()].to_string())
+        .map(|r| {
+            let o = norm.to_original(r.clone());
+            crate::text::slice_chars(original, o.start, o.end).to_string()
+        })
         .collect::<Vec<_>>()
         .join(" … ")
 }
