@@ -25,6 +25,27 @@
 //! which are never errors). The command line lives in the binary
 //! (`src/main.rs`, `src/cli/`); the library knows nothing of it.
 //!
+//! ```
+//! use tarikh::pipeline::{self, Options};
+//! use tarikh::text::Document;
+//!
+//! let doc = Document {
+//!     id: "example".into(),
+//!     source: "example".into(),
+//!     text: "آتش‌بس در ۱۲ مه ۱۹۹۴ برقرار شد.".into(),
+//!     lang: Some("fa".into()),
+//!     published: None,
+//!     published_from: None,
+//!     title: None,
+//! };
+//! let found = pipeline::dates(&doc, &Options::default());
+//! let d = &found.dates[0].time;
+//! assert_eq!(d.text, "۱۲ مه ۱۹۹۴");
+//! assert_eq!(d.value.as_deref(), Some("1994-05-12"));
+//! let sh = d.solar_hijri.as_ref().unwrap();
+//! assert_eq!(sh.start.as_deref(), Some("1373-02-22"));
+//! ```
+//!
 //! Offsets everywhere are Unicode scalar (character) offsets into the
 //! document text exactly as read (after a UTF-8 BOM, if any, is dropped),
 //! end-exclusive. Normalization never shifts them: see [`text::normalize`].

@@ -187,7 +187,7 @@ fn repair_window(
     let base = Reading::identity(0..units.len());
     let score = |r: &Reading| damage::score(&r.render(&norm.text, &units).text);
     let base_score = score(&base);
-    let mut best = (base.clone(), base_score, Vec::<String>::new());
+    let mut best = (base.clone(), base_score, Vec::<Note>::new());
 
     // 1. Slot filling.
     if let Some((r, notes)) = fill_slots(toks, signs, &w, &local, units.len()) {
@@ -226,7 +226,7 @@ fn repair_window(
         && runs.len() <= MAX_RUNS
         && is_num.iter().filter(|n| **n).count() >= 2
     {
-        let mut top: Option<(Reading, i32, Vec<String>)> = None;
+        let mut top: Option<(Reading, i32, Vec<Note>)> = None;
         for a in 0..runs.len() {
             for b in a + 1..runs.len() {
                 if !is_num[a] || !is_num[b] || !one_line(a, b) {
@@ -258,9 +258,9 @@ fn repair_window(
                     }
                     let s = score(&c) - dropped.len() as i32;
                     if top.as_ref().is_none_or(|t| s > t.1) {
-                        let mut notes = vec!["runs of the line were in display order and were put back in reading order".to_string()];
+                        let mut notes = vec![Note::Reversed];
                         for d in &dropped {
-                            notes.push(format!("a repeated «{d}» was left over"));
+                            notes.push(Note::Dropped(d.clone()));
                         }
                         top = Some((c, s, notes));
                     }
@@ -280,7 +280,7 @@ fn repair_window(
     }
     let reading = best.0;
     let rendered = reading.render(&norm.text, &units);
-    let note = best.2.join("; ");
+    let notes = best.2;
     let mut located = Vec::new();
     let mut diags = Vec::new();
     for p in crate::lang::fa::parse(&rendered.text) {
@@ -318,6 +318,7 @@ fn repair_window(
             })
             .collect::<Vec<_>>()
             .join(" ");
+        let note = describe_notes(&notes, &pieces, original, norm);
         let repair = moved.then(|| Repair {
             note: note.clone(),
             reading: reading_text.clone(),
@@ -422,7 +423,7 @@ fn fill_slots(
     w: &Range<usize>,
     local: &dyn Fn(usize) -> Option<usize>,
     n: usize,
-) -> Option<(Reading, Vec<String>)> {
+) -> Option<(Reading, Vec<Note>)> {
     let mut used = vec![false; signs.slots.len()];
     // (slot before-position, piece local positions)
     let mut inserts: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -464,10 +465,8 @@ fn fill_slots(
         for (slot, piece) in plan {
             let positions: Vec<usize> = piece.toks.clone().filter_map(local).collect();
             let before = local(slot.before)?;
-            let text: Vec<&str> = piece.toks.clone().map(|k| toks[k].s).collect();
-            notes.push(format!(
-                "«{}» stood away from its place and was put back",
-                text.join(" ")
+            notes.push(Note::Moved(
+                toks[piece.toks.start].start..toks[piece.toks.end - 1].end,
             ));
             if let Some(orphan) = slot.orphan
                 && toks[piece.toks.end - 1].is_punct(&[')'])
@@ -507,4 +506,61 @@ fn norm_text_of(original: &str, norm: &Normalized, pieces: &[Range<usize>]) -> S
         })
         .collect::<Vec<_>>()
         .join(" … ")
+}
+
+/// What a repair did, for the notes of the dates it touched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Note {
+    /// A stranded piece (normalized byte range) was put into its slot.
+    Moved(Range<usize>),
+    /// Runs of a line were put back from display order.
+    Reversed,
+    /// A number the extraction repeated was left over.
+    Dropped(String),
+}
+
+/// The notes that concern a date read from `pieces` (normalized ranges in
+/// reading order), in words, quoting the original text.
+fn describe_notes(
+    notes: &[Note],
+    pieces: &[Range<usize>],
+    original: &str,
+    norm: &Normalized,
+) -> String {
+    let quote = |r: &Range<usize>| {
+        let o = norm.to_original(r.clone());
+        crate::text::slice_chars(original, o.start, o.end).to_string()
+    };
+    // Out of source order once the moved pieces are set aside: runs were
+    // reversed.
+    let moved = |p: &Range<usize>| {
+        notes
+            .iter()
+            .any(|n| matches!(n, Note::Moved(r) if p.start < r.end && r.start < p.end))
+    };
+    let rest: Vec<&Range<usize>> = pieces.iter().filter(|p| !moved(p)).collect();
+    let reordered = rest.windows(2).any(|w| w[1].start < w[0].start);
+    let mut out = Vec::new();
+    for n in notes {
+        match n {
+            Note::Moved(r) if pieces.iter().any(|p| p.start < r.end && r.start < p.end) => out
+                .push(format!(
+                    "«{}» stood away from its place and was put back",
+                    quote(r)
+                )),
+            Note::Reversed if reordered => out.push(
+                "runs of the line were in display order and were put back in reading order"
+                    .to_string(),
+            ),
+            Note::Dropped(v) if reordered => out.push(format!(
+                "a repeated «{}» was left over",
+                crate::calendar::persian_digits(v)
+            )),
+            _ => {}
+        }
+    }
+    if out.is_empty() {
+        out.push("a sentence split by a line break was read across it".to_string());
+    }
+    out.join("; ")
 }
