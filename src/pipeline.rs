@@ -66,10 +66,24 @@ pub fn dates(doc: &Document, opts: &Options) -> DatedDocument {
             Some(p),
             doc.published_from.or(Some(PublishedFrom::Metadata)),
         ),
-        (None, None) => match ex.dateline {
-            Some(p) => (Some(p), Some(PublishedFrom::Dateline)),
-            None => (None, None),
-        },
+        (None, None) => {
+            // The dateline's own date needs no anchor: resolve it alone.
+            let from_dateline = ex.dateline.and_then(|i| {
+                let (r, _) = resolve::resolve_all(
+                    &doc.id,
+                    std::slice::from_ref(&ex.mentions[i]),
+                    Context {
+                        published: None,
+                        lunar: opts.lunar,
+                    },
+                );
+                r.first().and_then(|r| r.time.start)
+            });
+            match from_dateline {
+                Some(p) => (Some(p), Some(PublishedFrom::Dateline)),
+                None => (None, None),
+            }
+        }
     };
     let ctx = Context {
         published,

@@ -144,6 +144,40 @@ const FORMS: &str = "expected YYYY, YYYY-MM or YYYY-MM-DD (separators - or /; AS
 /// and the flag says it was guessed. Day and month ranges are not checked
 /// here: [`PartialDate::interval`] does that and says why.
 pub fn parse_date_input(s: &str, from: Option<Calendar>) -> Result<(PartialDate, bool), String> {
+    match parse_numeric(s, from) {
+        Ok(d) => Ok(d),
+        // Anything `tarikh dates` understands: «۱۰ آبان ۱۳۹۹», «3 Oct 2020»,
+        // «سال ۱۳۵۹ هجری شمسی», «رمضان ۱۴۴۶».
+        Err(numeric) => expression(s).ok_or(numeric),
+    }
+}
+
+/// One written date expression with its own year, as a partial date in the
+/// calendar it is written in.
+fn expression(s: &str) -> Option<(PartialDate, bool)> {
+    use tarikh::lang::expr::Expr;
+    let lang = tarikh::lang::detect(s);
+    let ex = tarikh::temporal::extract("input", s, lang);
+    let [m] = ex.mentions.as_slice() else {
+        return None;
+    };
+    let Expr::Date(d) = &m.expr else { return None };
+    if d.decade || d.century || d.season.is_some() || m.modifier.is_some() {
+        return None;
+    }
+    let (cal, year) = (d.calendar?, d.year?);
+    Some((
+        PartialDate {
+            calendar: cal,
+            year,
+            month: d.month,
+            day: d.month.and(d.day),
+        },
+        false,
+    ))
+}
+
+fn parse_numeric(s: &str, from: Option<Calendar>) -> Result<(PartialDate, bool), String> {
     let cleaned: String = s
         .chars()
         .filter(|&c| !is_invisible(c))

@@ -76,9 +76,9 @@ pub struct Mention {
 pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The publication date stated in a dateline at the head or foot of
-    /// the article, if the rules found one.
-    pub dateline: Option<chrono::NaiveDate>,
+    /// The mention (index into `mentions`) that dates the article in a
+    /// dateline at its head or foot, if the rules found one.
+    pub dateline: Option<usize>,
     /// The normalized text.
     pub norm: Normalized,
     /// The text as the later stages read it: the normalized text, with
@@ -181,7 +181,7 @@ pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
     if at < norm.text.len() || views.is_empty() {
         views.push(plain_view(&norm, at..norm.text.len()));
     }
-    let mentions = located
+    let mentions: Vec<Mention> = located
         .into_iter()
         .map(|l| {
             let (view, range) = match l.view {
@@ -210,10 +210,11 @@ pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
             to_mention(original, l, view, range, shift)
         })
         .collect();
+    let dateline = dateline(&norm.text, &mentions);
     Extraction {
         mentions,
         diagnostics,
-        dateline: None,
+        dateline,
         norm,
         views,
     }
@@ -326,4 +327,24 @@ fn to_mention(
         view,
         view_range,
     }
+}
+
+/// Paragraphs at the head and the foot of an article where a dateline is
+/// looked for.
+const DATELINE_PARAGRAPHS: usize = 3;
+
+/// The mention that dates the article: a full date (day, month and year)
+/// on a line with a dateline word, in the first or last paragraphs. A
+/// date on a line without such a word (a site clock, a page-capture
+/// header) is never taken.
+fn dateline(normalized: &str, mentions: &[Mention]) -> Option<usize> {
+    let lines: Vec<&str> = normalized.split("\n\n").collect();
+    let n = lines.len();
+    let near_edge = |p: usize| p < DATELINE_PARAGRAPHS || p + DATELINE_PARAGRAPHS >= n;
+    mentions.iter().position(|m| {
+        let full = matches!(&m.expr, Expr::Date(d) if d.year.is_some() && d.month.is_some() && d.day.is_some());
+        full && m.repaired.is_none()
+            && near_edge(m.paragraph)
+            && lines.get(m.paragraph).is_some_and(|l| lang::fa::is_dateline(l))
+    })
 }
