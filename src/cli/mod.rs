@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 pub mod common;
 pub mod convert;
 pub mod dates;
+pub mod export;
 
 /// tarikh turns conflict reporting into verified timelines: it finds every
 /// date in an article (Persian or English), resolves it in the Gregorian,
@@ -28,6 +29,8 @@ pub enum Command {
     Convert(convert::ConvertArgs),
     /// List every date, range, duration and relative expression in articles.
     Dates(dates::DatesArgs),
+    /// Export a saved timeline as Markdown, a self-contained HTML page, TimelineJS JSON or CSV.
+    Export(export::ExportArgs),
 }
 
 /// What a subcommand reports when it finishes: 0 ran, 1 some input failed.
@@ -45,6 +48,7 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Dates(args) => dates::run(args),
+        Command::Export(args) => export::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status),
