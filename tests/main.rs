@@ -4,6 +4,7 @@ mod calendar;
 mod convert;
 mod corpus;
 mod eval;
+mod export;
 mod repair;
 mod seed;
 mod text;

@@ -10,10 +10,10 @@
 //! source quotes with the date highlighted. Persian pages are right to
 //! left; the axis always runs left to right.
 //!
-//! Article text is hostile: in the HTML it is escaped (`& < > " '` and `:`
-//! as character references, bidi controls shown as `[U+202E]`); in the data
+//! Article text is hostile: in the HTML it is escaped (`& < > " '`, `:` and
+//! `=` as character references, bidi controls shown as `[U+202E]`); in the data
 //! embedded for the script (`<script type="application/json">`) `<`, `>`,
-//! `&`, `:` and U+2028/U+2029 inside strings are `\u` escapes, and the
+//! `&`, `:`, `=` and U+2028/U+2029 inside strings are `\u` escapes, and the
 //! script only ever sets `textContent`. No article text appears raw in the
 //! file.
 
@@ -27,8 +27,9 @@ use super::view::{self, Marked, clean};
 use super::{Labels, Options};
 use crate::event::{Event, EventType};
 
-/// Escapes text for HTML content or a quoted attribute: `& < > " '` and
-/// `:` (so no scheme such as `javascript:` or `https:` appears as written)
+/// Escapes text for HTML content or a quoted attribute: `& < > " '`, `:`
+/// and `=` (so no scheme such as `javascript:` or `https:` and no `src=`
+/// appears as written)
 /// become character references; bidi controls become visible marks.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
@@ -40,6 +41,7 @@ pub fn escape(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             ':' => out.push_str("&#58;"),
+            '=' => out.push_str("&#61;"),
             _ => out.push(c),
         }
     }
@@ -47,8 +49,8 @@ pub fn escape(s: &str) -> String {
 }
 
 /// JSON for a `<script type="application/json">` element: inside strings,
-/// `<`, `>`, `&`, `:`, U+2028 and U+2029 become `\u` escapes, so the data
-/// can close no element and carries no URL scheme as written.
+/// `<`, `>`, `&`, `:`, `=`, U+2028 and U+2029 become `\u` escapes, so the
+/// data can close no element and carries no URL scheme or `src=` as written.
 pub fn script_json<T: Serialize>(value: &T) -> String {
     let raw = serde_json::to_string(value).unwrap_or_else(|_| "null".to_string());
     view::escape_json(&raw, true)

@@ -15,11 +15,27 @@
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use super::html::escape;
 use super::json::TimelineFile;
 use super::view::{self, Parts};
 use super::{Labels, Options};
 use crate::event::Event;
+
+/// Article text as HTML text: `& < > " '` as character references, bidi
+/// controls shown as `[U+202E]`.
+pub(crate) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in view::clean(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
 
 /// Article text as HTML, in a `dir="rtl"` span when Persian.
 pub(crate) fn html_text(s: &str) -> String {

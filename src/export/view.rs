@@ -21,9 +21,11 @@ pub const RLI: char = '\u{2067}';
 /// Pop directional isolate.
 pub const PDI: char = '\u{2069}';
 
-/// Whether `s` holds Arabic-script letters (Persian text).
+/// Whether `s` holds Arabic-script letters or digits (Persian text).
 pub fn is_rtl(s: &str) -> bool {
-    s.chars().any(is_arabic_letter)
+    s.chars().any(|c| {
+        is_arabic_letter(c) || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+    })
 }
 
 /// `s` wrapped in a right-to-left isolate when it holds Persian text, so it
@@ -628,9 +630,9 @@ fn to_i32(n: usize) -> i32 {
 }
 
 /// Serialized JSON made safe to embed in HTML: inside strings `<`, `>`,
-/// `&`, U+2028 and U+2029 (and `:` when `colon`) become `\u` escapes. The
+/// `&`, U+2028 and U+2029 (and `:` and `=` when `strict`) become `\u` escapes. The
 /// result is the same JSON value.
-pub fn escape_json(raw: &str, colon: bool) -> String {
+pub fn escape_json(raw: &str, strict: bool) -> String {
     let mut out = String::with_capacity(raw.len() + 64);
     let (mut in_string, mut escaped) = (false, false);
     for c in raw.chars() {
@@ -656,7 +658,7 @@ pub fn escape_json(raw: &str, colon: bool) -> String {
             '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
                 out.push_str(&format!("\\u{:04x}", c as u32));
             }
-            ':' if colon => out.push_str("\\u003a"),
+            ':' | '=' if strict => out.push_str(&format!("\\u{:04x}", c as u32)),
             _ => out.push(c),
         }
     }
