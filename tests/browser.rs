@@ -103,9 +103,21 @@ fn strings(v: &Value) -> Vec<String> {
 }
 
 fn assert_offline_and_clean(v: &Value, what: &str) {
-    assert_eq!(strings(&v["outside"]), Vec::<String>::new(), "{what}: requests that left file://");
-    assert_eq!(strings(&v["pageErrors"]), Vec::<String>::new(), "{what}: page errors");
-    assert_eq!(strings(&v["consoleErrors"]), Vec::<String>::new(), "{what}: console errors");
+    assert_eq!(
+        strings(&v["outside"]),
+        Vec::<String>::new(),
+        "{what}: requests that left file://"
+    );
+    assert_eq!(
+        strings(&v["pageErrors"]),
+        Vec::<String>::new(),
+        "{what}: page errors"
+    );
+    assert_eq!(
+        strings(&v["consoleErrors"]),
+        Vec::<String>::new(),
+        "{what}: console errors"
+    );
 }
 
 #[test]
@@ -116,7 +128,10 @@ fn html_page_renders_offline_and_keeps_article_text_inert() {
         let dir = workdir(name);
         let page = dir.join("timeline.html");
         std::fs::write(&page, html::render(&t, &Options { labels })).unwrap();
-        let v = run_node("html.mjs", &[&page, &screenshot(name), Path::new("2020-11-10")]);
+        let v = run_node(
+            "html.mjs",
+            &[&page, &screenshot(name), Path::new("2020-11-10")],
+        );
         assert_offline_and_clean(&v, name);
         // One mark per dated event, with a diagnostic marked.
         assert_eq!(v["marks"].as_array().unwrap().len(), dated.len(), "{v}");
@@ -137,17 +152,26 @@ fn html_page_renders_offline_and_keeps_article_text_inert() {
         assert_eq!(strings(&v["details"]["marks"]), ["10 November 2020"]);
         // The article's markup shows as text.
         let hostile = v["hostileDetails"].as_str().unwrap();
-        assert!(hostile.contains("<script>document.title='pwned'"), "{hostile}");
+        assert!(
+            hostile.contains("<script>document.title='pwned'"),
+            "{hostile}"
+        );
         assert!(hostile.contains("[U+202E]evil"), "{hostile}");
         let labels_seen = strings(&v["laneLabels"]);
         match labels {
             Labels::Fa => {
                 assert_eq!(v["dir"], "rtl");
-                assert!(labels_seen.contains(&"آتش‌بس".to_string()), "{labels_seen:?}");
+                assert!(
+                    labels_seen.contains(&"آتش‌بس".to_string()),
+                    "{labels_seen:?}"
+                );
             }
             Labels::En => {
                 assert_eq!(v["dir"], "ltr");
-                assert!(labels_seen.contains(&"Ceasefire".to_string()), "{labels_seen:?}");
+                assert!(
+                    labels_seen.contains(&"Ceasefire".to_string()),
+                    "{labels_seen:?}"
+                );
             }
         }
     }
@@ -158,9 +182,17 @@ fn timelinejs_renders_one_slide_per_dated_event() {
     let t = fixture();
     let dir = workdir("timelinejs");
     let json = dir.join("slides.json");
-    std::fs::write(&json, timelinejs::render(&t, &Options { labels: Labels::Fa })).unwrap();
+    std::fs::write(
+        &json,
+        timelinejs::render(&t, &Options { labels: Labels::Fa }),
+    )
+    .unwrap();
     let v = run_node("timelinejs.mjs", &[&json, &dir, &screenshot("timelinejs")]);
-    assert_eq!(strings(&v["outside"]), Vec::<String>::new(), "requests that left file://");
+    assert_eq!(
+        strings(&v["outside"]),
+        Vec::<String>::new(),
+        "requests that left file://"
+    );
     assert_eq!(strings(&v["pageErrors"]), Vec::<String>::new());
     assert_eq!(v["pwned"], false);
     let slides = v["slides"].as_array().unwrap();
@@ -186,9 +218,15 @@ fn timelinejs_renders_one_slide_per_dated_event() {
             .to_string()
     };
     assert_eq!(date("fa-2-e1"), "2016 · \u{2067}۱۳۹۴–۱۳۹۵\u{2069}");
-    assert_eq!(date("en-1-e1"), "1994-05 · \u{2067}اردیبهشت–خرداد ۱۳۷۳\u{2069}");
+    assert_eq!(
+        date("en-1-e1"),
+        "1994-05 · \u{2067}اردیبهشت–خرداد ۱۳۷۳\u{2069}"
+    );
     assert_eq!(date("fa-1-e1"), "1992 – · \u{2067}از ۱۳۷۰\u{2069}");
-    assert_eq!(date("fa-1-e2"), "2020-10-22 – 2020-11-20 · \u{2067}آبان ۱۳۹۹\u{2069}");
+    assert_eq!(
+        date("fa-1-e2"),
+        "2020-10-22 – 2020-11-20 · \u{2067}آبان ۱۳۹۹\u{2069}"
+    );
     assert_eq!(date("fa-1-e3"), "2020-10-31 · \u{2067}۱۰ آبان ۱۳۹۹\u{2069}");
     assert_eq!(date("en-1-e2"), "2020-11-10 · \u{2067}۲۰ آبان ۱۳۹۹\u{2069}");
     // Groups by event type; one marker per slide on the time nav.
@@ -216,13 +254,23 @@ fn markdown_mermaid_chart_renders_with_mermaid() {
     assert_eq!(v["parsed"], true, "{v}");
     assert_eq!(v["svg"], true);
     assert_eq!(v["errorText"], false);
-    let charted = t.timeline.events.iter().filter(|e| markdown::charted(e)).count();
+    let charted = t
+        .timeline
+        .events
+        .iter()
+        .filter(|e| markdown::charted(e))
+        .count();
     assert_eq!(charted, 5);
     assert_eq!(v["bars"], charted, "{v}");
     let labels = strings(&v["labels"]);
     assert!(
-        labels.iter().any(|l| l.contains("The Bishkek Protocol: a ceasefire")),
+        labels
+            .iter()
+            .any(|l| l.contains("The Bishkek Protocol: a ceasefire")),
         "#58; is a colon: {labels:?}"
     );
-    assert!(labels.iter().any(|l| l.contains("آتش‌بس اعلام شد")), "{labels:?}");
+    assert!(
+        labels.iter().any(|l| l.contains("آتش‌بس اعلام شد")),
+        "{labels:?}"
+    );
 }

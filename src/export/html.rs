@@ -308,11 +308,9 @@ fn ticks(lo: NaiveDate, hi: NaiveDate) -> Vec<(NaiveDate, String)> {
             .unwrap_or(12);
         let mut m = lo.year() * 12 + lo.month0() as i32;
         m = (m + step - 1).div_euclid(step) * step;
-        loop {
-            let Some(d) = NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
-            else {
-                break;
-            };
+        while let Some(d) =
+            NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
+        {
             if d > hi {
                 break;
             }

@@ -114,28 +114,47 @@ pub(crate) fn slide_text(t: &TimelineFile, e: &Event, l: Labels) -> String {
     let w = words(l);
     let mut s = String::new();
     s.push_str(&format!("<p>{}</p>", html_text(&e.summary)));
+    // Labelled lines: right to left under Persian labels, each value in
+    // its own direction.
+    let p = match l {
+        Labels::Fa => "<p dir=\"rtl\">",
+        Labels::En => "<p>",
+    };
+    let ltr = |v: &str| format!("<span dir=\"ltr\">{v}</span>");
     if let Some(tm) = &e.time {
         let mut lines = vec![
             format!("{}{}{}", w.written, w.colon, html_text(&tm.text)),
-            format!("{}{}{}", w.gregorian, w.colon, view::gregorian(tm)),
+            format!("{}{}{}", w.gregorian, w.colon, ltr(&view::gregorian(tm))),
         ];
         let fa = view::solar_fa(tm);
         let solar = if fa.is_empty() {
-            view::solar(tm)
+            ltr(&view::solar(tm))
         } else {
-            format!("{} · <span dir=\"rtl\">{}</span>", view::solar(tm), fa)
+            format!(
+                "{} · <span dir=\"rtl\">{}</span>",
+                ltr(&view::solar(tm)),
+                fa
+            )
         };
         lines.push(format!("{}{}{}", w.solar, w.colon, solar));
         if let Some((d, v)) = view::lunar(tm) {
-            lines.push(format!("{}{}{d} ({v})", w.lunar, w.colon));
+            lines.push(format!(
+                "{}{}{}",
+                w.lunar,
+                w.colon,
+                ltr(&format!("{d} ({v})"))
+            ));
         }
-        s.push_str(&format!("<p>{}</p>", lines.join("<br>")));
+        s.push_str(&format!("{p}{}</p>", lines.join("<br>")));
     }
     let names = |list: &[crate::event::EntityRef]| {
         list.iter()
             .map(|a| html_text(&a.name))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(match l {
+                Labels::Fa => "، ",
+                Labels::En => ", ",
+            })
     };
     let mut who = Vec::new();
     if !e.actors.is_empty() {
@@ -145,7 +164,7 @@ pub(crate) fn slide_text(t: &TimelineFile, e: &Event, l: Labels) -> String {
         who.push(format!("{}{}{}", w.places, w.colon, names(&e.places)));
     }
     if !who.is_empty() {
-        s.push_str(&format!("<p>{}</p>", who.join("<br>")));
+        s.push_str(&format!("{p}{}</p>", who.join("<br>")));
     }
     if let Some(q) = view::event_quote(e) {
         let dir = if view::is_rtl(&q.whole()) {
