@@ -1,11 +1,13 @@
 //! The one integration test binary. Each module is one area; the corpus
 //! files under `tests/corpus/` are the suite for the language rules.
+mod browser;
 mod calendar;
 mod cli;
 mod convert;
 mod corpus;
 mod eval;
 mod golden;
+mod export;
 mod repair;
 mod seed;
 mod text;

@@ -9,6 +9,7 @@ pub mod common;
 pub mod convert;
 pub mod dates;
 pub mod extract;
+pub mod export;
 
 /// tarikh turns conflict reporting into verified timelines: it finds every
 /// date in an article (Persian or English), resolves it in the Gregorian,
@@ -31,6 +32,8 @@ pub enum Command {
     Dates(dates::DatesArgs),
     /// Build one ordered, sourced timeline of events from articles.
     Extract(extract::ExtractArgs),
+    /// Export a saved timeline as Markdown, a self-contained HTML page, TimelineJS JSON or CSV.
+    Export(export::ExportArgs),
 }
 
 /// What a subcommand reports when it finishes: 0 ran, 1 some input failed.
@@ -49,6 +52,7 @@ pub fn main() -> ExitCode {
         Command::Convert(args) => convert::run(args),
         Command::Dates(args) => dates::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Export(args) => export::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status),
