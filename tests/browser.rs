@@ -274,3 +274,44 @@ fn markdown_mermaid_chart_renders_with_mermaid() {
         "{labels:?}"
     );
 }
+
+/// The seed article's own timeline in TimelineJS: one slide per dated event
+/// (those with a resolved start), with the seed's dates.
+#[test]
+fn timelinejs_renders_the_seed_timeline() {
+    require_browser();
+    let text = std::fs::read_to_string(root().join("timelines/fa/karabakh-aran.json")).unwrap();
+    let t: tarikh::export::json::TimelineFile = serde_json::from_str(&text).unwrap();
+    let dir = workdir("timelinejs-seed");
+    let json = dir.join("slides.json");
+    std::fs::write(&json, timelinejs::render(&t, &Options::for_timeline(&t))).unwrap();
+    let v = run_node(
+        "timelinejs.mjs",
+        &[&json, &dir, &screenshot("timelinejs-seed")],
+    );
+    assert_eq!(strings(&v["outside"]), Vec::<String>::new());
+    assert_eq!(strings(&v["pageErrors"]), Vec::<String>::new());
+    let slides = v["slides"].as_array().unwrap();
+    let events: Vec<&Value> = slides.iter().filter(|s| s["title"] == false).collect();
+    let dated = t
+        .timeline
+        .events
+        .iter()
+        .filter(|e| e.time.as_ref().is_some_and(|x| x.start.is_some()))
+        .count();
+    assert_eq!(events.len(), dated, "{v}");
+    let dates: Vec<String> = events
+        .iter()
+        .map(|s| s["date"].as_str().unwrap_or_default().to_string())
+        .collect();
+    for want in ["1988", "1992–1994", "1994-05", "1992 –", "2020-10-31"] {
+        assert!(
+            dates.iter().any(|d| d.starts_with(want)),
+            "{want} not in {dates:?}"
+        );
+    }
+    assert!(
+        dates.iter().any(|d| d.contains("۱۰ آبان ۱۳۹۹")),
+        "{dates:?}"
+    );
+}

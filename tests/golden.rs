@@ -1,5 +1,5 @@
 //! Golden files: `timelines/` holds the committed outputs for the articles
-//! in `data/articles/`, and `docs/timeline.schema.json` the JSON Schema
+//! in `data/articles/` (JSON, Markdown, HTML and TimelineJS), and `docs/timeline.schema.json` the JSON Schema
 //! generated from the Rust types. Both are compared byte for byte; after an
 //! intended change, regenerate them all with
 //!
@@ -85,7 +85,25 @@ pub fn goldens() -> Vec<(String, String)> {
             .with_extension("json")
             .to_string_lossy()
             .replace('\\', "/");
-        out.push((format!("timelines/{name}"), timeline_of(&[&rel_s])));
+        let json = timeline_of(&[&rel_s]);
+        // The human and visualizer formats, as `tarikh extract --format …`
+        // writes them.
+        let file: TimelineFile = serde_json::from_str(&json).unwrap();
+        let opts = tarikh::export::Options::for_timeline(&file);
+        let stem = name.trim_end_matches(".json");
+        out.push((
+            format!("timelines/{stem}.md"),
+            tarikh::export::markdown::render(&file, &opts),
+        ));
+        out.push((
+            format!("timelines/{stem}.html"),
+            tarikh::export::html::render(&file, &opts),
+        ));
+        out.push((
+            format!("timelines/{stem}.timelinejs.json"),
+            tarikh::export::timelinejs::render(&file, &opts),
+        ));
+        out.push((format!("timelines/{name}"), json));
     }
     out.push((
         "timelines/karabakh-merged.json".to_string(),
@@ -114,6 +132,10 @@ fn golden_timelines_and_schema_validation() {
     let schema: serde_json::Value = serde_json::from_str(&schema()).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("valid schema");
     for (rel, content) in goldens() {
+        if !rel.ends_with(".json") || rel.ends_with(".timelinejs.json") {
+            golden(&rel, &content);
+            continue;
+        }
         let value: serde_json::Value = serde_json::from_str(&content).unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&value)

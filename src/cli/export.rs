@@ -120,19 +120,24 @@ fn read_timeline(path: &PathBuf) -> Result<TimelineFile> {
 
 pub fn run(args: &ExportArgs) -> Result<super::Status> {
     let t = read_timeline(&args.input)?;
-    let opts = Options {
-        labels: match args.labels {
-            Some(LabelsArg::Fa) => Labels::Fa,
-            Some(LabelsArg::En) => Labels::En,
-            None => Labels::of(&t),
-        },
-    };
-    let out = match args.format {
-        ExportFormat::Md => markdown::render(&t, &opts),
-        ExportFormat::Html => html::render(&t, &opts),
-        ExportFormat::Timelinejs => timelinejs::render(&t, &opts),
-        ExportFormat::Csv => csv::render(&t, &opts),
-    };
+    let out = render(&t, args.format, args.labels);
     write_output(args.output.as_deref(), &out)?;
     Ok(0)
+}
+
+/// A timeline in one of the human and visualizer formats.
+pub fn render(t: &TimelineFile, format: ExportFormat, labels: Option<LabelsArg>) -> String {
+    let opts = Options {
+        labels: match labels {
+            Some(LabelsArg::Fa) => Labels::Fa,
+            Some(LabelsArg::En) => Labels::En,
+            None => Labels::of(t),
+        },
+    };
+    match format {
+        ExportFormat::Md => markdown::render(t, &opts),
+        ExportFormat::Html => html::render(t, &opts),
+        ExportFormat::Timelinejs => timelinejs::render(t, &opts),
+        ExportFormat::Csv => csv::render(t, &opts),
+    }
 }

@@ -27,6 +27,8 @@ Examples:
   tarikh extract data/articles/fa/karabakh-aran.txt
   tarikh extract data/articles/ -o timeline.json
   tarikh extract article.txt --published 2020-10-05 --lang fa
+  tarikh extract data/articles/fa/karabakh-aran.txt --format md -o karabakh.md
+  tarikh extract data/articles/fa/karabakh-aran.txt --format html -o karabakh.html
 
 Exit status: 0 ran (whatever it found), 1 some input could not be read (the
 others are still used), 2 usage error.";
@@ -36,6 +38,14 @@ others are still used), 2 usage error.";
 pub enum ExtractFormat {
     /// tarikh.timeline/1 JSON.
     Json,
+    /// Markdown: table, findings to verify, Mermaid chart.
+    Md,
+    /// One self-contained HTML page.
+    Html,
+    /// TimelineJS 3 JSON.
+    Timelinejs,
+    /// CSV in the TimelineJS Google Sheets columns.
+    Csv,
 }
 
 /// Build one ordered, sourced timeline from articles.
@@ -50,14 +60,22 @@ pub struct ExtractArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Language of the labels of md/html/timelinejs/csv [default: the language of most documents].
+    #[arg(long, value_enum)]
+    pub labels: Option<super::export::LabelsArg>,
 }
 
 pub fn run(args: &ExtractArgs) -> Result<super::Status> {
     let (docs, failed) = args.read.read();
     let timeline = pipeline::timeline(&docs, &args.read.options());
     let file = TimelineFile::new(timeline);
+    use super::export::{ExportFormat, render};
     let out = match args.format {
         ExtractFormat::Json => json::to_string(&file),
+        ExtractFormat::Md => render(&file, ExportFormat::Md, args.labels),
+        ExtractFormat::Html => render(&file, ExportFormat::Html, args.labels),
+        ExtractFormat::Timelinejs => render(&file, ExportFormat::Timelinejs, args.labels),
+        ExtractFormat::Csv => render(&file, ExportFormat::Csv, args.labels),
     };
     write_output(args.output.as_deref(), &out)?;
     Ok(u8::from(failed))

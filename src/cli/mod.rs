@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand};
 pub mod common;
 pub mod convert;
 pub mod dates;
-pub mod extract;
 pub mod export;
+pub mod extract;
 
 /// tarikh turns conflict reporting into verified timelines: it finds every
 /// date in an article (Persian or English), resolves it in the Gregorian,
