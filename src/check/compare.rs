@@ -7,7 +7,7 @@
 //! * its interval is within [`super::Options::window_days`] of the event's
 //!   (0 when they overlap).
 //!
-//! **Score.** 2 for the same type (1 for a compatible one), plus 1 per
+//! **Score.** 3 for the same type (1.5 for a compatible one), plus 1 per
 //! shared id, minus `0.9 × gap / window`: time is only a tiebreak between
 //! entries that type and entities rank alike, so a wrongly dated event
 //! still finds the entry it is about.
@@ -335,7 +335,8 @@ pub fn match_event(ev: &Event, reference: &Reference, opts: &Options) -> Option<
                 return None;
             }
             let window = opts.window_days.max(1) as f64;
-            let score = f64::from(affinity) + shared as f64 - 0.9 * gap as f64 / window;
+            let type_score = if affinity == 2 { 3.0 } else { 1.5 };
+            let score = type_score + shared as f64 - 0.9 * gap as f64 / window;
             let strong = (affinity == 2 && shared >= 2) || (affinity == 1 && shared >= 3);
             Some(Candidate {
                 entry,

@@ -87,7 +87,10 @@ fn dates(start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
 fn event_date(f: &Finding) -> String {
     match &f.event.time {
         Some(t) => {
-            let mut s = dates(t.start, t.end);
+            let mut s = match t.value.as_deref() {
+                Some(v) if !v.contains('X') && !v.ends_with("_REF") => v.replace('/', " – "),
+                _ => dates(t.start, t.end),
+            };
             if let Some(m) = &t.modifier {
                 s = format!("{m} {s}");
             }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod check;
 pub mod common;
 pub mod convert;
 pub mod dates;
@@ -28,6 +29,8 @@ pub enum Command {
     Convert(convert::ConvertArgs),
     /// List every date, range, duration and relative expression in articles.
     Dates(dates::DatesArgs),
+    /// Fact-check articles or timelines: within each, across them, and against a reference timeline.
+    Check(check::CheckArgs),
 }
 
 /// What a subcommand reports when it finishes: 0 ran, 1 some input failed.
@@ -45,6 +48,7 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Dates(args) => dates::run(args),
+        Command::Check(args) => check::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status),
