@@ -145,8 +145,8 @@ pub fn run(args: &CheckArgs) -> Result<super::Status> {
         }),
         CheckFormat::Md => check::render::markdown(&report),
         CheckFormat::Text => {
-            let to_terminal = matches!(args.output.as_deref(), None)
-                || args.output.as_deref() == Some(Path::new("-"));
+            let to_terminal =
+                args.output.is_none() || args.output.as_deref() == Some(Path::new("-"));
             let colour = to_terminal
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
