@@ -51,6 +51,7 @@
 //! end-exclusive. Normalization never shifts them: see [`text::normalize`].
 
 pub mod calendar;
+pub mod check;
 pub mod diagnostic;
 pub mod error;
 pub mod event;

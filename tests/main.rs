@@ -2,6 +2,7 @@
 //! files under `tests/corpus/` are the suite for the language rules.
 mod browser;
 mod calendar;
+mod check;
 mod cli;
 mod convert;
 mod corpus;

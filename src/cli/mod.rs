@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod check;
 pub mod common;
 pub mod convert;
 pub mod dates;
@@ -34,6 +35,8 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Export a saved timeline as Markdown, a self-contained HTML page, TimelineJS JSON or CSV.
     Export(export::ExportArgs),
+    /// Fact-check articles or timelines: within each, across them, and against a reference timeline.
+    Check(check::CheckArgs),
 }
 
 /// What a subcommand reports when it finishes: 0 ran, 1 some input failed.
@@ -53,6 +56,7 @@ pub fn main() -> ExitCode {
         Command::Dates(args) => dates::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Export(args) => export::run(args),
+        Command::Check(args) => check::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status),

@@ -15,7 +15,7 @@ use super::gazetteer::{cues, gazetteer, triggers};
 use super::{EntityRef, Event, Evidence};
 use crate::calendar::resolve::Time;
 use crate::lang::expr::Tense;
-use crate::lang::fa::lexicon::lexicon;
+use crate::lang::fa::lexicon::{key, lexicon};
 use crate::lang::fa::tense::clause_tense;
 use crate::pipeline::DatedDocument;
 use crate::temporal::MentionType;
@@ -81,8 +81,26 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                     .filter(|t| t.start >= h.range.end)
                     .count() as f64
             };
-            let score =
-                |h: &super::gazetteer::Hit| trig.items[h.item].weight - (0.02 * after(h)).min(0.2);
+            // A trigger inside a prepositional phrase («با میانجیگری روسیه»,
+            // «در اعتراض به دیدار …», "with the mediation of") says how or
+            // why, not what happened.
+            let oblique = |h: &super::gazetteer::Hit| {
+                toks[c.toks.clone()]
+                    .iter()
+                    .rev()
+                    .find(|t| t.end <= h.range.start)
+                    .is_some_and(|t| {
+                        matches!(key(t.s).as_str(), "با" | "به" | "برای" | "بدون")
+                            || ["with", "by", "for", "without", "amid"]
+                                .iter()
+                                .any(|w| t.s.eq_ignore_ascii_case(w))
+                    })
+            };
+            let score = |h: &super::gazetteer::Hit| {
+                trig.items[h.item].weight
+                    - (0.02 * after(h)).min(0.2)
+                    - if oblique(h) { 0.15 } else { 0.0 }
+            };
             let best = hits
                 .iter()
                 .enumerate()
