@@ -39,8 +39,147 @@ fn normalize(c: &mut Criterion) {
     group.finish();
 }
 
+/// Persian news text: the sample articles and the evaluation articles,
+/// repeated to about 1 MB (paragraphs kept, so rules see real sentences).
+fn persian_news() -> String {
+    let mut text = String::new();
+    for dir in ["data/articles/fa", "tests/eval/fa"] {
+        let mut files: Vec<_> = std::fs::read_dir(format!("{}/{dir}", env!("CARGO_MANIFEST_DIR")))
+            .expect("articles")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        for f in files {
+            text.push_str(&std::fs::read_to_string(f).expect("article"));
+            text.push_str("\n\n");
+        }
+    }
+    repeat_to(&text, 1 << 20)
+}
+
+/// `tarikh dates` on Persian news: normalization, rules, layout repair,
+/// resolution in three calendars.
+fn dates(c: &mut Criterion) {
+    let text = persian_news();
+    let doc = tarikh::text::Document {
+        id: "bench".into(),
+        source: "bench".into(),
+        text: text.clone(),
+        lang: Some("fa".into()),
+        published: chrono::NaiveDate::from_ymd_opt(2023, 11, 15),
+        published_from: None,
+        title: None,
+    };
+    let opts = tarikh::pipeline::Options::default();
+    let mut group = c.benchmark_group("dates");
+    group.sample_size(20);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("persian-news", |b| {
+        b.iter(|| tarikh::pipeline::dates(black_box(&doc), &opts))
+    });
+    group.bench_function("persian-news-events", |b| {
+        b.iter(|| tarikh::pipeline::timeline(std::slice::from_ref(black_box(&doc)), &opts))
+    });
+    group.finish();
+}
+
+/// `n` synthetic dated events over 1900–2100 from 100 documents, with
+/// shared actors, deterministic (a linear congruential generator).
+fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
+    use tarikh::calendar::resolve::Time;
+    use tarikh::event::{EntityRef, Event, EventType, Evidence};
+    let mut seed: u64 = 42;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as u32
+    };
+    let base = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+    let mut docs: Vec<tarikh::timeline::DocEvents> = (0..100)
+        .map(|d| tarikh::timeline::DocEvents {
+            info: tarikh::text::DocumentInfo {
+                id: format!("doc{d}"),
+                source: String::new(),
+                lang: "fa".into(),
+                published: None,
+                published_from: None,
+            },
+            events: Vec::new(),
+            relations: Vec::new(),
+            diagnostics: Vec::new(),
+        })
+        .collect();
+    for i in 0..n {
+        let start = base + chrono::Days::new(u64::from(next() % 73_000));
+        let end = start + chrono::Days::new(u64::from(next() % 400));
+        let kind = EventType::ALL[(next() % 15) as usize];
+        let d = (next() % 100) as usize;
+        let actor = format!("state:s{}", next() % 50);
+        docs[d].events.push(Event {
+            id: format!("doc{d}@{i}"),
+            kind,
+            summary: String::new(),
+            time: Some(Time {
+                text: String::new(),
+                span: [0, 0],
+                rule: "bench".into(),
+                calendar: tarikh::calendar::Calendar::Gregorian,
+                value: None,
+                precision: tarikh::calendar::Precision::Day,
+                start: Some(start),
+                end: Some(end),
+                solar_hijri: None,
+                lunar_hijri: None,
+                original: None,
+                time_of_day: None,
+                timezone: None,
+                modifier: None,
+                alternative: None,
+                repaired: None,
+            }),
+            actors: vec![EntityRef { id: actor, name: String::new(), span: [0, 0] }],
+            places: Vec::new(),
+            evidence: vec![Evidence { document: format!("doc{d}"), start: i, end: i + 1, quote: String::new() }],
+            confidence: 1.0,
+        });
+    }
+    docs
+}
+
+/// Peak resident memory of this process so far, in MiB (Linux).
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// Building the timeline graph (merge, order, relations, checks) from
+/// 10^5 and 10^6 events. The peak memory is printed after the run.
+fn graph(c: &mut Criterion) {
+    let mut group = c.benchmark_group("timeline-graph");
+    group.sample_size(10);
+    for n in [100_000usize, 1_000_000] {
+        let docs = synthetic(n);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_function(format!("{n}-events"), |b| {
+            b.iter_batched(
+                || docs.clone(),
+                |d| tarikh::timeline::build(black_box(d)),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+        if let Some(m) = peak_rss_mib() {
+            println!("timeline-graph/{n}-events: peak resident memory so far {m:.0} MiB");
+        }
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     normalize(c);
+    dates(c);
+    graph(c);
 }
 
 criterion_group!(all, benches);
