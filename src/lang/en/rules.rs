@@ -150,7 +150,12 @@ impl<'t> P<'t> {
             }
             // «F-16», «S-400», «555-1234» (a number after a glued dash
             // after a word or a number).
-            if p.is_punct(&['-']) && i > 1 && p.glued {
+            if p.is_punct(&['-'])
+                && p.glued
+                && i > 1
+                && self.toks[i - 2].kind == Kind::Word
+                && !matches!(self.toks[i - 2].low.as_str(), "mid" | "pre" | "post")
+            {
                 return None;
             }
             if p.kind == Kind::Word {
@@ -446,7 +451,11 @@ impl<'t> P<'t> {
         } else if matches!(prev, "the" | "a" | "its" | "this" | "that" | "his" | "her" | "their") {
             // «the 1994 ceasefire», «the 1990 Convention».
             self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word) && !next.is_empty()
-        } else if matches!(prev, "about" | "around" | "approximately" | "roughly" | "some" | "over" | "nearly" | "almost") {
+        } else if matches!(prev, "around" | "circa" | "approximately" | "roughly") {
+            // «around 1990»: only when no noun follows («around 2000 were hurt»).
+            self.tok(i + 1).is_none_or(|t| t.kind != Kind::Word)
+                || matches!(next, "and" | "when" | "the" | "in" | "on" | "at" | "as" | "with")
+        } else if matches!(prev, "about" | "some" | "over" | "nearly" | "almost") {
             false
         } else {
             date_context(prev)
