@@ -93,9 +93,8 @@ fn chain(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Option<T
             "is" | "are" | "am" => Some(Some(Tense::Present)),
             "was" | "were" | "had" | "did" => Some(Some(Tense::Past)),
             "has" | "have" => Some(Some(Tense::Perfect)),
-            "would" | "could" | "should" | "might" | "may" | "must" | "can" | "cannot" => {
-                Some(None)
-            }
+            "must" | "should" | "can" | "cannot" | "might" | "may" => Some(Some(Tense::Future)),
+            "would" | "could" => Some(None),
             "to" => {
                 let before = word(toks, m.wrapping_sub(1));
                 if m > floor && lex.cues.get(before) == Some(&Cue::ToFuture) {
@@ -130,14 +129,25 @@ fn cue(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Tense> {
         Some(Cue::Future) => return Some(Tense::Future),
         Some(Cue::ToFuture) => {
             let after = word(toks, k + 2);
-            if (next == "to"
-                && !matches!(after, "" | "the" | "a" | "an" | "its" | "his" | "her" | "their"))
-                || (next == "for" && w != "hope" && w != "hopes")
-            {
-                return Some(Tense::Future);
-            }
+            let to_verb = next == "to"
+                && !matches!(after, "" | "the" | "a" | "an" | "its" | "his" | "her" | "their");
+            let for_ = next == "for" && !matches!(w, "hope" | "hopes" | "hoped");
             if w.ends_with("ed") || w == "set" {
-                return chain(toks, k, lex, floor).unwrap_or(Some(Tense::Past));
+                // «was expected to» is past; «expected to resume» (a
+                // participle) and «is expected to» future; the active
+                // «planned to», «hoped to» past.
+                return match chain(toks, k, lex, floor) {
+                    Some(Some(Tense::Past)) => Some(Tense::Past),
+                    Some(Some(_)) => Some(Tense::Future),
+                    _ if matches!(w, "planned" | "intended" | "hoped" | "aimed") => {
+                        Some(Tense::Past)
+                    }
+                    _ if to_verb || for_ => Some(Tense::Future),
+                    _ => Some(Tense::Past),
+                };
+            }
+            if to_verb || for_ {
+                return Some(Tense::Future);
             }
             return if matches!(w, "plans" | "intends" | "aims" | "hopes") {
                 Some(Tense::Present)
