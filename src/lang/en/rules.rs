@@ -446,12 +446,16 @@ impl<'t> P<'t> {
             true
         } else if counted {
             false
+        } else if prev == "to" && matches!(self.w(i.wrapping_sub(2)), "prior" | "up") {
+            true
+        } else if prev == "circa" {
+            true
         } else if matches!(prev, "and" | "or" | "to") {
             prev_is_year || (i >= 2 && self.tok(i - 2).is_some_and(|t| t.kind == Kind::Num))
         } else if matches!(prev, "the" | "a" | "its" | "this" | "that" | "his" | "her" | "their") {
             // «the 1994 ceasefire», «the 1990 Convention».
             self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word) && !next.is_empty()
-        } else if matches!(prev, "around" | "circa" | "approximately" | "roughly") {
+        } else if matches!(prev, "around" | "approximately" | "roughly") {
             // «around 1990»: only when no noun follows («around 2000 were hurt»).
             self.tok(i + 1).is_none_or(|t| t.kind != Kind::Word)
                 || matches!(next, "and" | "when" | "the" | "in" | "on" | "at" | "as" | "with")
