@@ -142,12 +142,18 @@ impl Score {
 
 fn comparable(v: &str) -> bool {
     let b = v.as_bytes();
-    let digits = |r: std::ops::Range<usize>| r.clone().all(|k| b.get(k).is_some_and(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|k| b.get(k).is_some_and(u8::is_ascii_digit));
     matches!(v, "PRESENT_REF" | "PAST_REF" | "FUTURE_REF")
         || (v.len() == 4 && digits(0..4))
         || (v.len() == 4 && digits(0..3) && b[3] == b'X')
         || (v.len() == 7 && digits(0..4) && b[4] == b'-' && digits(5..7))
-        || (v.len() == 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
+        || (v.len() == 10
+            && digits(0..4)
+            && b[4] == b'-'
+            && digits(5..7)
+            && b[7] == b'-'
+            && digits(8..10))
 }
 
 fn overlaps(a: [usize; 2], b: [usize; 2]) -> bool {
@@ -189,7 +195,10 @@ fn score(name: &str, src: &str, detail: bool) -> Score {
                     if v == g.value {
                         s.right_value += 1;
                     } else if detail {
-                        println!("  {name}: value {:?}: gold {} ours {v} ({})", g.text, g.value, t.rule);
+                        println!(
+                            "  {name}: value {:?}: gold {} ours {v} ({})",
+                            g.text, g.value, t.rule
+                        );
                     }
                 }
             }
@@ -201,7 +210,12 @@ fn score(name: &str, src: &str, detail: bool) -> Score {
         if ml.gold.iter().any(|g| overlaps(t.span, g.span)) {
             s.correct_reports += 1;
         } else if detail {
-            println!("  {name}: spurious {:?} {} ({})", t.text, t.value.as_deref().unwrap_or(""), t.rule);
+            println!(
+                "  {name}: spurious {:?} {} ({})",
+                t.text,
+                t.value.as_deref().unwrap_or(""),
+                t.rule
+            );
         }
     }
     s

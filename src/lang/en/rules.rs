@@ -51,7 +51,11 @@ struct Atom {
 enum Side {
     Atom(Atom),
     /// A bare number: a day or a year, depending on the other side.
-    Num { value: u32, digits: usize, i: usize },
+    Num {
+        value: u32,
+        digits: usize,
+        i: usize,
+    },
 }
 
 impl Side {
@@ -81,11 +85,44 @@ fn gregorian(year: Option<i32>) -> DateSpec {
 fn date_context(w: &str) -> bool {
     matches!(
         w,
-        "in" | "since" | "until" | "till" | "through" | "by" | "during" | "before" | "after"
-            | "early" | "mid" | "late" | "from" | "between" | "of" | "throughout" | "around"
-            | "circa" | "last" | "next" | "this" | "for" | "on" | "to" | "year" | "and" | "or"
-            | "into" | "spring" | "summer" | "autumn" | "fall" | "winter" | "prior" | "end"
-            | "beginning" | "start" | "middle" | "as"
+        "in" | "since"
+            | "until"
+            | "till"
+            | "through"
+            | "by"
+            | "during"
+            | "before"
+            | "after"
+            | "early"
+            | "mid"
+            | "late"
+            | "from"
+            | "between"
+            | "of"
+            | "throughout"
+            | "around"
+            | "circa"
+            | "last"
+            | "next"
+            | "this"
+            | "for"
+            | "on"
+            | "to"
+            | "year"
+            | "and"
+            | "or"
+            | "into"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "prior"
+            | "end"
+            | "beginning"
+            | "start"
+            | "middle"
+            | "as"
     )
 }
 
@@ -192,9 +229,6 @@ impl<'t> P<'t> {
         if (!full || latent) && !t.capitalized() {
             return None;
         }
-        if !full && !dot && t.s.chars().all(|c| c.is_uppercase()) && t.s.len() > 1 {
-            // «OCT» in a header is still a month; «SEP» too.
-        }
         Some((m, if dot { 2 } else { 1 }, latent))
     }
 
@@ -237,8 +271,7 @@ impl<'t> P<'t> {
             if !(1..=31).contains(&v) {
                 return None;
             }
-            let suffix = self.glued(i + 1)
-                && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th");
+            let suffix = self.glued(i + 1) && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th");
             if self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word) && !suffix
             {
                 return None;
@@ -255,7 +288,9 @@ impl<'t> P<'t> {
 
     /// A year after a date: «, 1994», «1994».
     fn trailing_year(&self, j: usize) -> Option<(i32, usize)> {
-        if self.punct(j, &[',']) && let Some(y) = self.year_num(j + 1) {
+        if self.punct(j, &[','])
+            && let Some(y) = self.year_num(j + 1)
+        {
             return Some((y, j + 2));
         }
         if let Some(y) = self.year_num(j) {
@@ -315,7 +350,11 @@ impl<'t> P<'t> {
                 return Some(self.atom(spec, i, j, rule));
             }
         }
-        let k = if self.w(j) == "of" || self.punct(j, &[',']) { j + 1 } else { j };
+        let k = if self.w(j) == "of" || self.punct(j, &[',']) {
+            j + 1
+        } else {
+            j
+        };
         if let Some(y) = self.year_num(k) {
             spec.year = Some(y);
             return Some(self.atom(spec, i, k + 1, "en/month-year"));
@@ -325,7 +364,8 @@ impl<'t> P<'t> {
         }
         // A month alone: latent words and bare abbreviations need context.
         let t = self.tok(i)?;
-        let abbr_bare = n == 1 && t.low.len() <= 4 && !matches!(t.low.as_str(), "may" | "june" | "july");
+        let abbr_bare =
+            n == 1 && t.low.len() <= 4 && !matches!(t.low.as_str(), "may" | "june" | "july");
         let ctx = date_context(self.prev_w(i))
             || (i > 1 && self.is_dash(i - 1) && self.glued(i) && self.w(i - 2) == "mid");
         if (latent || abbr_bare) && !ctx {
@@ -446,19 +486,25 @@ impl<'t> P<'t> {
             true
         } else if counted {
             false
-        } else if prev == "to" && matches!(self.w(i.wrapping_sub(2)), "prior" | "up") {
-            true
-        } else if prev == "circa" {
+        } else if (prev == "to" && matches!(self.w(i.wrapping_sub(2)), "prior" | "up"))
+            || prev == "circa"
+        {
             true
         } else if matches!(prev, "and" | "or" | "to") {
             prev_is_year || (i >= 2 && self.tok(i - 2).is_some_and(|t| t.kind == Kind::Num))
-        } else if matches!(prev, "the" | "a" | "its" | "this" | "that" | "his" | "her" | "their") {
+        } else if matches!(
+            prev,
+            "the" | "a" | "its" | "this" | "that" | "his" | "her" | "their"
+        ) {
             // «the 1994 ceasefire», «the 1990 Convention».
             self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word) && !next.is_empty()
         } else if matches!(prev, "around" | "approximately" | "roughly") {
             // «around 1990»: only when no noun follows («around 2000 were hurt»).
             self.tok(i + 1).is_none_or(|t| t.kind != Kind::Word)
-                || matches!(next, "and" | "when" | "the" | "in" | "on" | "at" | "as" | "with")
+                || matches!(
+                    next,
+                    "and" | "when" | "the" | "in" | "on" | "at" | "as" | "with"
+                )
         } else if matches!(prev, "about" | "some" | "over" | "nearly" | "almost") {
             false
         } else {
@@ -632,7 +678,10 @@ impl<'t> P<'t> {
             self.season(i),
             self.year(i),
         ];
-        cands.into_iter().flatten().max_by_key(|a| (a.j, usize::MAX - a.i))
+        cands
+            .into_iter()
+            .flatten()
+            .max_by_key(|a| (a.j, usize::MAX - a.i))
     }
 
     /// The unit at `i`.
@@ -779,7 +828,6 @@ impl<'t> P<'t> {
                 Relative::Years(n) => Relative::Years(-n),
                 x => x,
             };
-            let r = if self.w(k) == "fortnight" { r } else { r };
             match self.w(k) {
                 "ago" => return Some((rel(neg(r), false), k + 1, "en/n-units-ago")),
                 "earlier" => return Some((rel(neg(r), true), k + 1, "en/n-units-earlier")),
@@ -803,7 +851,11 @@ impl<'t> P<'t> {
             && self.w(i + 2) == "year"
         {
             let o = if self.w(i + 1) == "previous" { -1 } else { 1 };
-            return Some((rel(Relative::Years(o), true), i + 3, "en/the-following-year"));
+            return Some((
+                rel(Relative::Years(o), true),
+                i + 3,
+                "en/the-following-year",
+            ));
         }
         None
     }
@@ -812,7 +864,7 @@ impl<'t> P<'t> {
     /// two years».
     fn duration(&self, i: usize) -> Option<(Expr, usize)> {
         // «the past year», «the past two decades», «the last five years».
-        let (i0, i) = if matches!(self.w(i), "past" | "last" | "next" | "coming" | "first")
+        let i = if matches!(self.w(i), "past" | "last" | "next" | "coming" | "first")
             && self.prev_w(i) == "the"
         {
             if let Some(u) = self.unit_at(i + 1)
@@ -821,11 +873,14 @@ impl<'t> P<'t> {
             {
                 return Some((Expr::Duration { amount: 1, unit: u }, i + 2));
             }
-            (i, i + 1)
+            i + 1
         } else {
-            (i, i)
+            i
         };
-        if matches!(self.w(i.wrapping_sub(1)), "once" | "twice" | "every" | "per") {
+        if matches!(
+            self.w(i.wrapping_sub(1)),
+            "once" | "twice" | "every" | "per"
+        ) {
             return None;
         }
         let (v, u, k, _) = self.amount_unit(i)?;
@@ -834,10 +889,7 @@ impl<'t> P<'t> {
         {
             return None;
         }
-        Some((Expr::Duration { amount: v, unit: u }, k)).map(|(e, k)| {
-            let _ = i0;
-            (e, k)
-        })
+        Some((Expr::Duration { amount: v, unit: u }, k))
     }
 
     /// One side of a range at `i`.
@@ -919,7 +971,9 @@ impl<'t> P<'t> {
                     digits: 4,
                     ..
                 },
-                Side::Num { value: b, digits, .. },
+                Side::Num {
+                    value: b, digits, ..
+                },
             ) => {
                 let a = *a as i32;
                 let b = match digits {
@@ -970,9 +1024,7 @@ impl<'t> P<'t> {
         let dash = self.is_dash(c);
         let conn_ok = match lead {
             Some(Role::Between) => self.role(c, Role::And) || dash,
-            Some(_) => {
-                dash || matches!(self.w(c), "to" | "until" | "till" | "through" | "thru")
-            }
+            Some(_) => dash || matches!(self.w(c), "to" | "until" | "till" | "through" | "thru"),
             None => dash || (matches!(self.w(c), "to" | "through") && matches!(x, Side::Atom(_))),
         };
         if !conn_ok {
@@ -1004,16 +1056,7 @@ impl<'t> P<'t> {
         let start = self.toks[i].start;
         let end = self.toks[j - 1].end;
         Some((
-            Parsed::new(
-                start,
-                end,
-                rule,
-                Expr::Range {
-                    from,
-                    to,
-                    reversed,
-                },
-            ),
+            Parsed::new(start, end, rule, Expr::Range { from, to, reversed }),
             j,
         ))
     }
@@ -1066,14 +1109,7 @@ impl<'t> P<'t> {
                 if self.w(b + 1) != "of" {
                     return None;
                 }
-                let k = if self.w(b + 2) == "the"
-                    && matches!(self.w(b + 3), "year" | "month" | "week")
-                {
-                    b + 2
-                } else {
-                    b + 2
-                };
-                (m, k)
+                (m, b + 2)
             }
             _ => return None,
         };
@@ -1107,7 +1143,10 @@ impl<'t> P<'t> {
         {
             return None;
         }
-        if matches!(&p.expr, Expr::Date(d) if d.is_weekday_only()) && m != Modifier::Late && m != Modifier::Early {
+        if matches!(&p.expr, Expr::Date(d) if d.is_weekday_only())
+            && m != Modifier::Late
+            && m != Modifier::Early
+        {
             return None;
         }
         if p.modifier.is_some() {
@@ -1145,16 +1184,16 @@ impl<'t> P<'t> {
         if matches!(p.expr, Expr::Duration { .. }) {
             return None;
         }
-        if matches!(&p.expr, Expr::Relative { rel: Relative::RecentPast, .. }) {
+        if matches!(
+            &p.expr,
+            Expr::Relative {
+                rel: Relative::RecentPast,
+                ..
+            }
+        ) {
             return None;
         }
-        if m == Modifier::Until && self.w(i) == "through" && matches!(p.expr, Expr::Relative { .. }) {
-            // «through next week» is fine, «through now» is not English.
-        }
-        if p.modifier.is_some() {
-            // «since early 2020»: the open side wins; the inner modifier
-            // only narrows the point.
-        }
+        // «since early 2020»: the open side wins over the inner modifier.
         p.modifier = Some(m);
         p.start = self.toks[i].start;
         p.rule = match m {

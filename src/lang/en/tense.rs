@@ -15,9 +15,30 @@ use crate::lang::expr::Tense;
 
 /// Words that may stand between an auxiliary and its verb.
 const FILLER: &[&str] = &[
-    "be", "been", "being", "not", "also", "already", "still", "just", "yet", "n", "t", "never",
-    "reportedly", "finally", "later", "first", "again", "then", "now", "jointly", "formally",
-    "officially", "allegedly", "apparently",
+    "be",
+    "been",
+    "being",
+    "not",
+    "also",
+    "already",
+    "still",
+    "just",
+    "yet",
+    "n",
+    "t",
+    "never",
+    "reportedly",
+    "finally",
+    "later",
+    "first",
+    "again",
+    "then",
+    "now",
+    "jointly",
+    "formally",
+    "officially",
+    "allegedly",
+    "apparently",
 ];
 
 /// Abbreviations whose period does not end a sentence.
@@ -25,10 +46,45 @@ fn abbreviation(w: &str) -> bool {
     w.len() == 1
         || matches!(
             w,
-            "mr" | "mrs" | "ms" | "dr" | "st" | "gen" | "lt" | "col" | "sgt" | "gov" | "sen" | "rep"
-                | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct"
-                | "nov" | "dec" | "no" | "vs" | "inc" | "corp" | "co" | "jr" | "sr" | "prof"
-                | "capt" | "maj" | "adm" | "cmdr" | "rev" | "ft" | "mt" | "messrs"
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "st"
+                | "gen"
+                | "lt"
+                | "col"
+                | "sgt"
+                | "gov"
+                | "sen"
+                | "rep"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "no"
+                | "vs"
+                | "inc"
+                | "corp"
+                | "co"
+                | "jr"
+                | "sr"
+                | "prof"
+                | "capt"
+                | "maj"
+                | "adm"
+                | "cmdr"
+                | "rev"
+                | "ft"
+                | "mt"
+                | "messrs"
         )
 }
 
@@ -43,7 +99,9 @@ pub fn is_sentence_end(toks: &[Tok], k: usize) -> bool {
     }
     if t.is_punct(&['.']) {
         let prev_abbr = k > 0 && toks[k - 1].kind == Kind::Word && abbreviation(&toks[k - 1].low);
-        let next_glued = toks.get(k + 1).is_some_and(|n| n.glued && n.kind != Kind::Punct);
+        let next_glued = toks
+            .get(k + 1)
+            .is_some_and(|n| n.glued && n.kind != Kind::Punct);
         return !prev_abbr && !next_glued;
     }
     false
@@ -130,7 +188,10 @@ fn cue(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Tense> {
         Some(Cue::ToFuture) => {
             let after = word(toks, k + 2);
             let to_verb = next == "to"
-                && !matches!(after, "" | "the" | "a" | "an" | "its" | "his" | "her" | "their");
+                && !matches!(
+                    after,
+                    "" | "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                );
             let for_ = next == "for" && !matches!(w, "hope" | "hopes" | "hoped");
             if w.ends_with("ed") || w == "set" {
                 // «was expected to» is past; «expected to resume» (a
@@ -198,8 +259,8 @@ pub fn clause_tense(toks: &[Tok], i: usize, j: usize, lex: &Lexicon) -> Tense {
         consider(k, i - k + 3 * commas);
     }
     let mut commas = 0;
-    for k in j..b {
-        if toks[k].is_punct(&[',']) {
+    for (k, t) in toks.iter().enumerate().take(b).skip(j) {
+        if t.is_punct(&[',']) {
             commas += 1;
         }
         consider(k, k + 1 - j + 3 * commas);

@@ -45,7 +45,11 @@ impl Tok<'_> {
 
     /// The number of digits of a number token.
     pub fn digits(&self) -> usize {
-        if self.kind == Kind::Num { self.s.len() } else { 0 }
+        if self.kind == Kind::Num {
+            self.s.len()
+        } else {
+            0
+        }
     }
 
     /// True for a punctuation token equal to one of `chars`.
@@ -120,7 +124,11 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
         toks.push(Tok {
             kind,
             s,
-            low: if kind == Kind::Word { s.to_lowercase() } else { String::new() },
+            low: if kind == Kind::Word {
+                s.to_lowercase()
+            } else {
+                String::new()
+            },
             start,
             end: i,
             glued,
