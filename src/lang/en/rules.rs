@@ -603,7 +603,7 @@ impl<'t> P<'t> {
         if abbr {
             return None;
         }
-        if self.role(j, Role::PartOfDay) && self.w(j) != "night" || self.w(j) == "night" {
+        if self.role(j, Role::PartOfDay) {
             j += 1;
         }
         let mut spec = DateSpec {
