@@ -59,7 +59,7 @@ fn opt_json(v: serde_json::Value) -> String {
 }
 
 /// Checks one case; returns the differences.
-fn check(case: &Case, file_published: Option<&str>, kind: &str) -> Vec<String> {
+fn check(case: &Case, file_published: Option<&str>, kind: &str, lang: Lang) -> Vec<String> {
     let published = case
         .published
         .as_deref()
@@ -69,7 +69,7 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str) -> Vec<String> {
         id: case.id.clone(),
         source: String::new(),
         text: case.input.clone(),
-        lang: Some("fa".into()),
+        lang: Some(lang.code().into()),
         published,
         published_from: None,
         title: None,
@@ -77,7 +77,7 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str) -> Vec<String> {
     let out = pipeline::dates(
         &doc,
         &Options {
-            lang: Some(Lang::Fa),
+            lang: Some(lang),
             ..Options::default()
         },
     );
@@ -185,7 +185,7 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str) -> Vec<String> {
     diffs
 }
 
-fn run_dir(dir: &Path) -> (usize, Vec<String>) {
+fn run_dir(dir: &Path, lang: Lang) -> (usize, Vec<String>) {
     let mut total = 0;
     let mut failures = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -219,7 +219,7 @@ fn run_dir(dir: &Path) -> (usize, Vec<String>) {
                 );
             }
             total += 1;
-            let diffs = check(case, file.published.as_deref(), &kind);
+            let diffs = check(case, file.published.as_deref(), &kind, lang);
             if !diffs.is_empty() {
                 failures.push(format!(
                     "{}/{}: {}\n    input: {}\n    {}",
@@ -238,7 +238,7 @@ fn run_dir(dir: &Path) -> (usize, Vec<String>) {
 #[test]
 fn persian_corpus() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/fa");
-    let (total, failures) = run_dir(&dir);
+    let (total, failures) = run_dir(&dir, Lang::Fa);
     assert!(total >= 340, "the Persian corpus shrank to {total} entries");
     if !failures.is_empty() {
         let shown: Vec<_> = failures.iter().take(400).cloned().collect();
@@ -248,4 +248,18 @@ fn persian_corpus() {
             shown.join("\n")
         );
     }
+}
+
+#[test]
+fn english_corpus() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/en");
+    let (total, failures) = run_dir(&dir, Lang::En);
+    if !failures.is_empty() {
+        panic!(
+            "{} of {total} English corpus entries fail:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+    assert!(total >= 165, "the English corpus shrank to {total} entries");
 }

@@ -12,6 +12,7 @@
 //! are compiled into the binary; the rules that combine them are Rust code
 //! with one readable name per rule (the `rule` field of every output).
 
+pub mod en;
 pub mod expr;
 pub mod fa;
 pub(crate) mod tsv;

@@ -148,10 +148,7 @@ impl View {
 pub fn parse(lang: Lang, normalized: &str) -> Vec<Parsed> {
     match lang {
         Lang::Fa => lang::fa::parse(normalized),
-        // English text is read by the Persian rules' Latin-script subset
-        // until the English rules land: Latin dates («8 Oct 2020»,
-        // «2020-10-08») are found, nothing else.
-        Lang::En => lang::fa::parse(normalized),
+        Lang::En => lang::en::parse(normalized),
     }
 }
 

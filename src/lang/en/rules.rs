@@ -1,0 +1,1248 @@
+//! The English date grammar: named rules over tokens.
+//!
+//! As in Persian (and Duckling), *point* rules read one date
+//! (`en/month-day-year`, `en/day-month-year`, `en/month-year`, `en/year`,
+//! `en/iso-date`, `en/numeric-mdy`, `en/weekday`, `en/decade`, …),
+//! *relative* rules read dates that need the publication date or the date
+//! spoken of last (`en/relative`, `en/last-next-unit`, `en/n-units-ago`,
+//! `en/n-units-later`, …), and *compounds* combine them with function words
+//! into ranges and open ranges (`en/from-to`, `en/between-and`, `en/range`,
+//! `en/since`, `en/until`, `en/before`, `en/after`) and modified dates
+//! (`en/early`, `en/mid`, `en/late`, `en/approx`). At every token the
+//! longest reading wins.
+//!
+//! Words with a common non-date meaning are *latent*: "May" and "March"
+//! (modal, verb) are months only capitalized and next to a day or a year,
+//! or after a preposition ("in May"); "Sun", "Sat" and other weekday
+//! abbreviations only before a date; "fall" a season only with a year or
+//! a qualifier; "second" a day only inside a date. A bare year needs
+//! context: a preposition ("in 1994", "since 1992"), a determiner before a
+//! noun ("the 1994 ceasefire", but not "the 2000 troops"), or a possessive.
+
+use super::lexicon::{Lexicon, RelKind, Role, lexicon};
+use super::tense::clause_tense;
+use super::token::{Kind, Tok, tokenize};
+use crate::lang::expr::{DateSpec, Expr, Modifier, Parsed, Relative, Tense, Unit};
+use crate::units::Calendar;
+
+/// Every temporal expression in normalized English text, in text order.
+pub fn parse(text: &str) -> Vec<Parsed> {
+    let toks = tokenize(text);
+    let p = P {
+        toks: &toks,
+        lex: lexicon(),
+    };
+    p.run()
+}
+
+/// A date read by a point rule: tokens `[i, j)`.
+#[derive(Debug, Clone)]
+struct Atom {
+    spec: DateSpec,
+    i: usize,
+    j: usize,
+    rule: &'static str,
+    /// A tense the expression states itself ("last Friday").
+    hint: Option<Tense>,
+}
+
+/// One side of a range.
+#[derive(Debug, Clone)]
+enum Side {
+    Atom(Atom),
+    /// A bare number: a day or a year, depending on the other side.
+    Num {
+        value: u32,
+        digits: usize,
+        i: usize,
+    },
+}
+
+impl Side {
+    fn end(&self) -> usize {
+        match self {
+            Side::Atom(a) => a.j,
+            Side::Num { i, .. } => i + 1,
+        }
+    }
+}
+
+struct P<'t> {
+    toks: &'t [Tok<'t>],
+    lex: &'static Lexicon,
+}
+
+fn gregorian(year: Option<i32>) -> DateSpec {
+    DateSpec {
+        calendar: Some(Calendar::Gregorian),
+        year,
+        ..DateSpec::default()
+    }
+}
+
+/// Prepositions and qualifiers after which a bare year or a latent month
+/// is a date.
+fn date_context(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "until"
+            | "till"
+            | "through"
+            | "by"
+            | "during"
+            | "before"
+            | "after"
+            | "early"
+            | "mid"
+            | "late"
+            | "from"
+            | "between"
+            | "of"
+            | "throughout"
+            | "around"
+            | "circa"
+            | "last"
+            | "next"
+            | "this"
+            | "for"
+            | "on"
+            | "to"
+            | "year"
+            | "and"
+            | "or"
+            | "into"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "prior"
+            | "end"
+            | "beginning"
+            | "start"
+            | "middle"
+            | "as"
+    )
+}
+
+impl<'t> P<'t> {
+    fn tok(&self, i: usize) -> Option<&Tok<'t>> {
+        self.toks.get(i)
+    }
+
+    /// The lowercase word at `i`, or "".
+    fn w(&self, i: usize) -> &str {
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map_or("", |t| t.low.as_str())
+    }
+
+    /// The lowercase word before `i`, or "".
+    fn prev_w(&self, i: usize) -> &str {
+        if i == 0 { "" } else { self.w(i - 1) }
+    }
+
+    fn role(&self, i: usize, role: Role) -> bool {
+        self.lex.is(self.w(i), role)
+    }
+
+    fn punct(&self, i: usize, chars: &[char]) -> bool {
+        self.tok(i).is_some_and(|t| t.is_punct(chars))
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.glued)
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        self.punct(i, &['-', '–', '—'])
+    }
+
+    /// A number token that is a whole number by itself: not part of
+    /// «2,000», «3.5», «10:30», «15%», «F-16», «$1994», «No. 1994».
+    fn clean_num(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num {
+            return None;
+        }
+        let next_glued = |k: usize| self.tok(k).is_some_and(|n| n.glued);
+        if next_glued(i + 1)
+            && self.punct(i + 1, &[',', '.', ':'])
+            && next_glued(i + 2)
+            && self.tok(i + 2).is_some_and(|n| n.kind == Kind::Num)
+        {
+            return None;
+        }
+        if next_glued(i + 1) && self.punct(i + 1, &['%']) {
+            return None;
+        }
+        if next_glued(i + 1) && self.w(i + 1) == "percent" {
+            return None;
+        }
+        if i > 0 && t.glued {
+            let p = &self.toks[i - 1];
+            if p.is_punct(&['$', '#', '€', '£', '.', ',', ':', '/', '+']) {
+                return None;
+            }
+            // «F-16», «S-400», «555-1234» (a number after a glued dash
+            // after a word or a number).
+            if p.is_punct(&['-'])
+                && p.glued
+                && i > 1
+                && self.toks[i - 2].kind == Kind::Word
+                && !matches!(self.toks[i - 2].low.as_str(), "mid" | "pre" | "post")
+            {
+                return None;
+            }
+            if p.kind == Kind::Word {
+                return None;
+            }
+        }
+        if self.w(i.wrapping_sub(1)) == "no" && self.punct(i.wrapping_sub(1) + 1, &['.']) {
+            return None;
+        }
+        t.num()
+    }
+
+    /// A four-digit year 1000–2100 that is a clean number.
+    fn year_num(&self, i: usize) -> Option<i32> {
+        let t = self.tok(i)?;
+        if t.digits() != 4 {
+            return None;
+        }
+        let v = self.clean_num(i)? as i32;
+        (1000..=2100).contains(&v).then_some(v)
+    }
+
+    /// A month name at `i`: (month, tokens, latent).
+    fn month_at(&self, i: usize) -> Option<(u8, usize, bool)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let m = *self.lex.months.get(t.low.as_str())?;
+        let full = t.low.len() > 4 || matches!(t.low.as_str(), "may" | "june" | "july");
+        let dot = self.punct(i + 1, &['.']) && self.glued(i + 1) && !full;
+        // Abbreviations and the latent «may», «march» only capitalized.
+        let latent = matches!(t.low.as_str(), "may" | "march" | "mar");
+        if (!full || latent) && !t.capitalized() {
+            return None;
+        }
+        Some((m, if dot { 2 } else { 1 }, latent))
+    }
+
+    /// A weekday at `i`: (ISO weekday, tokens, abbreviation).
+    fn weekday_at(&self, i: usize) -> Option<(u8, usize, bool)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word || !t.capitalized() {
+            return None;
+        }
+        let wd = *self.lex.weekdays.get(t.low.as_str())?;
+        let abbr = !t.low.ends_with("day");
+        let dot = abbr && self.punct(i + 1, &['.']) && self.glued(i + 1);
+        Some((wd, if dot { 2 } else { 1 }, abbr))
+    }
+
+    /// A number word or compound («twenty-five», «thirty-first»):
+    /// (value, ordinal, tokens).
+    fn number_word(&self, i: usize) -> Option<(u32, bool, usize)> {
+        let &(v, ord) = self.lex.numbers.get(self.w(i))?;
+        if (20..=90).contains(&v)
+            && v % 10 == 0
+            && self.is_dash(i + 1)
+            && let Some(&(u, o)) = self.lex.numbers.get(self.w(i + 2))
+            && (1..=9).contains(&u)
+        {
+            return Some((v + u, o, 3));
+        }
+        Some((v, ord, 1))
+    }
+
+    /// A day of the month at `i`: «5», «5th», «fifth», «twenty-first».
+    /// Returns (day, tokens, written as an ordinal).
+    fn day_at(&self, i: usize) -> Option<(u8, usize, bool)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Num {
+            if t.digits() > 2 {
+                return None;
+            }
+            let v = self.clean_num(i)?;
+            if !(1..=31).contains(&v) {
+                return None;
+            }
+            let suffix = self.glued(i + 1) && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th");
+            if self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word) && !suffix
+            {
+                return None;
+            }
+            // «5:30», «5-year»: not a day.
+            if self.glued(i + 1) && self.punct(i + 1, &[':']) {
+                return None;
+            }
+            return Some((v as u8, if suffix { 2 } else { 1 }, suffix));
+        }
+        let (v, ord, n) = self.number_word(i)?;
+        (ord && (1..=31).contains(&v)).then_some((v as u8, n, true))
+    }
+
+    /// A year after a date: «, 1994», «1994».
+    fn trailing_year(&self, j: usize) -> Option<(i32, usize)> {
+        if self.punct(j, &[','])
+            && let Some(y) = self.year_num(j + 1)
+        {
+            return Some((y, j + 2));
+        }
+        if let Some(y) = self.year_num(j) {
+            return Some((y, j + 1));
+        }
+        None
+    }
+
+    /// A year stated in words after a yearless date: «last year», «this
+    /// year», «next year», «that year», «of the same year».
+    fn year_qualifier(&self, j: usize, spec: &mut DateSpec) -> Option<usize> {
+        let k = if self.w(j) == "of" { j + 1 } else { j };
+        let unit = |n: usize| self.role(n, Role::YearUnit) && self.w(n) == "year";
+        let rel = match self.w(k) {
+            "last" | "past" | "previous" if unit(k + 1) => Some(-1),
+            "this" if unit(k + 1) => Some(0),
+            "next" | "coming" if unit(k + 1) => Some(1),
+            _ => None,
+        };
+        if let Some(r) = rel {
+            spec.rel_year = Some(r);
+            return Some(k + 2);
+        }
+        if self.w(k) == "that" && unit(k + 1) {
+            spec.year_from_context = true;
+            return Some(k + 2);
+        }
+        if self.w(k) == "the" && self.w(k + 1) == "same" && unit(k + 2) {
+            spec.year_from_context = true;
+            return Some(k + 3);
+        }
+        None
+    }
+
+    /// `en/month-day-year`, `en/month-day`, `en/month-year`, `en/month`.
+    fn month_first(&self, i: usize) -> Option<Atom> {
+        let (m, n, latent) = self.month_at(i)?;
+        let mut spec = gregorian(None);
+        spec.calendar_explicit = true;
+        spec.month = Some(m);
+        let mut j = i + n;
+        if let Some((d, dn, _)) = self.day_at(j) {
+            // «May 5-year plan»: a day is not followed by a unit.
+            let after = j + dn;
+            if !(self.is_dash(after) && self.glued(after) && self.unit_at(after + 1).is_some()) {
+                spec.day = Some(d);
+                j = after;
+                if let Some((y, k)) = self.trailing_year(j) {
+                    spec.year = Some(y);
+                    return Some(self.atom(spec, i, k, "en/month-day-year"));
+                }
+                let rule = if self.year_qualifier(j, &mut spec).map(|k| j = k).is_some() {
+                    "en/month-day-year-relative"
+                } else {
+                    "en/month-day"
+                };
+                return Some(self.atom(spec, i, j, rule));
+            }
+        }
+        let k = if self.w(j) == "of" || self.punct(j, &[',']) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(y) = self.year_num(k) {
+            spec.year = Some(y);
+            return Some(self.atom(spec, i, k + 1, "en/month-year"));
+        }
+        if let Some(k) = self.year_qualifier(j, &mut spec) {
+            return Some(self.atom(spec, i, k, "en/month-year-relative"));
+        }
+        // A month alone: latent words and bare abbreviations need context.
+        let t = self.tok(i)?;
+        let abbr_bare =
+            n == 1 && t.low.len() <= 4 && !matches!(t.low.as_str(), "may" | "june" | "july");
+        let ctx = date_context(self.prev_w(i))
+            || (i > 1 && self.is_dash(i - 1) && self.glued(i) && self.w(i - 2) == "mid");
+        if (latent || abbr_bare) && !ctx {
+            return None;
+        }
+        // «March on Washington», «May God…»: a capitalized latent word
+        // followed by a capitalized word is a name.
+        if latent && self.tok(j).is_some_and(|x| x.capitalized()) {
+            return None;
+        }
+        Some(self.atom(spec, i, j, "en/month"))
+    }
+
+    /// `en/day-month-year`, `en/day-month`: «5 May 1994», «the 5th of May».
+    fn day_first(&self, i: usize) -> Option<Atom> {
+        let start = i;
+        let i = if self.w(i) == "the" { i + 1 } else { i };
+        let (d, dn, ord) = self.day_at(i)?;
+        let mut j = i + dn;
+        if self.w(j) == "of" {
+            j += 1;
+        } else if start != i && !ord {
+            return None;
+        }
+        let (m, n, _) = self.month_at(j)?;
+        // «second of May» is a day only with «the» or an ordinal suffix.
+        j += n;
+        let mut spec = gregorian(None);
+        spec.calendar_explicit = true;
+        spec.month = Some(m);
+        spec.day = Some(d);
+        if let Some((y, k)) = self.trailing_year(j) {
+            spec.year = Some(y);
+            return Some(self.atom(spec, start, k, "en/day-month-year"));
+        }
+        let rule = if self.year_qualifier(j, &mut spec).map(|k| j = k).is_some() {
+            "en/day-month-year-relative"
+        } else {
+            "en/day-month"
+        };
+        Some(self.atom(spec, start, j, rule))
+    }
+
+    /// `en/iso-date` «2020-10-03», `en/numeric-mdy` «10/03/2020» (US
+    /// order; day first when the first number cannot be a month).
+    fn numeric(&self, i: usize) -> Option<Atom> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num {
+            return None;
+        }
+        let glued_num = |k: usize| {
+            self.tok(k)
+                .filter(|x| x.glued && x.kind == Kind::Num)
+                .map(|x| (x.num().unwrap_or(0), x.digits()))
+        };
+        if t.digits() == 4
+            && self.punct(i + 1, &['-'])
+            && self.glued(i + 1)
+            && self.punct(i + 3, &['-'])
+            && self.glued(i + 3)
+            && let (Some((m, 2)), Some((d, 2))) = (glued_num(i + 2), glued_num(i + 4))
+            && (1..=12).contains(&m)
+            && (1..=31).contains(&d)
+        {
+            let mut spec = gregorian(Some(t.num()? as i32));
+            spec.calendar_explicit = true;
+            spec.month = Some(m as u8);
+            spec.day = Some(d as u8);
+            return Some(self.atom(spec, i, i + 5, "en/iso-date"));
+        }
+        if t.digits() <= 2
+            && self.punct(i + 1, &['/'])
+            && self.glued(i + 1)
+            && self.punct(i + 3, &['/'])
+            && self.glued(i + 3)
+            && let (Some((b, bd)), Some((y, yd))) = (glued_num(i + 2), glued_num(i + 4))
+            && bd <= 2
+            && (yd == 4 || yd == 2)
+        {
+            let a = t.num()?;
+            let (m, d, rule) = if (1..=12).contains(&a) {
+                (a, b, "en/numeric-mdy")
+            } else {
+                (b, a, "en/numeric-dmy")
+            };
+            if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                return None;
+            }
+            let y = if yd == 4 {
+                y as i32
+            } else if y < 30 {
+                2000 + y as i32
+            } else {
+                1900 + y as i32
+            };
+            let mut spec = gregorian(Some(y));
+            spec.calendar_explicit = true;
+            spec.month = Some(m as u8);
+            spec.day = Some(d as u8);
+            return Some(self.atom(spec, i, i + 5, rule));
+        }
+        None
+    }
+
+    /// `en/year`: a bare year in a date context.
+    fn year(&self, i: usize) -> Option<Atom> {
+        let y = self.year_num(i)?;
+        // Not glued to a word («1990s», «2020bn») or a dash and number.
+        if self.glued(i + 1) && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word) {
+            return None;
+        }
+        let next = self.w(i + 1);
+        let counted = self.role(i + 1, Role::CountNoun) || self.unit_at(i + 1).is_some();
+        let possessive = self.punct(i + 1, &['\'', '’']) && self.w(i + 2) == "s";
+        let prev = self.prev_w(i);
+        let prev_is_year = i >= 2 && self.year_num(i - 2).is_some();
+        let ok = if possessive {
+            true
+        } else if counted {
+            false
+        } else if (prev == "to" && matches!(self.w(i.wrapping_sub(2)), "prior" | "up"))
+            || prev == "circa"
+        {
+            true
+        } else if matches!(prev, "and" | "or" | "to") {
+            prev_is_year || (i >= 2 && self.tok(i - 2).is_some_and(|t| t.kind == Kind::Num))
+        } else if matches!(
+            prev,
+            "the" | "a" | "its" | "this" | "that" | "his" | "her" | "their"
+        ) {
+            // «the 1994 ceasefire», «the 1990 Convention».
+            self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word) && !next.is_empty()
+        } else if matches!(prev, "around" | "approximately" | "roughly") {
+            // «around 1990»: only when no noun follows («around 2000 were hurt»).
+            self.tok(i + 1).is_none_or(|t| t.kind != Kind::Word)
+                || matches!(
+                    next,
+                    "and" | "when" | "the" | "in" | "on" | "at" | "as" | "with"
+                )
+        } else if matches!(prev, "about" | "some" | "over" | "nearly" | "almost") {
+            false
+        } else {
+            date_context(prev)
+                || (i > 1 && self.is_dash(i - 1) && self.glued(i) && self.w(i - 2) == "mid")
+        };
+        if !ok {
+            return None;
+        }
+        Some(self.atom(gregorian(Some(y)), i, i + 1, "en/year"))
+    }
+
+    /// `en/decade`: «1990s», «1990's», «'90s».
+    fn decade(&self, i: usize) -> Option<Atom> {
+        let t = self.tok(i)?;
+        let (y, j) = if t.digits() == 4 && self.glued(i + 1) {
+            let v = t.num()? as i32;
+            if v % 10 != 0 || !(1000..=2100).contains(&v) {
+                return None;
+            }
+            if self.w(i + 1) == "s" && self.glued(i + 1) {
+                (v, i + 2)
+            } else if self.punct(i + 1, &['\'', '’']) && self.w(i + 2) == "s" && self.glued(i + 2)
+            {
+                (v, i + 3)
+            } else {
+                return None;
+            }
+        } else if t.is_punct(&['\'', '’']) {
+            let n = self.tok(i + 1).filter(|n| n.glued && n.digits() == 2)?;
+            let v = n.num()? as i32;
+            if v % 10 != 0 || !(self.w(i + 2) == "s" && self.glued(i + 2)) {
+                return None;
+            }
+            (if v >= 30 { 1900 + v } else { 2000 + v }, i + 3)
+        } else {
+            return None;
+        };
+        let mut spec = gregorian(Some(y));
+        spec.decade = true;
+        Some(self.atom(spec, i, j, "en/decade"))
+    }
+
+    /// `en/century`: «the 20th century», «the twenty-first century».
+    fn century(&self, i: usize) -> Option<Atom> {
+        let t = self.tok(i)?;
+        let (n, k) = if t.kind == Kind::Num && t.digits() <= 2 {
+            if !(self.glued(i + 1) && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")) {
+                return None;
+            }
+            (t.num()?, i + 2)
+        } else {
+            let (v, ord, n) = self.number_word(i)?;
+            if !ord {
+                return None;
+            }
+            (v, i + n)
+        };
+        if !(1..=22).contains(&n) || !matches!(self.w(k), "century") {
+            return None;
+        }
+        let mut spec = gregorian(Some((n as i32 - 1) * 100 + 1));
+        spec.century = true;
+        Some(self.atom(spec, i, k + 1, "en/century"))
+    }
+
+    /// `en/season-year`: «summer 1994», «the fall of 1994», «last winter».
+    fn season(&self, i: usize) -> Option<Atom> {
+        let &(s, _latent) = self.lex.seasons.get(self.w(i))?;
+        let mut spec = gregorian(None);
+        spec.season = Some(s);
+        let k = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
+        if let Some(y) = self.year_num(k) {
+            spec.year = Some(y);
+            return Some(self.atom(spec, i, k + 1, "en/season-year"));
+        }
+        if let Some(j) = self.year_qualifier(i + 1, &mut spec) {
+            return Some(self.atom(spec, i, j, "en/season-year-relative"));
+        }
+        None
+    }
+
+    /// A weekday, alone or before a date: «Friday», «Friday morning»,
+    /// «Friday, Aug. 7», «Sat., Oct. 3, 2020».
+    fn weekday(&self, i: usize) -> Option<Atom> {
+        let (wd, n, abbr) = self.weekday_at(i)?;
+        let mut j = i + n;
+        let k = if self.punct(j, &[',']) { j + 1 } else { j };
+        if let Some(mut a) = self.month_first(k).or_else(|| self.day_first(k))
+            && a.spec.day.is_some()
+        {
+            a.spec.weekday = Some(wd);
+            a.i = i;
+            return Some(a);
+        }
+        if abbr {
+            return None;
+        }
+        if self.role(j, Role::PartOfDay) {
+            j += 1;
+        }
+        let mut spec = DateSpec {
+            weekday: Some(wd),
+            ..DateSpec::default()
+        };
+        spec.calendar = Some(Calendar::Gregorian);
+        Some(self.atom(spec, i, j, "en/weekday"))
+    }
+
+    fn atom(&self, spec: DateSpec, i: usize, j: usize, rule: &'static str) -> Atom {
+        Atom {
+            spec,
+            i,
+            j,
+            rule,
+            hint: None,
+        }
+    }
+
+    /// Any point date at `i`, with a qualifier («last Friday», «next
+    /// March», «this spring»).
+    fn point(&self, i: usize) -> Option<Atom> {
+        let q = match self.w(i) {
+            "last" | "past" => Some(Tense::Past),
+            "next" | "coming" => Some(Tense::Future),
+            "this" => Some(Tense::Unknown),
+            _ => None,
+        };
+        if let Some(h) = q {
+            let inner = self
+                .weekday(i + 1)
+                .filter(|a| a.spec.is_weekday_only())
+                .or_else(|| {
+                    self.month_first(i + 1)
+                        .filter(|a| a.spec.day.is_none() && a.spec.year.is_none())
+                });
+            if let Some(mut a) = inner {
+                a.i = i;
+                if h == Tense::Unknown {
+                    if a.spec.month.is_some() {
+                        a.spec.rel_year = Some(0);
+                    }
+                } else {
+                    a.hint = Some(h);
+                }
+                a.rule = if a.spec.month.is_some() {
+                    "en/qualified-month"
+                } else {
+                    "en/qualified-weekday"
+                };
+                return Some(a);
+            }
+            if let Some(&(s, _)) = self.lex.seasons.get(self.w(i + 1)) {
+                let mut spec = gregorian(None);
+                spec.season = Some(s);
+                spec.rel_year = Some(match h {
+                    Tense::Past => -1,
+                    Tense::Future => 1,
+                    _ => 0,
+                });
+                return Some(self.atom(spec, i, i + 2, "en/season-year-relative"));
+            }
+        }
+        let cands = [
+            self.numeric(i),
+            self.weekday(i),
+            self.month_first(i),
+            self.day_first(i),
+            self.decade(i),
+            self.century(i),
+            self.season(i),
+            self.year(i),
+        ];
+        cands
+            .into_iter()
+            .flatten()
+            .max_by_key(|a| (a.j, usize::MAX - a.i))
+    }
+
+    /// The unit at `i`.
+    fn unit_at(&self, i: usize) -> Option<Unit> {
+        let w = self.w(i);
+        let roles = self.lex.roles.get(w)?;
+        roles.iter().find_map(|r| match r {
+            Role::MinuteUnit => Some(Unit::Minute),
+            Role::HourUnit => Some(Unit::Hour),
+            Role::DayUnit => Some(Unit::Day),
+            Role::WeekUnit | Role::FortnightUnit => Some(Unit::Week),
+            Role::MonthUnit => Some(Unit::Month),
+            Role::YearUnit => Some(Unit::Year),
+            Role::DecadeUnit => Some(Unit::Decade),
+            Role::CenturyUnit => Some(Unit::Century),
+            _ => None,
+        })
+    }
+
+    /// An amount before a unit: «three», «44», «twenty-five», «a», «an»:
+    /// (value, tokens).
+    fn amount_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Num {
+            if t.digits() > 4 {
+                return None;
+            }
+            return Some((self.clean_num(i)?, 1));
+        }
+        if matches!(t.low.as_str(), "a" | "an") {
+            return Some((1, 1));
+        }
+        let (v, ord, n) = self.number_word(i)?;
+        (!ord && v > 0).then_some((v, n))
+    }
+
+    /// Amount and unit at `i`: (amount, unit, fortnight, tokens, hyphenated).
+    fn amount_unit(&self, i: usize) -> Option<(u32, Unit, usize, bool)> {
+        let (v, n) = self.amount_at(i)?;
+        let mut k = i + n;
+        let hyphen = self.is_dash(k) && self.glued(k) && self.glued(k + 1);
+        if hyphen {
+            if self.w(i) == "a" || self.w(i) == "an" {
+                return None;
+            }
+            k += 1;
+        }
+        let unit = self.unit_at(k)?;
+        let mut v = v;
+        if self.w(k) == "fortnight" {
+            v *= 2;
+        }
+        // A singular unit after «a», a plural after more than one.
+        let plural = self.w(k).ends_with('s');
+        if (self.w(i) == "a" || self.w(i) == "an") && plural {
+            return None;
+        }
+        // Ages: «the 20-year-old», «five years old».
+        let after = k + 1;
+        if self.w(after) == "old" || (self.is_dash(after) && self.w(after + 1) == "old") {
+            return None;
+        }
+        Some((v, unit, after, hyphen))
+    }
+
+    /// Relative expressions: words and phrases of `relative.tsv`,
+    /// «last week», «next year», «earlier this month», «two days ago»,
+    /// «three years later», «the following year».
+    fn relative(&self, i: usize) -> Option<(Expr, usize, &'static str)> {
+        let g = Calendar::Gregorian;
+        let rel = |rel, anaphoric| Expr::Relative {
+            rel,
+            calendar: g,
+            anaphoric,
+        };
+        // Phrases, longest first.
+        for n in (1..=self.lex.relative_words).rev() {
+            if i + n > self.toks.len() {
+                continue;
+            }
+            if self.toks[i..i + n].iter().any(|t| t.kind != Kind::Word) {
+                continue;
+            }
+            let key = self.toks[i..i + n]
+                .iter()
+                .map(|t| t.low.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(&(kind, off)) = self.lex.relative.get(key.as_str()) {
+                // «now» as a discourse word before a comma is still the present.
+                let e = match kind {
+                    RelKind::Day => rel(Relative::Days(off), false),
+                    RelKind::Present => rel(Relative::Present, false),
+                    RelKind::Past => rel(Relative::RecentPast, false),
+                    RelKind::AnaphoricDay => rel(Relative::Days(off), true),
+                };
+                return Some((e, i + n, "en/relative"));
+            }
+        }
+        let unit_rel = |u: Unit, n: i32| match u {
+            Unit::Day => Some(Relative::Days(n)),
+            Unit::Week => Some(Relative::Weeks(n)),
+            Unit::Month => Some(Relative::Months(n)),
+            Unit::Year => Some(Relative::Years(n)),
+            Unit::Decade => Some(Relative::Years(10 * n)),
+            _ => None,
+        };
+        // «earlier this year», «later this month», «earlier today» (tsv).
+        if matches!(self.w(i), "earlier" | "later")
+            && let Some((e, j, _)) = self.relative(i + 1)
+            && matches!(self.w(i + 1), "this" | "next" | "last")
+        {
+            return Some((e, j, "en/earlier-this-unit"));
+        }
+        // «last week», «this month», «next year», «the following year».
+        let q = self.w(i);
+        let off = match q {
+            "last" => Some((-1, false)),
+            "this" | "current" => Some((0, false)),
+            "next" | "coming" => Some((1, false)),
+            "previous" | "preceding" => Some((-1, true)),
+            "following" => Some((1, true)),
+            _ => None,
+        };
+        if let Some((o, ana)) = off
+            && let Some(u) = self.unit_at(i + 1)
+            && !self.w(i + 1).ends_with('s')
+            && let Some(r) = unit_rel(u, o)
+        {
+            // «the next day» is in relative.tsv; «next day» alone too.
+            let ana = ana || (q == "next" && self.prev_w(i) == "the");
+            if !(u == Unit::Decade) {
+                return Some((rel(r, ana), i + 2, "en/last-next-unit"));
+            }
+        }
+        // «two days ago», «a year earlier», «three weeks later», «a month from now».
+        if let Some((v, u, k, false)) = self.amount_unit(i)
+            && let Some(r) = unit_rel(u, v as i32)
+        {
+            let neg = |r: Relative| match r {
+                Relative::Days(n) => Relative::Days(-n),
+                Relative::Weeks(n) => Relative::Weeks(-n),
+                Relative::Months(n) => Relative::Months(-n),
+                Relative::Years(n) => Relative::Years(-n),
+                x => x,
+            };
+            match self.w(k) {
+                "ago" => return Some((rel(neg(r), false), k + 1, "en/n-units-ago")),
+                "earlier" => return Some((rel(neg(r), true), k + 1, "en/n-units-earlier")),
+                "later" => return Some((rel(r, true), k + 1, "en/n-units-later")),
+                "from" if self.w(k + 1) == "now" => {
+                    return Some((rel(r, false), k + 2, "en/n-units-from-now"));
+                }
+                "hence" => return Some((rel(r, false), k + 1, "en/n-units-from-now")),
+                _ => {}
+            }
+        }
+        // «that year», «the same year»: the year of the date spoken of last.
+        let mut spec = gregorian(None);
+        if let Some(j) = self.year_qualifier(i, &mut spec)
+            && spec.year_from_context
+        {
+            return Some((Expr::Date(spec), j, "en/that-year"));
+        }
+        if self.w(i) == "the"
+            && matches!(self.w(i + 1), "following" | "next" | "previous")
+            && self.w(i + 2) == "year"
+        {
+            let o = if self.w(i + 1) == "previous" { -1 } else { 1 };
+            return Some((
+                rel(Relative::Years(o), true),
+                i + 3,
+                "en/the-following-year",
+            ));
+        }
+        None
+    }
+
+    /// Durations: «six years», «44 days», «a week», «14-day», «the past
+    /// two years».
+    fn duration(&self, i: usize) -> Option<(Expr, usize)> {
+        // «the past year», «the past two decades», «the last five years».
+        let i = if matches!(self.w(i), "past" | "last" | "next" | "coming" | "first")
+            && self.prev_w(i) == "the"
+        {
+            if let Some(u) = self.unit_at(i + 1)
+                && !self.w(i + 1).ends_with('s')
+                && self.w(i) == "past"
+            {
+                return Some((Expr::Duration { amount: 1, unit: u }, i + 2));
+            }
+            i + 1
+        } else {
+            i
+        };
+        if matches!(
+            self.w(i.wrapping_sub(1)),
+            "once" | "twice" | "every" | "per"
+        ) {
+            return None;
+        }
+        let (v, u, k, _) = self.amount_unit(i)?;
+        if matches!(self.w(i), "a" | "an")
+            && matches!(self.prev_w(i), "once" | "twice" | "times" | "per")
+        {
+            return None;
+        }
+        Some((Expr::Duration { amount: v, unit: u }, k))
+    }
+
+    /// One side of a range at `i`.
+    fn side(&self, i: usize) -> Option<Side> {
+        if let Some(a) = self.point(i)
+            && !a.spec.is_weekday_only()
+            && a.hint.is_none()
+        {
+            return Some(Side::Atom(a));
+        }
+        let t = self.tok(i)?;
+        if t.kind == Kind::Num && (t.digits() <= 2 || t.digits() == 4) {
+            let v = self.clean_num(i).or_else(|| {
+                // «1992-94»: the second number is glued to the dash.
+                (i > 0 && self.is_dash(i - 1)).then(|| t.num()).flatten()
+            })?;
+            if self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word) {
+                return None;
+            }
+            return Some(Side::Num {
+                value: v,
+                digits: t.digits(),
+                i,
+            });
+        }
+        None
+    }
+
+    /// Completes both sides of a range; `None` when they cannot form one
+    /// with a year on each side.
+    fn complete(&self, x: &Side, y: &Side, j: &mut usize) -> Option<(DateSpec, DateSpec)> {
+        let (mut xs, mut ys) = match (x, y) {
+            (Side::Atom(a), Side::Atom(b)) => (a.spec, b.spec),
+            (Side::Atom(a), Side::Num { value, digits, .. }) => {
+                let s = a.spec;
+                if s.month.is_some() && s.day.is_some() && *digits <= 2 && s.year.is_none() {
+                    // «May 5-9, 1994», «May 5 to 9».
+                    let mut t = s;
+                    t.day = Some(u8::try_from(*value).ok().filter(|d| (1..=31).contains(d))?);
+                    t.weekday = None;
+                    let (yr, k) = self.trailing_year(*j)?;
+                    *j = k;
+                    let mut xs = s;
+                    xs.year = Some(yr);
+                    t.year = Some(yr);
+                    (xs, t)
+                } else if s.month.is_none() && s.year.is_some() && !s.decade {
+                    let xy = s.year?;
+                    let yv = match digits {
+                        4 => *value as i32,
+                        2 => {
+                            let c = xy - xy % 100 + *value as i32;
+                            if c <= xy { c + 100 } else { c }
+                        }
+                        _ => return None,
+                    };
+                    (s, gregorian(Some(yv)))
+                } else {
+                    return None;
+                }
+            }
+            (Side::Num { value, digits, .. }, Side::Atom(b)) => {
+                let s = b.spec;
+                if *digits <= 2 && s.day.is_some() && s.month.is_some() {
+                    // «5-9 May 1994».
+                    let mut t = s;
+                    t.day = Some(u8::try_from(*value).ok().filter(|d| (1..=31).contains(d))?);
+                    t.weekday = None;
+                    (t, s)
+                } else if *digits == 4 && s.month.is_none() && s.year.is_some() && !s.decade {
+                    (gregorian(Some(*value as i32)), s)
+                } else {
+                    return None;
+                }
+            }
+            (
+                Side::Num {
+                    value: a,
+                    digits: 4,
+                    ..
+                },
+                Side::Num {
+                    value: b, digits, ..
+                },
+            ) => {
+                let a = *a as i32;
+                let b = match digits {
+                    4 => *b as i32,
+                    2 => {
+                        let c = a - a % 100 + *b as i32;
+                        if c <= a { c + 100 } else { c }
+                    }
+                    _ => return None,
+                };
+                if !(1000..=2100).contains(&a) || !(1000..=2100).contains(&b) {
+                    return None;
+                }
+                (gregorian(Some(a)), gregorian(Some(b)))
+            }
+            _ => return None,
+        };
+        if xs.year.is_none() {
+            xs.inherit(&ys);
+        }
+        if ys.year.is_none() {
+            ys.inherit(&xs);
+        }
+        xs.year?;
+        ys.year?;
+        if xs.decade != ys.decade {
+            return None;
+        }
+        if (xs.year? - ys.year?).abs() > 200 {
+            return None;
+        }
+        Some((xs, ys))
+    }
+
+    /// Ranges: «from X to Y», «between X and Y», «1992-1994», «1992–94»,
+    /// «May 5-9, 1994», «5-9 May 1994».
+    fn range(&self, i: usize) -> Option<(Parsed, usize)> {
+        let lead = if self.role(i, Role::From) {
+            Some(Role::From)
+        } else if self.role(i, Role::Between) {
+            Some(Role::Between)
+        } else {
+            None
+        };
+        let k = if lead.is_some() { i + 1 } else { i };
+        let x = self.side(k)?;
+        let c = x.end();
+        let dash = self.is_dash(c);
+        let conn_ok = match lead {
+            Some(Role::Between) => self.role(c, Role::And) || dash,
+            Some(_) => dash || matches!(self.w(c), "to" | "until" | "till" | "through" | "thru"),
+            None => dash || (matches!(self.w(c), "to" | "through") && matches!(x, Side::Atom(_))),
+        };
+        if !conn_ok {
+            return None;
+        }
+        // Without a lead word, a dash range of bare numbers must be
+        // tight or spaced evenly («1992-94», «1992 – 1994»), and «F-16»
+        // style codes are excluded by `side`.
+        if lead.is_none()
+            && dash
+            && matches!(x, Side::Num { .. })
+            && self.glued(c) != self.glued(c + 1)
+        {
+            return None;
+        }
+        let y = self.side(c + 1)?;
+        let mut j = y.end();
+        // A bare number pair needs a year on the left.
+        let (from, to) = self.complete(&x, &y, &mut j)?;
+        let reversed = {
+            let key = |s: &DateSpec| (s.year, s.month, s.day);
+            key(&from) > key(&to)
+        };
+        let rule = match lead {
+            Some(Role::Between) => "en/between-and",
+            Some(_) => "en/from-to",
+            None => "en/range",
+        };
+        let start = self.toks[i].start;
+        let end = self.toks[j - 1].end;
+        Some((
+            Parsed::new(start, end, rule, Expr::Range { from, to, reversed }),
+            j,
+        ))
+    }
+
+    fn atom_parsed(&self, a: &Atom) -> Parsed {
+        let mut p = Parsed::new(
+            self.toks[a.i].start,
+            self.toks[a.j - 1].end,
+            a.rule,
+            Expr::Date(a.spec),
+        );
+        p.tense_hint = a.hint;
+        p
+    }
+
+    /// A point or relative expression at `i` (what modifiers apply to).
+    fn simple(&self, i: usize) -> Option<(Parsed, usize)> {
+        let p = self.point(i).map(|a| (self.atom_parsed(&a), a.j));
+        let r = self.relative(i).map(|(e, j, rule)| {
+            (
+                Parsed::new(self.toks[i].start, self.toks[j - 1].end, rule, e),
+                j,
+            )
+        });
+        match (p, r) {
+            (Some(p), Some(r)) => Some(if r.1 > p.1 { r } else { p }),
+            (p, r) => p.or(r),
+        }
+    }
+
+    /// Modified dates: «early 1990s», «mid-2020», «late last year»,
+    /// «the end of 2020», «around 1990».
+    fn modified(&self, i: usize) -> Option<(Parsed, usize)> {
+        let (m, k) = match self.w(i) {
+            "early" => (Modifier::Early, i + 1),
+            "mid" => (
+                Modifier::Mid,
+                if self.is_dash(i + 1) { i + 2 } else { i + 1 },
+            ),
+            "late" => (Modifier::Late, i + 1),
+            "around" | "circa" | "approximately" | "roughly" | "about" => (Modifier::Approx, i + 1),
+            "the" | "end" | "beginning" | "start" | "middle" | "turn" => {
+                let b = if self.w(i) == "the" { i + 1 } else { i };
+                let m = match self.w(b) {
+                    "end" => Modifier::Late,
+                    "beginning" | "start" => Modifier::Early,
+                    "middle" => Modifier::Mid,
+                    _ => return None,
+                };
+                if self.w(b + 1) != "of" {
+                    return None;
+                }
+                (m, b + 2)
+            }
+            _ => return None,
+        };
+        // «the end of the year», «the end of the month»: this one.
+        let inner = if self.w(k) == "the" && matches!(self.w(k + 1), "year" | "month" | "week") {
+            let u = self.unit_at(k + 1)?;
+            let r = match u {
+                Unit::Year => Relative::Years(0),
+                Unit::Month => Relative::Months(0),
+                _ => Relative::Weeks(0),
+            };
+            Some((
+                Parsed::new(
+                    self.toks[k].start,
+                    self.toks[k + 1].end,
+                    "en/relative",
+                    Expr::Relative {
+                        rel: r,
+                        calendar: Calendar::Gregorian,
+                        anaphoric: false,
+                    },
+                ),
+                k + 2,
+            ))
+        } else {
+            self.simple(k)
+        };
+        let (mut p, j) = inner?;
+        if m == Modifier::Approx
+            && !matches!(&p.expr, Expr::Date(d) if d.year.is_some() || d.day.is_some())
+        {
+            return None;
+        }
+        if matches!(&p.expr, Expr::Date(d) if d.is_weekday_only())
+            && m != Modifier::Late
+            && m != Modifier::Early
+        {
+            return None;
+        }
+        if p.modifier.is_some() {
+            return None;
+        }
+        p.modifier = Some(m);
+        p.start = self.toks[i].start;
+        p.rule = match m {
+            Modifier::Early => "en/early",
+            Modifier::Mid => "en/mid",
+            Modifier::Late => "en/late",
+            _ => "en/approx",
+        };
+        Some((p, j))
+    }
+
+    /// Open ranges: «since 1992», «until 2025», «through March»,
+    /// «before 1990», «after May 5», «until now».
+    fn open(&self, i: usize) -> Option<(Parsed, usize)> {
+        let (m, k) = match self.w(i) {
+            "since" => (Modifier::Since, i + 1),
+            "ever" if self.w(i + 1) == "since" => (Modifier::Since, i + 2),
+            "until" | "till" | "through" | "thru" => (Modifier::Until, i + 1),
+            "up" if matches!(self.w(i + 1), "to" | "until") => (Modifier::Until, i + 2),
+            "before" => (Modifier::Before, i + 1),
+            "prior" if self.w(i + 1) == "to" => (Modifier::Before, i + 2),
+            "after" => (Modifier::After, i + 1),
+            _ => return None,
+        };
+        let inner = [self.range(k), self.modified(k), self.simple(k)]
+            .into_iter()
+            .flatten()
+            .max_by_key(|(_, j)| *j);
+        let (mut p, j) = inner?;
+        if matches!(p.expr, Expr::Duration { .. }) {
+            return None;
+        }
+        if matches!(
+            &p.expr,
+            Expr::Relative {
+                rel: Relative::RecentPast,
+                ..
+            }
+        ) {
+            return None;
+        }
+        // «since early 2020»: the open side wins over the inner modifier.
+        p.modifier = Some(m);
+        p.start = self.toks[i].start;
+        p.rule = match m {
+            Modifier::Since => "en/since",
+            Modifier::Until => "en/until",
+            Modifier::Before => "en/before",
+            _ => "en/after",
+        };
+        Some((p, j))
+    }
+
+    /// The longest expression starting at token `i`.
+    fn at(&self, i: usize) -> Option<(Parsed, usize)> {
+        let mut best: Option<(Parsed, usize)> = None;
+        let mut offer = |c: Option<(Parsed, usize)>| {
+            if let Some((p, j)) = c
+                && best.as_ref().is_none_or(|(_, bj)| j > *bj)
+            {
+                best = Some((p, j));
+            }
+        };
+        offer(self.open(i));
+        offer(self.range(i));
+        offer(self.modified(i));
+        offer(self.simple(i));
+        offer(self.duration(i).map(|(e, j)| {
+            (
+                Parsed::new(self.toks[i].start, self.toks[j - 1].end, "en/duration", e),
+                j,
+            )
+        }));
+        best
+    }
+
+    fn run(&self) -> Vec<Parsed> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            match self.at(i) {
+                Some((mut p, j)) if j > i => {
+                    p.tense = p
+                        .tense_hint
+                        .unwrap_or_else(|| clause_tense(self.toks, i, j, self.lex));
+                    out.push(p);
+                    i = j;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+}

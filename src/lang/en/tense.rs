@@ -1,0 +1,269 @@
+//! The tense of the clause that holds a date.
+//!
+//! English puts the verb anywhere around a date ("said Friday", "on Friday
+//! the rebels attacked", "talks will resume Monday"), so the verb group
+//! nearest to the date in its sentence decides: its first auxiliary when it
+//! has one ("will be held" is future, "has been" perfect, "was taken"
+//! past), otherwise the form of the verb (irregular pasts from
+//! `verbs.tsv`, regular `-ed` forms). A clause comma between the date and a
+//! verb counts as distance. "Expected to", "is to", "plans to", "scheduled
+//! for" make a future.
+
+use super::lexicon::{Cue, Lexicon};
+use super::token::{Kind, Tok};
+use crate::lang::expr::Tense;
+
+/// Words that may stand between an auxiliary and its verb.
+const FILLER: &[&str] = &[
+    "be",
+    "been",
+    "being",
+    "not",
+    "also",
+    "already",
+    "still",
+    "just",
+    "yet",
+    "n",
+    "t",
+    "never",
+    "reportedly",
+    "finally",
+    "later",
+    "first",
+    "again",
+    "then",
+    "now",
+    "jointly",
+    "formally",
+    "officially",
+    "allegedly",
+    "apparently",
+];
+
+/// Abbreviations whose period does not end a sentence.
+fn abbreviation(w: &str) -> bool {
+    w.len() == 1
+        || matches!(
+            w,
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "st"
+                | "gen"
+                | "lt"
+                | "col"
+                | "sgt"
+                | "gov"
+                | "sen"
+                | "rep"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "no"
+                | "vs"
+                | "inc"
+                | "corp"
+                | "co"
+                | "jr"
+                | "sr"
+                | "prof"
+                | "capt"
+                | "maj"
+                | "adm"
+                | "cmdr"
+                | "rev"
+                | "ft"
+                | "mt"
+                | "messrs"
+        )
+}
+
+/// True when token `k` ends a sentence.
+pub fn is_sentence_end(toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    if t.kind == Kind::Break {
+        return true;
+    }
+    if t.is_punct(&['!', '?', ';']) {
+        return true;
+    }
+    if t.is_punct(&['.']) {
+        let prev_abbr = k > 0 && toks[k - 1].kind == Kind::Word && abbreviation(&toks[k - 1].low);
+        let next_glued = toks
+            .get(k + 1)
+            .is_some_and(|n| n.glued && n.kind != Kind::Punct);
+        return !prev_abbr && !next_glued;
+    }
+    false
+}
+
+/// The token range `[a, b)` of the sentence that holds tokens `i..j`.
+pub fn sentence(toks: &[Tok], i: usize, j: usize) -> (usize, usize) {
+    let mut a = i;
+    while a > 0 && !is_sentence_end(toks, a - 1) {
+        a -= 1;
+    }
+    let mut b = j.min(toks.len());
+    while b < toks.len() && !is_sentence_end(toks, b) {
+        b += 1;
+    }
+    (a, b)
+}
+
+fn word<'a>(toks: &'a [Tok], k: usize) -> &'a str {
+    toks.get(k)
+        .filter(|t| t.kind == Kind::Word)
+        .map_or("", |t| t.low.as_str())
+}
+
+/// The tense of the auxiliary chain before a participle at `k`, if any;
+/// `Some(None)` when the participle is governed by a modal or an
+/// infinitive with no future reading, or used as an adjective.
+fn chain(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Option<Tense>> {
+    let mut m = k;
+    let mut steps = 0;
+    while m > floor && steps < 5 {
+        m -= 1;
+        let t = &toks[m];
+        if t.kind == Kind::Punct && t.s == "'" {
+            continue;
+        }
+        if t.kind != Kind::Word {
+            return None;
+        }
+        steps += 1;
+        let w = t.low.as_str();
+        if FILLER.contains(&w) {
+            continue;
+        }
+        return match w {
+            "will" | "shall" | "ll" => Some(Some(Tense::Future)),
+            "is" | "are" | "am" => Some(Some(Tense::Present)),
+            "was" | "were" | "had" | "did" => Some(Some(Tense::Past)),
+            "has" | "have" => Some(Some(Tense::Perfect)),
+            "must" | "should" | "can" | "cannot" | "might" | "may" => Some(Some(Tense::Future)),
+            "would" | "could" => Some(None),
+            "to" => {
+                let before = word(toks, m.wrapping_sub(1));
+                if m > floor && lex.cues.get(before) == Some(&Cue::ToFuture) {
+                    Some(Some(Tense::Future))
+                } else {
+                    Some(None)
+                }
+            }
+            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "of" => Some(None),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// The tense a token signals, if any.
+fn cue(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Tense> {
+    let t = &toks[k];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = t.low.as_str();
+    let next = word(toks, k + 1);
+    // «'ll», «won't».
+    if w == "ll" && k > 0 && toks[k - 1].s == "'" {
+        return Some(Tense::Future);
+    }
+    if w == "won" && toks.get(k + 1).is_some_and(|n| n.s == "'" || n.s == "’") {
+        return Some(Tense::Future);
+    }
+    match lex.cues.get(w) {
+        Some(Cue::Future) => return Some(Tense::Future),
+        Some(Cue::ToFuture) => {
+            let after = word(toks, k + 2);
+            let to_verb = next == "to"
+                && !matches!(
+                    after,
+                    "" | "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                );
+            let for_ = next == "for" && !matches!(w, "hope" | "hopes" | "hoped");
+            if w.ends_with("ed") || w == "set" {
+                // «was expected to» is past; «expected to resume» (a
+                // participle) and «is expected to» future; the active
+                // «planned to», «hoped to» past.
+                return match chain(toks, k, lex, floor) {
+                    Some(Some(Tense::Past)) => Some(Tense::Past),
+                    Some(Some(_)) => Some(Tense::Future),
+                    _ if matches!(w, "planned" | "intended" | "hoped" | "aimed") => {
+                        Some(Tense::Past)
+                    }
+                    _ if to_verb || for_ => Some(Tense::Future),
+                    _ => Some(Tense::Past),
+                };
+            }
+            if to_verb || for_ {
+                return Some(Tense::Future);
+            }
+            return if matches!(w, "plans" | "intends" | "aims" | "hopes") {
+                Some(Tense::Present)
+            } else {
+                None
+            };
+        }
+        Some(Cue::Present) => {
+            if next == "to" || (next == "going" && word(toks, k + 2) == "to") {
+                return Some(Tense::Future);
+            }
+            return Some(Tense::Present);
+        }
+        Some(Cue::Perfect) => return Some(Tense::Perfect),
+        Some(Cue::Past) => {
+            if matches!(w, "was" | "were" | "had" | "did") {
+                return Some(Tense::Past);
+            }
+            return chain(toks, k, lex, floor).unwrap_or(Some(Tense::Past));
+        }
+        Some(Cue::NotVerb) | Some(Cue::AuxBe) => return None,
+        None => {}
+    }
+    if w.len() > 4 && w.ends_with("ed") && !t.capitalized() {
+        return chain(toks, k, lex, floor).unwrap_or(Some(Tense::Past));
+    }
+    None
+}
+
+/// The tense of the clause of the date at tokens `i..j`.
+pub fn clause_tense(toks: &[Tok], i: usize, j: usize, lex: &Lexicon) -> Tense {
+    let (a, b) = sentence(toks, i, j);
+    let mut best: Option<(usize, Tense)> = None;
+    let mut consider = |k: usize, dist: usize| {
+        if best.is_some_and(|(d, _)| d <= dist) {
+            return;
+        }
+        if let Some(t) = cue(toks, k, lex, a) {
+            best = Some((dist, t));
+        }
+    };
+    // Before the date, then after it; a comma adds distance.
+    let mut commas = 0;
+    for k in (a..i).rev() {
+        if toks[k].is_punct(&[',']) {
+            commas += 1;
+        }
+        consider(k, i - k + 3 * commas);
+    }
+    let mut commas = 0;
+    for (k, t) in toks.iter().enumerate().take(b).skip(j) {
+        if t.is_punct(&[',']) {
+            commas += 1;
+        }
+        consider(k, k + 1 - j + 3 * commas);
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}

@@ -1,0 +1,256 @@
+//! English accuracy against TempEval-3 (TBAQ-cleaned AQUAINT; see
+//! `tests/eval/en/tempeval3/README.md`): each TimeML document's `<TEXT>` is
+//! read with its document creation time as the publication date, and
+//! tarikh's expressions are scored against the gold `TIMEX3` annotations.
+//!
+//! - **Recall**: gold TIMEX3 (every type) overlapped by an expression of
+//!   ours (relaxed match).
+//! - **Precision**: our expressions that overlap a gold TIMEX3.
+//! - **Value accuracy**: of the matched gold `DATE`s whose value is
+//!   comparable (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a decade `199X`,
+//!   `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`), those whose value equals ours.
+//!
+//! The first 15 documents (in file-name order) are the development half:
+//! `TARIKH_EVAL_DETAIL=1` prints their misses and wrong values. The other 15
+//! are held out: only totals are printed for them, so rules are not tuned
+//! on them. The floors asserted are modest; the figures are printed on every
+//! run (`cargo test eval_en -- --nocapture`).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use tarikh::lang::Lang;
+use tarikh::pipeline::{self, Options};
+use tarikh::text::Document;
+
+struct Gold {
+    span: [usize; 2],
+    kind: String,
+    value: String,
+    text: String,
+}
+
+struct TimeMl {
+    text: String,
+    dct: NaiveDate,
+    gold: Vec<Gold>,
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+fn attr(tag: &str, name: &str) -> String {
+    let key = format!("{name}=\"");
+    tag.find(&key)
+        .map(|p| {
+            let rest = &tag[p + key.len()..];
+            rest[..rest.find('"').unwrap_or(rest.len())].to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// Reads a TimeML document: the plain text of `<TEXT>` with the character
+/// spans of its TIMEX3 elements, and the creation time.
+fn read_timeml(src: &str) -> TimeMl {
+    let dct_at = src.find("CREATION_TIME").expect("a CREATION_TIME timex");
+    let tag_start = src[..dct_at].rfind("<TIMEX3").expect("timex tag");
+    let tag = &src[tag_start..dct_at + src[dct_at..].find('>').unwrap()];
+    let dct = NaiveDate::parse_from_str(&attr(tag, "value")[..10], "%Y-%m-%d").expect("DCT date");
+    let a = src.find("<TEXT>").expect("<TEXT>") + "<TEXT>".len();
+    let b = src.find("</TEXT>").expect("</TEXT>");
+    let body = &src[a..b];
+    let mut text = String::new();
+    let mut chars = 0usize;
+    let mut gold = Vec::new();
+    let mut open: Option<(usize, String, String)> = None;
+    let mut rest = body;
+    while !rest.is_empty() {
+        let lt = rest.find('<').unwrap_or(rest.len());
+        let piece = unescape(&rest[..lt]);
+        chars += piece.chars().count();
+        text.push_str(&piece);
+        rest = &rest[lt..];
+        if rest.is_empty() {
+            break;
+        }
+        let gt = rest.find('>').expect("tag end");
+        let tag = &rest[..=gt];
+        if tag.starts_with("<TIMEX3") {
+            open = Some((chars, attr(tag, "type"), attr(tag, "value")));
+        } else if tag.starts_with("</TIMEX3") {
+            let (s, kind, value) = open.take().expect("open timex");
+            gold.push(Gold {
+                span: [s, chars],
+                kind,
+                value,
+                text: text.chars().skip(s).take(chars - s).collect(),
+            });
+        }
+        rest = &rest[gt + 1..];
+    }
+    TimeMl { text, dct, gold }
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Score {
+    gold: usize,
+    found: usize,
+    reported: usize,
+    correct_reports: usize,
+    comparable: usize,
+    right_value: usize,
+}
+
+impl Score {
+    fn add(&mut self, o: &Score) {
+        self.gold += o.gold;
+        self.found += o.found;
+        self.reported += o.reported;
+        self.correct_reports += o.correct_reports;
+        self.comparable += o.comparable;
+        self.right_value += o.right_value;
+    }
+    fn recall(&self) -> f64 {
+        self.found as f64 / self.gold.max(1) as f64
+    }
+    fn precision(&self) -> f64 {
+        self.correct_reports as f64 / self.reported.max(1) as f64
+    }
+    fn value_accuracy(&self) -> f64 {
+        self.right_value as f64 / self.comparable.max(1) as f64
+    }
+    fn line(&self, name: &str) -> String {
+        format!(
+            "{name:9} recall {:5.1}% ({}/{})  precision {:5.1}% ({}/{})  value accuracy {:5.1}% ({}/{})",
+            100.0 * self.recall(),
+            self.found,
+            self.gold,
+            100.0 * self.precision(),
+            self.correct_reports,
+            self.reported,
+            100.0 * self.value_accuracy(),
+            self.right_value,
+            self.comparable,
+        )
+    }
+}
+
+fn comparable(v: &str) -> bool {
+    let b = v.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|k| b.get(k).is_some_and(u8::is_ascii_digit));
+    matches!(v, "PRESENT_REF" | "PAST_REF" | "FUTURE_REF")
+        || (v.len() == 4 && digits(0..4))
+        || (v.len() == 4 && digits(0..3) && b[3] == b'X')
+        || (v.len() == 7 && digits(0..4) && b[4] == b'-' && digits(5..7))
+        || (v.len() == 10
+            && digits(0..4)
+            && b[4] == b'-'
+            && digits(5..7)
+            && b[7] == b'-'
+            && digits(8..10))
+}
+
+fn overlaps(a: [usize; 2], b: [usize; 2]) -> bool {
+    a[0] < b[1] && b[0] < a[1]
+}
+
+fn score(name: &str, src: &str, detail: bool) -> Score {
+    let ml = read_timeml(src);
+    let doc = Document {
+        id: name.to_string(),
+        source: String::new(),
+        text: ml.text.clone(),
+        lang: Some("en".into()),
+        published: Some(ml.dct),
+        published_from: None,
+        title: None,
+    };
+    let out = pipeline::dates(
+        &doc,
+        &Options {
+            lang: Some(Lang::En),
+            ..Options::default()
+        },
+    );
+    let ours: Vec<_> = out.dates.iter().map(|d| &d.time).collect();
+    let mut s = Score {
+        gold: ml.gold.len(),
+        reported: ours.len(),
+        ..Score::default()
+    };
+    for g in &ml.gold {
+        let hit = ours.iter().find(|t| overlaps(t.span, g.span));
+        match hit {
+            Some(t) => {
+                s.found += 1;
+                if g.kind == "DATE" && comparable(&g.value) {
+                    s.comparable += 1;
+                    let v = t.value.as_deref().unwrap_or("");
+                    if v == g.value {
+                        s.right_value += 1;
+                    } else if detail {
+                        println!(
+                            "  {name}: value {:?}: gold {} ours {v} ({})",
+                            g.text, g.value, t.rule
+                        );
+                    }
+                }
+            }
+            None if detail => println!("  {name}: missed {:?} {} {}", g.text, g.kind, g.value),
+            None => {}
+        }
+    }
+    for t in &ours {
+        if ml.gold.iter().any(|g| overlaps(t.span, g.span)) {
+            s.correct_reports += 1;
+        } else if detail {
+            println!(
+                "  {name}: spurious {:?} {} ({})",
+                t.text,
+                t.value.as_deref().unwrap_or(""),
+                t.rule
+            );
+        }
+    }
+    s
+}
+
+#[test]
+fn english_tempeval3() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/en/tempeval3");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tempeval3 dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "tml"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 30, "30 TempEval-3 documents");
+    let detail = std::env::var_os("TARIKH_EVAL_DETAIL").is_some();
+    let (mut dev, mut held) = (Score::default(), Score::default());
+    for (k, path) in files.iter().enumerate() {
+        let src = std::fs::read_to_string(path).expect("readable");
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let is_dev = k < files.len() / 2;
+        let s = score(name, &src, detail && is_dev);
+        if is_dev {
+            dev.add(&s);
+        } else {
+            held.add(&s);
+        }
+    }
+    let mut all = dev;
+    all.add(&held);
+    println!("TempEval-3 (AQUAINT, 30 documents), relaxed match:");
+    println!("{}", dev.line("dev"));
+    println!("{}", held.line("held-out"));
+    println!("{}", all.line("overall"));
+    assert!(all.recall() >= 0.70, "{}", all.line("overall"));
+    assert!(all.precision() >= 0.75, "{}", all.line("overall"));
+    assert!(all.value_accuracy() >= 0.60, "{}", all.line("overall"));
+}
