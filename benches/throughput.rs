@@ -91,7 +91,9 @@ fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
     use tarikh::event::{EntityRef, Event, EventType, Evidence};
     let mut seed: u64 = 42;
     let mut next = move || {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (seed >> 33) as u32
     };
     let base = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
@@ -137,9 +139,18 @@ fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
                 alternative: None,
                 repaired: None,
             }),
-            actors: vec![EntityRef { id: actor, name: String::new(), span: [0, 0] }],
+            actors: vec![EntityRef {
+                id: actor,
+                name: String::new(),
+                span: [0, 0],
+            }],
             places: Vec::new(),
-            evidence: vec![Evidence { document: format!("doc{d}"), start: i, end: i + 1, quote: String::new() }],
+            evidence: vec![Evidence {
+                document: format!("doc{d}"),
+                start: i,
+                end: i + 1,
+                quote: String::new(),
+            }],
             confidence: 1.0,
         });
     }

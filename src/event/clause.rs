@@ -58,7 +58,7 @@ pub fn clauses(text: &str) -> (Vec<Tok<'_>>, Vec<Clause>) {
         let w = if t.kind == Kind::Word {
             key(t.s)
         } else {
-            String::new()
+            std::borrow::Cow::Borrowed("")
         };
         let next_is_verb = toks.get(k + 1).is_some_and(is_verb);
         let sentence_end =
@@ -84,9 +84,8 @@ pub fn clauses(text: &str) -> (Vec<Tok<'_>>, Vec<Clause>) {
         } else if is_verb(t) && !next_is_verb && t.kind == Kind::Word {
             // «شده است», «کرده‌اند»: the clause ends after the last verb part.
             let next = toks.get(k + 1);
-            let ends = next.is_none_or(|n| {
-                n.kind != Kind::Word || !matches!(key(n.s).as_str(), "را" | "که" | "تا")
-            });
+            let ends = next
+                .is_none_or(|n| n.kind != Kind::Word || !matches!(&*key(n.s), "را" | "که" | "تا"));
             if ends {
                 push(&mut out, start, k + 1, sentence);
                 start = k + 1;

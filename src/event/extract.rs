@@ -90,7 +90,7 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                     .rev()
                     .find(|t| t.end <= h.range.start)
                     .is_some_and(|t| {
-                        matches!(key(t.s).as_str(), "با" | "به" | "برای" | "بدون")
+                        matches!(&*key(t.s), "با" | "به" | "برای" | "بدون")
                             || ["with", "by", "for", "without", "amid"]
                                 .iter()
                                 .any(|w| t.s.eq_ignore_ascii_case(w))
@@ -166,7 +166,7 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                     }
                     v.push(EntityRef {
                         id: item.id.clone(),
-                        name: view.original_text(&doc.text, norm, e.range.clone()),
+                        name: view.original_text(&doc.text, &ex.chars, norm, e.range.clone()),
                         span: view.original_span(norm, e.range.clone()),
                     });
                 }
@@ -191,8 +191,8 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                 continue;
             }
             let [start, end] = view.original_span(norm, c.range.clone());
-            let quote = crate::text::slice_chars(&doc.text, start, end).to_string();
-            let summary = view.original_text(&doc.text, norm, c.range.clone());
+            let quote = ex.chars.slice(&doc.text, start, end).to_string();
+            let summary = view.original_text(&doc.text, &ex.chars, norm, c.range.clone());
             let time: Option<Time> = date.map(|i| dated.resolved[i].time.clone());
             let confidence = round2(t.weight * if time.is_some() { 1.0 } else { 0.85 });
             if let Some(q) = cue

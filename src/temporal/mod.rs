@@ -19,7 +19,7 @@ use crate::lang::expr::{Expr, Modifier, Parsed, Tense};
 use crate::lang::{self, Lang};
 use std::ops::Range;
 
-use crate::text::{self, Normalized};
+use crate::text::{self, CharIndex, Normalized};
 
 /// The TIMEX3 type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -81,6 +81,8 @@ pub struct Extraction {
     pub dateline: Option<usize>,
     /// The normalized text.
     pub norm: Normalized,
+    /// Character → byte index of the original text.
+    pub chars: CharIndex,
     /// The text as the later stages read it: the normalized text, with
     /// every repaired stretch replaced by its reading. In text order.
     pub views: Vec<View>,
@@ -132,12 +134,18 @@ impl View {
     /// The original text of a range of this view, its pieces in reading
     /// order joined by spaces (the repaired reading in the original's own
     /// characters).
-    pub fn original_text(&self, original: &str, norm: &Normalized, r: Range<usize>) -> String {
+    pub fn original_text(
+        &self,
+        original: &str,
+        index: &CharIndex,
+        norm: &Normalized,
+        r: Range<usize>,
+    ) -> String {
         self.pieces(norm, r)
             .into_iter()
             .map(|p| {
                 let o = norm.to_original(p);
-                text::slice_chars(original, o.start, o.end).to_string()
+                index.slice(original, o.start, o.end).to_string()
             })
             .collect::<Vec<_>>()
             .join(" ")
@@ -155,10 +163,19 @@ pub fn parse(lang: Lang, normalized: &str) -> Vec<Parsed> {
 /// Finds every temporal expression of a document.
 pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
     let norm = text::normalize(original);
+    let index = CharIndex::new(original);
+    let paragraphs = Paragraphs::new(original);
     let mut diagnostics = Vec::new();
     let parsed = parse(lang, &norm.text);
-    let (located, repaired) =
-        repair::repair(document, original, &norm, lang, parsed, &mut diagnostics);
+    let (located, repaired) = repair::repair(
+        document,
+        original,
+        &index,
+        &norm,
+        lang,
+        parsed,
+        &mut diagnostics,
+    );
     // Views: plain stretches between the repaired windows.
     let mut views: Vec<View> = Vec::new();
     let mut view_of_repair = Vec::new();
@@ -204,7 +221,7 @@ pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
             } else {
                 views[view].covers.start
             };
-            to_mention(original, l, view, range, shift)
+            to_mention(original, &index, &paragraphs, l, view, range, shift)
         })
         .collect();
     let dateline = dateline(&norm.text, &mentions);
@@ -213,6 +230,7 @@ pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
         diagnostics,
         dateline,
         norm,
+        chars: index,
         views,
     }
 }
@@ -256,22 +274,35 @@ impl Located {
         }
     }
 }
-fn paragraph_of(original: &str, char_offset: usize) -> usize {
-    let mut n = 0;
-    let mut prev_newline = false;
-    for c in original.chars().take(char_offset) {
-        if c == '\n' {
-            if prev_newline {
-                n += 1;
+/// Where paragraphs (blank-line separated) begin, for placing mentions.
+struct Paragraphs {
+    /// Character offsets of the newline that ends each blank line.
+    bounds: Vec<usize>,
+}
+
+impl Paragraphs {
+    fn new(original: &str) -> Paragraphs {
+        let mut bounds = Vec::new();
+        let mut prev_newline = false;
+        for (i, c) in original.chars().enumerate() {
+            if c == '\n' {
+                if prev_newline {
+                    bounds.push(i);
+                    prev_newline = false;
+                    continue;
+                }
+                prev_newline = true;
+            } else if !c.is_whitespace() {
                 prev_newline = false;
-                continue;
             }
-            prev_newline = true;
-        } else if !c.is_whitespace() {
-            prev_newline = false;
         }
+        Paragraphs { bounds }
     }
-    n
+
+    /// The index of the paragraph that holds character `at`.
+    fn of(&self, at: usize) -> usize {
+        self.bounds.partition_point(|&p| p < at)
+    }
 }
 
 fn kind_of(expr: &Expr) -> MentionType {
@@ -283,12 +314,14 @@ fn kind_of(expr: &Expr) -> MentionType {
 
 fn to_mention(
     original: &str,
+    index: &CharIndex,
+    paragraphs: &Paragraphs,
     l: Located,
     view: usize,
     view_range: Range<usize>,
     shift: usize,
 ) -> Mention {
-    let slice = |s: [usize; 2]| text::slice_chars(original, s[0], s[1]).to_string();
+    let slice = |s: [usize; 2]| index.slice(original, s[0], s[1]).to_string();
     let alternative = match (l.parsed.alternative.as_deref(), l.alternative_span) {
         (Some(a), Some(span)) => Some(Box::new(Mention {
             kind: kind_of(&a.expr),
@@ -302,7 +335,7 @@ fn to_mention(
             alternative: None,
             repaired: None,
             explicit: a.explicit,
-            paragraph: paragraph_of(original, span[0]),
+            paragraph: paragraphs.of(span[0]),
             view,
             view_range: a.start.saturating_sub(shift)..a.end.saturating_sub(shift),
         })),
@@ -320,7 +353,7 @@ fn to_mention(
         alternative,
         repaired: l.repair,
         explicit: l.parsed.explicit,
-        paragraph: paragraph_of(original, l.span[0]),
+        paragraph: paragraphs.of(l.span[0]),
         view,
         view_range,
     }

@@ -43,6 +43,7 @@ const MAX_RUNS: usize = 24;
 pub fn repair(
     document: &str,
     original: &str,
+    index: &crate::text::CharIndex,
     norm: &Normalized,
     lang: Lang,
     parsed: Vec<Parsed>,
@@ -79,7 +80,7 @@ pub fn repair(
         if !damage::damaged(&signs, &w, reversed) {
             continue;
         }
-        match repair_window(document, original, norm, &toks, &signs, w.clone()) {
+        match repair_window(document, original, index, norm, &toks, &signs, w.clone()) {
             Some((located, diags, view)) => {
                 replaced.push(a..b);
                 let k = views.len();
@@ -175,6 +176,7 @@ pub struct RepairedView {
 fn repair_window(
     document: &str,
     original: &str,
+    index: &crate::text::CharIndex,
     norm: &Normalized,
     toks: &[Tok],
     signs: &damage::Signs,
@@ -183,7 +185,20 @@ fn repair_window(
     // The window's units: its tokens without line breaks.
     let idx: Vec<usize> = w.clone().filter(|&k| toks[k].kind != Kind::Break).collect();
     let units: Vec<Range<usize>> = idx.iter().map(|&k| toks[k].start..toks[k].end).collect();
-    let local = |g: usize| idx.iter().position(|&k| k == g);
+    let local = |g: usize| idx.binary_search(&g).ok();
+    // The source line of each unit (line breaks counted inside the window).
+    let unit_line: Vec<usize> = {
+        let mut line = 0;
+        let mut out = Vec::with_capacity(idx.len());
+        for k in w.clone() {
+            if toks[k].kind == Kind::Break {
+                line += 1;
+            } else {
+                out.push(line);
+            }
+        }
+        out
+    };
     let base = Reading::identity(0..units.len());
     let score = |r: &Reading| damage::score(&r.render(&norm.text, &units).text);
     let base_score = score(&base);
@@ -204,12 +219,7 @@ fn repair_window(
     let signs_left = |r: &Reading| damage::sign_count(&r.render(&norm.text, &units).text);
     let left = signs_left(&best.0);
     // The source line of each run (runs that mix lines are never reversed).
-    let line_of = |pos: usize| {
-        toks[..idx[best.0.order[pos]]]
-            .iter()
-            .filter(|t| t.kind == Kind::Break)
-            .count()
-    };
+    let line_of = |pos: usize| unit_line[best.0.order[pos]];
     let one_line = |a: usize, b: usize| {
         let l = line_of(runs[a].start);
         (runs[a].start..runs[b].end).all(|p| line_of(p) == l)
@@ -314,11 +324,11 @@ fn repair_window(
             .iter()
             .map(|r| {
                 let o = norm.to_original(r.clone());
-                crate::text::slice_chars(original, o.start, o.end).to_string()
+                index.slice(original, o.start, o.end).to_string()
             })
             .collect::<Vec<_>>()
             .join(" ");
-        let note = describe_notes(&notes, &pieces, original, norm);
+        let note = describe_notes(&notes, &pieces, original, index, norm);
         let repair = moved.then(|| Repair {
             note: note.clone(),
             reading: reading_text.clone(),
@@ -330,7 +340,7 @@ fn repair_window(
                 code: Code::DisplacedNumber,
                                 message: format!(
                     "layout damage repaired: «{}» read as «{reading_text}», put together from {} pieces of the text",
-                    norm_text_of(original, norm, &pieces),
+                    norm_text_of(original, index, norm, &pieces),
                     spans.len()
                 ),
                 document: document.to_string(),
@@ -495,14 +505,19 @@ fn fill_slots(
 }
 
 /// The pieces' original text in source order, joined with « … ».
-fn norm_text_of(original: &str, norm: &Normalized, pieces: &[Range<usize>]) -> String {
+fn norm_text_of(
+    original: &str,
+    index: &crate::text::CharIndex,
+    norm: &Normalized,
+    pieces: &[Range<usize>],
+) -> String {
     let mut sorted = pieces.to_vec();
     sorted.sort_by_key(|r| r.start);
     sorted
         .iter()
         .map(|r| {
             let o = norm.to_original(r.clone());
-            crate::text::slice_chars(original, o.start, o.end).to_string()
+            index.slice(original, o.start, o.end).to_string()
         })
         .collect::<Vec<_>>()
         .join(" … ")
@@ -525,11 +540,12 @@ fn describe_notes(
     notes: &[Note],
     pieces: &[Range<usize>],
     original: &str,
+    index: &crate::text::CharIndex,
     norm: &Normalized,
 ) -> String {
     let quote = |r: &Range<usize>| {
         let o = norm.to_original(r.clone());
-        crate::text::slice_chars(original, o.start, o.end).to_string()
+        index.slice(original, o.start, o.end).to_string()
     };
     // Out of source order once the moved pieces are set aside: runs were
     // reversed.

@@ -22,7 +22,7 @@ pub mod layout;
 pub mod normalize;
 pub mod read;
 
-pub use normalize::{Normalized, STEPS, Step, char_to_byte, normalize, slice_chars};
+pub use normalize::{CharIndex, Normalized, STEPS, Step, char_to_byte, normalize, slice_chars};
 pub use read::{
     Document, DocumentInfo, InputFormat, PublishedFrom, ReadOptions, decode, read_inputs,
 };

@@ -222,6 +222,50 @@ pub fn char_to_byte(s: &str, char_offset: usize) -> usize {
         .map_or(s.len(), |(i, _)| i)
 }
 
+/// A sparse index from character offsets to byte offsets of one text, so
+/// that slicing by characters costs a few dozen steps instead of a scan
+/// from the start (which would make a long document quadratic).
+#[derive(Debug, Clone, Default)]
+pub struct CharIndex {
+    /// Byte offset of every [`CharIndex::STRIDE`]-th character.
+    marks: Vec<usize>,
+}
+
+impl CharIndex {
+    /// Characters between two marks.
+    pub const STRIDE: usize = 64;
+
+    /// Indexes `s`.
+    pub fn new(s: &str) -> CharIndex {
+        let marks = s
+            .char_indices()
+            .step_by(Self::STRIDE)
+            .map(|(b, _)| b)
+            .collect();
+        CharIndex { marks }
+    }
+
+    /// Byte offset of character `c` in `s` (the text this index was built
+    /// for); `s.len()` past the end.
+    pub fn byte(&self, s: &str, c: usize) -> usize {
+        let k = c / Self::STRIDE;
+        let Some(&b) = self.marks.get(k) else {
+            return s.len();
+        };
+        s[b..]
+            .char_indices()
+            .nth(c - k * Self::STRIDE)
+            .map_or(s.len(), |(i, _)| b + i)
+    }
+
+    /// The characters `start..end` of `s` (clamped to the text).
+    pub fn slice<'a>(&self, s: &'a str, start: usize, end: usize) -> &'a str {
+        let b0 = self.byte(s, start);
+        let b1 = if end <= start { b0 } else { self.byte(s, end) };
+        &s[b0..b1.max(b0)]
+    }
+}
+
 /// The characters `start..end` of `s` (clamped to the text).
 pub fn slice_chars(s: &str, start: usize, end: usize) -> &str {
     let b0 = char_to_byte(s, start);

@@ -2,7 +2,7 @@
 //! English month and weekday names that Persian pages quote), compiled into
 //! one table keyed by the word with ZWNJ and spaces removed.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::lang::tsv;
@@ -120,6 +120,8 @@ pub struct Lexicon {
     words: HashMap<String, Vec<Lex>>,
     /// Longest phrase, in words.
     pub max_words: usize,
+    /// Proper prefixes of every form: what can begin a phrase of several words.
+    phrase_starts: rustc_hash::FxHashSet<String>,
     /// Past stems of verbs (`verbs.tsv`).
     pub past_stems: HashMap<String, ()>,
     /// English month names (lower case) → month.
@@ -132,8 +134,12 @@ pub struct Lexicon {
 }
 
 /// The key a word or phrase is stored under: ZWNJ and spaces removed.
-pub fn key(s: &str) -> String {
-    s.chars().filter(|&c| c != '\u{200C}' && c != ' ').collect()
+pub fn key(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['\u{200C}', ' ']) {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| c != '\u{200C}' && c != ' ').collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 fn calendar(s: &str) -> Calendar {
@@ -142,9 +148,16 @@ fn calendar(s: &str) -> Calendar {
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut words: HashMap<String, Vec<Lex>> = HashMap::new();
+        let mut words: HashMap<String, Vec<Lex>> = HashMap::default();
         let mut max_words = 1;
+        let mut phrase_starts = rustc_hash::FxHashSet::default();
         let mut add = |form: &str, lex: Lex| {
+            // Any form may be written in several words («اردی بهشت»,
+            // «سه شنبه»): every proper prefix of its key can begin a phrase.
+            let k = key(form);
+            for (i, _) in k.char_indices().skip(2) {
+                phrase_starts.insert(k[..i].to_string());
+            }
             let n = form
                 .split([' ', '\u{200C}'])
                 .filter(|w| !w.is_empty())
@@ -154,7 +167,7 @@ impl Lexicon {
             if form.contains(' ') {
                 max_words = max_words.max(n);
             }
-            let entry = words.entry(key(form)).or_default();
+            let entry = words.entry(key(form).into_owned()).or_default();
             if !entry.contains(&lex) {
                 entry.push(lex);
             }
@@ -218,7 +231,7 @@ impl Lexicon {
             }
         }
         let past_stems = tsv::rows(include_str!("../../../data/lexicon/fa/verbs.tsv"))
-            .map(|r| (key(r[0]), ()))
+            .map(|r| (key(r[0]).into_owned(), ()))
             .collect();
         let en_months = tsv::rows(include_str!("../../../data/lexicon/en/months.tsv"))
             .filter_map(|r| Some((r[0], r.get(1)?.parse().ok()?)))
@@ -227,9 +240,10 @@ impl Lexicon {
             .filter_map(|r| Some((r[0], r.get(1)?.parse().ok()?)))
             .collect();
         let blockers = tsv::rows(include_str!("../../../data/lexicon/fa/blockers.tsv"))
-            .filter_map(|r| Some((key(r[0]), *r.get(1)?)))
+            .filter_map(|r| Some((key(r[0]).into_owned(), *r.get(1)?)))
             .collect();
         Lexicon {
+            phrase_starts,
             blockers,
             words,
             max_words,
@@ -245,6 +259,11 @@ impl Lexicon {
         self.blockers
             .get(word)
             .is_some_and(|b| *b == what || *b == "any")
+    }
+
+    /// True when `first` (a key) begins a phrase of several words.
+    pub fn starts_phrase(&self, first: &str) -> bool {
+        self.phrase_starts.contains(first)
     }
 
     /// The meanings of a word or phrase given by its key.

@@ -18,9 +18,27 @@ use crate::units::Calendar;
 /// Every temporal expression in normalized Persian text, in text order.
 pub fn parse(text: &str) -> Vec<Parsed> {
     let toks = tokenize(text);
+    let lex = lexicon();
+    // Every word's meanings, looked up once.
+    let lex1 = toks
+        .iter()
+        .map(|t| {
+            if t.kind == Kind::Word {
+                lex.get(&key(t.s))
+            } else {
+                &[]
+            }
+        })
+        .collect();
+    let starts = toks
+        .iter()
+        .map(|t| t.kind == Kind::Word && lex.starts_phrase(&key(t.s)))
+        .collect();
     let p = P {
         toks: &toks,
-        lex: lexicon(),
+        lex,
+        lex1,
+        starts,
     };
     p.run()
 }
@@ -71,6 +89,10 @@ impl Side {
 struct P<'t> {
     toks: &'t [Tok<'t>],
     lex: &'static Lexicon,
+    /// The meanings of each token as a single word.
+    lex1: Vec<&'static [Lex]>,
+    /// Whether each token begins a phrase of several words.
+    starts: Vec<bool>,
 }
 
 /// The calendar of a bare year by its magnitude (Persian text): 1200–1499
@@ -111,7 +133,10 @@ impl<'t> P<'t> {
             return &[];
         }
         if n == 1 {
-            return self.lex.get(&key(toks[0].s));
+            return self.lex1[i];
+        }
+        if !self.starts[i] {
+            return &[];
         }
         let mut k = String::new();
         for t in toks {
@@ -290,7 +315,7 @@ impl<'t> P<'t> {
             if let Some(stripped) = w.strip_suffix("ام").filter(|s| !s.is_empty())
                 && self.number_word(stripped).is_some_and(|(_, o)| !o)
             {
-                w = stripped.to_string();
+                w = stripped.to_string().into();
                 ordinal = true;
             }
             let (v, o) = self.number_word(&w).or_else(|| self.glued_number(&w))?;
@@ -331,7 +356,7 @@ impl<'t> P<'t> {
             if t.digits() <= 2 && (1..=31).contains(&v) {
                 // «۱۰ام», «۱۰م»: an ordinal suffix glued to the digits.
                 let n = if self.tok(i + 1).is_some_and(|n| {
-                    n.glued && n.kind == Kind::Word && matches!(key(n.s).as_str(), "ام" | "م")
+                    n.glued && n.kind == Kind::Word && matches!(&*key(n.s), "ام" | "م")
                 }) {
                     2
                 } else {
@@ -780,7 +805,7 @@ impl<'t> P<'t> {
             let k = key(n.s);
             if n.kind == Kind::Num
                 || matches!(
-                    k.as_str(),
+                    &*k,
                     "هزار"
                         | "میلیون"
                         | "نفر"
@@ -1217,7 +1242,7 @@ impl<'t> P<'t> {
             let years_alike = band(&xs) != 0 && band(&xs) == band(&ys);
             let counted = self.tok(j).is_some_and(|t| {
                 matches!(
-                    key(t.s).as_str(),
+                    &*key(t.s),
                     "نفر"
                         | "تن"
                         | "هزار"
@@ -1696,10 +1721,52 @@ impl<'t> P<'t> {
         Some((p, j))
     }
 
+    /// True when an expression can start at token `i`: a number, a Latin
+    /// word, «(», or a word whose meaning can open one. Most words of a text
+    /// are none of these, and are passed over without trying the rules.
+    fn can_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            Kind::Num | Kind::Latin => true,
+            Kind::Punct => t.is_punct(&['(']),
+            Kind::Break => false,
+            Kind::Word => {
+                self.starts[i]
+                    || t.s.contains('\u{200C}')
+                    || self.lex1[i].iter().any(|l| match l {
+                        Lex::Kw(r) => matches!(
+                            r,
+                            Role::From
+                                | Role::To
+                                | Role::Between
+                                | Role::YearWord
+                                | Role::YearsWord
+                                | Role::MonthWord
+                                | Role::DecadeWord
+                                | Role::CenturyWord
+                                | Role::Early
+                                | Role::Mid
+                                | Role::Late
+                                | Role::Approx
+                                | Role::Ago
+                                | Role::Next
+                        ),
+                        _ => true,
+                    })
+                    || matches!(&*key(t.s), "پس")
+                    || key(t.s).ends_with("ماه")
+            }
+        }
+    }
+
     fn run(&self) -> Vec<Parsed> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            if !self.can_start(i) {
+                i += 1;
+                continue;
+            }
             match self.at(i) {
                 Some((mut p, j)) if j > i => {
                     p.tense = p

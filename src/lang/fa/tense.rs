@@ -19,11 +19,11 @@ pub fn has_continuation_cue(toks: &[Tok], from: usize) -> bool {
     let mut k = from;
     while k < end {
         let w = key(toks[k].s);
-        match w.as_str() {
+        match &*w {
             "تاکنون" | "همچنان" | "هنوز" | "ادامه" => return true,
             "تا" if k + 1 < end => {
                 let n = key(toks[k + 1].s);
-                if matches!(n.as_str(), "کنون" | "امروز" | "به") {
+                if matches!(&*n, "کنون" | "امروز" | "به") {
                     return true;
                 }
             }
@@ -68,7 +68,7 @@ pub fn clause_tense(toks: &[Tok], start: usize, from: usize, lex: &Lexicon) -> T
         // the first clause after the date that ends in a verb decides.
         let conj = k < end
             && toks[k].kind == Kind::Word
-            && matches!(key(toks[k].s).as_str(), "و" | "ولی" | "اما" | "که");
+            && matches!(&*key(toks[k].s), "و" | "ولی" | "اما" | "که");
         let boundary = k == end || toks[k].is_punct(&['،', ',', ':']) || conj;
         if conj && key(toks[k].s) == "که" {
             saw_ke = true;
@@ -118,7 +118,7 @@ fn verb_tense(seg: &[Tok], lex: &Lexicon, after_ke: bool) -> Option<Tense> {
     let words: Vec<String> = seg
         .iter()
         .filter(|t| t.kind == Kind::Word)
-        .map(|t| key(t.s))
+        .map(|t| key(t.s).into_owned())
         .collect();
     let last = words.last()?;
     let prev = words.len().checked_sub(2).map(|i| words[i].as_str());
@@ -200,7 +200,7 @@ pub fn is_verb(t: &Tok) -> bool {
     let w = key(t.s);
     let base = strip_neg(&w);
     matches!(
-        w.as_str(),
+        &*w,
         "است" | "اند" | "بود" | "بودند" | "دارد" | "دارند" | "نیست" | "هست"
     ) || mi_stem(t.s).is_some()
         || w.ends_with("هاست")
@@ -214,7 +214,7 @@ pub fn is_verb(t: &Tok) -> bool {
 fn mi_stem(raw: &str) -> Option<String> {
     let w = raw.strip_prefix('ن').unwrap_or(raw);
     if let Some(r) = w.strip_prefix("می\u{200C}") {
-        return (!r.is_empty()).then(|| key(r));
+        return (!r.is_empty()).then(|| key(r).into_owned());
     }
     let k = key(w);
     let r = k.strip_prefix("می")?;
