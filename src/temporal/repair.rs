@@ -13,7 +13,7 @@
 //!    logical order (any window of runs reversed, number ranges turned
 //!    round), optionally leaving out a number the extraction repeated;
 //!
-//! and each is scored by how its dates read ([`damage::score`]). A reading
+//! and each is scored by how its dates read ([`damage::assess`]). A reading
 //! replaces the text only when it scores at least [`MARGIN`] better. Every
 //! date read from a repaired reading carries a `repaired` record with the
 //! original spans of its pieces and a `displaced-number` diagnostic; damage
@@ -72,12 +72,34 @@ pub fn repair(
     let mut views: Vec<RepairedView> = Vec::new();
     let mut replaced: Vec<Range<usize>> = Vec::new(); // normalized byte ranges
     let mut extra: Vec<Located> = Vec::new();
+    // Where the signs are, sorted, so each sentence is checked by a
+    // binary search (never every sign for every sentence).
+    let mut reversed_at: Vec<usize> = parsed
+        .iter()
+        .filter(|p| is_reversed(p))
+        .map(|p| p.start)
+        .collect();
+    reversed_at.sort_unstable();
+    let mut sign_at: Vec<usize> = signs
+        .slots
+        .iter()
+        .map(|s| s.before)
+        .chain(
+            signs
+                .stranded
+                .iter()
+                .filter(|s| s.after_verb || !s.pieces.is_empty())
+                .map(|s| s.toks.start),
+        )
+        .collect();
+    sign_at.sort_unstable();
+    let any_in = |v: &[usize], r: Range<usize>| {
+        let k = v.partition_point(|&x| x < r.start);
+        v.get(k).is_some_and(|&x| x < r.end)
+    };
     for w in sentences(&toks) {
         let (a, b) = (toks[w.start].start, toks[w.end - 1].end);
-        let reversed = parsed
-            .iter()
-            .any(|p| is_reversed(p) && p.start >= a && p.end <= b);
-        if !damage::damaged(&signs, &w, reversed) {
+        if !any_in(&reversed_at, a..b) && !any_in(&sign_at, w.clone()) {
             continue;
         }
         match repair_window(document, original, index, norm, &toks, &signs, w.clone()) {
@@ -200,15 +222,17 @@ fn repair_window(
         out
     };
     let base = Reading::identity(0..units.len());
-    let score = |r: &Reading| damage::score(&r.render(&norm.text, &units).text);
-    let base_score = score(&base);
-    let mut best = (base.clone(), base_score, Vec::<Note>::new());
+    let assess = |r: &Reading| damage::assess(&r.render(&norm.text, &units).text);
+    let base_assessment = assess(&base);
+    let mut best = (base.clone(), base_assessment.score, Vec::<Note>::new());
+    let mut best_assessment = base_assessment;
 
     // 1. Slot filling.
     if let Some((r, notes)) = fill_slots(toks, signs, &w, &local, units.len()) {
-        let s = score(&r);
-        if s >= best.1 + MARGIN {
-            best = (r, s, notes);
+        let a = assess(&r);
+        if a.score >= best.1 + MARGIN {
+            best = (r, a.score, notes);
+            best_assessment = a;
         }
     }
     // 2. Run reversal, on top of the best reading so far, when damage
@@ -216,8 +240,7 @@ fn repair_window(
     // number run, is put back in order; the candidate must leave fewer signs.
     let order_toks: Vec<Tok> = best.0.order.iter().map(|&p| toks[idx[p]]).collect();
     let (runs, is_num, flippable) = damage::runs(&order_toks, 0..order_toks.len());
-    let signs_left = |r: &Reading| damage::sign_count(&r.render(&norm.text, &units).text);
-    let left = signs_left(&best.0);
+    let left = best_assessment.signs;
     // The source line of each run (runs that mix lines are never reversed).
     let line_of = |pos: usize| unit_line[best.0.order[pos]];
     let one_line = |a: usize, b: usize| {
@@ -226,11 +249,7 @@ fn repair_window(
     };
     // A range written high to low is not damage by itself (writers do it):
     // reversal is tried only when a slot is empty or a number is stranded.
-    let structural = {
-        let rendered = best.0.render(&norm.text, &units).text;
-        let sg = damage::signs(&tokenize(&rendered));
-        sg.slots.len() + sg.stranded.iter().filter(|s| s.after_verb).count()
-    };
+    let structural = best_assessment.structural;
     if left > 0
         && structural > 0
         && runs.len() <= MAX_RUNS
@@ -263,10 +282,11 @@ fn repair_window(
                     }
                 }
                 for (c, dropped) in cands {
-                    if signs_left(&c) >= left {
+                    let a = assess(&c);
+                    if a.signs >= left {
                         continue;
                     }
-                    let s = score(&c) - dropped.len() as i32;
+                    let s = a.score - dropped.len() as i32;
                     if top.as_ref().is_none_or(|t| s > t.1) {
                         let mut notes = vec![Note::Reversed];
                         for d in &dropped {

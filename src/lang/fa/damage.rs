@@ -287,9 +287,34 @@ pub fn runs(
 
 /// How well a stretch of text reads, for choosing among readings.
 pub fn score(text: &str) -> i32 {
+    assess(text).score
+}
+
+/// How a reading reads: its [`score`], how many signs of damage it still
+/// shows (empty slots, stranded numbers, ranges high to low), and how many
+/// of those are structural (an empty slot, a number after a verb: what run
+/// reversal may mend). One tokenization and one parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assessment {
+    pub score: i32,
+    pub signs: usize,
+    pub structural: usize,
+}
+
+/// Assesses a reading (see [`Assessment`]).
+pub fn assess(text: &str) -> Assessment {
     let toks = tokenize(text);
     let parsed = parse(text);
-    score_parts(&toks, &parsed)
+    let sg = signs(&toks);
+    let reversed = parsed
+        .iter()
+        .filter(|p| matches!(p.expr, Expr::Range { reversed: true, .. }))
+        .count();
+    Assessment {
+        score: score_with(&toks, &parsed, &sg),
+        signs: sg.slots.len() + sg.stranded.len() + reversed,
+        structural: sg.slots.len() + sg.stranded.iter().filter(|s| s.after_verb).count(),
+    }
 }
 
 fn year_of(p: &Parsed) -> Option<i32> {
@@ -300,7 +325,7 @@ fn year_of(p: &Parsed) -> Option<i32> {
     }
 }
 
-fn score_parts(toks: &[Tok], parsed: &[Parsed]) -> i32 {
+fn score_with(toks: &[Tok], parsed: &[Parsed], sg: &Signs) -> i32 {
     let lex = lexicon();
     let mut s = 0i32;
     for p in parsed {
@@ -341,7 +366,6 @@ fn score_parts(toks: &[Tok], parsed: &[Parsed]) -> i32 {
             s -= 5;
         }
     }
-    let sg = signs(toks);
     s -= 3 * sg.slots.len() as i32;
     s -= 3 * sg.stranded.len() as i32;
     // Dates in a plausible order: ascending years read as a narrative.
@@ -354,26 +378,4 @@ fn score_parts(toks: &[Tok], parsed: &[Parsed]) -> i32 {
         }
     }
     s
-}
-
-/// True when a token range holds a sign that its text is damaged.
-pub fn damaged(signs: &Signs, r: &std::ops::Range<usize>, parsed_reversed: bool) -> bool {
-    parsed_reversed
-        || signs.slots.iter().any(|s| r.contains(&s.before))
-        || signs
-            .stranded
-            .iter()
-            .any(|s| r.contains(&s.toks.start) && (s.after_verb || !s.pieces.is_empty()))
-}
-
-/// How many signs of damage a stretch of text shows: empty slots, stranded
-/// numbers, ranges written high to low.
-pub fn sign_count(text: &str) -> usize {
-    let toks = tokenize(text);
-    let sg = signs(&toks);
-    let reversed = parse(text)
-        .iter()
-        .filter(|p| matches!(p.expr, Expr::Range { reversed: true, .. }))
-        .count();
-    sg.slots.len() + sg.stranded.len() + reversed
 }

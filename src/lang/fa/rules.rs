@@ -35,6 +35,7 @@ pub fn parse(text: &str) -> Vec<Parsed> {
         .map(|t| t.kind == Kind::Word && lex.starts_phrase(&key(t.s)))
         .collect();
     let p = P {
+        points: std::cell::RefCell::new(vec![None; toks.len()]),
         toks: &toks,
         lex,
         lex1,
@@ -93,6 +94,8 @@ struct P<'t> {
     lex1: Vec<&'static [Lex]>,
     /// Whether each token begins a phrase of several words.
     starts: Vec<bool>,
+    /// The point read at each token, once asked.
+    points: std::cell::RefCell<Vec<Option<Option<Atom>>>>,
 }
 
 /// The calendar of a bare year by its magnitude (Persian text): 1200–1499
@@ -956,6 +959,19 @@ impl<'t> P<'t> {
     /// A point: a core date, optionally with a weekday before it, or a bare
     /// weekday («روز شنبه», «سه‌شنبه گذشته», «پنجشنبه شب»).
     fn point(&self, i: usize) -> Option<Atom> {
+        // Ranges, open ranges, modifiers and the plain rule all ask for the
+        // point at the same tokens: read each once.
+        if let Some(cached) = self.points.borrow().get(i).and_then(|c| c.as_ref()) {
+            return cached.clone();
+        }
+        let a = self.point_uncached(i);
+        if let Some(slot) = self.points.borrow_mut().get_mut(i) {
+            *slot = Some(a.clone());
+        }
+        a
+    }
+
+    fn point_uncached(&self, i: usize) -> Option<Atom> {
         if let Some((wd, n)) = self.weekday_at(i) {
             let mut j = i + n;
             if self.punct(j, &[',', '،']) {
