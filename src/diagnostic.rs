@@ -80,3 +80,15 @@ pub struct Diagnostic {
     #[serde(default)]
     pub events: Vec<String>,
 }
+
+/// Diagnostics in a stable order: document, position, code, message.
+pub fn sort(d: &mut [Diagnostic]) {
+    d.sort_by(|a, b| {
+        (&a.document, a.span.map(|s| s[0]), a.code, &a.message).cmp(&(
+            &b.document,
+            b.span.map(|s| s[0]),
+            b.code,
+            &b.message,
+        ))
+    });
+}

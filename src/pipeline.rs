@@ -115,16 +115,9 @@ pub fn dates(doc: &Document, opts: &Options) -> DatedDocument {
     }
 }
 
-/// Diagnostics in a stable order: document, position, code.
+/// Diagnostics in a stable order: document, position, code, message.
 pub fn sort_diagnostics(d: &mut [Diagnostic]) {
-    d.sort_by(|a, b| {
-        (&a.document, a.span.map(|s| s[0]), a.code, &a.message).cmp(&(
-            &b.document,
-            b.span.map(|s| s[0]),
-            b.code,
-            &b.message,
-        ))
-    });
+    crate::diagnostic::sort(d);
 }
 
 /// Builds the timeline of many documents: dates, events, merge, order.

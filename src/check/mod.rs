@@ -526,12 +526,5 @@ pub fn entity_ids(ev: &Event) -> impl Iterator<Item = &str> {
 
 /// Diagnostics in a stable order: document, position, code, message.
 pub fn sort_diagnostics(d: &mut [Diagnostic]) {
-    d.sort_by(|a, b| {
-        (&a.document, a.span.map(|s| s[0]), a.code, &a.message).cmp(&(
-            &b.document,
-            b.span.map(|s| s[0]),
-            b.code,
-            &b.message,
-        ))
-    });
+    crate::diagnostic::sort(d);
 }

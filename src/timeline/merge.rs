@@ -119,74 +119,94 @@ pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diag
     let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
     let mut renamed = Vec::new();
     let mut diags = Vec::new();
-    // Dated events, by type then start: a sweep.
-    let mut dated: Vec<usize> = (0..slots.len())
-        .filter(|&i| {
-            slots[i].as_ref().is_some_and(|e| {
-                e.time
-                    .as_ref()
-                    .is_some_and(|t| t.start.is_some() || t.end.is_some())
-            })
+    // Dated events that could be one event share a type and an actor or
+    // place: group them so, sort each group by start, and sweep it. Each
+    // pair is considered once, however many ids it shares.
+    let dated = |e: &Event| {
+        e.time
+            .as_ref()
+            .is_some_and(|t| t.start.is_some() || t.end.is_some())
+    };
+    let mut groups: std::collections::BTreeMap<(crate::event::EventType, String), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (i, e) in slots.iter().enumerate() {
+        let Some(e) = e.as_ref().filter(|e| dated(e)) else {
+            continue;
+        };
+        let own: Vec<&str> = ids(e).collect();
+        let keys: Vec<&str> = if own.is_empty() {
+            // A report that names nobody is grouped by what its document is about.
+            topics
+                .get(doc_of(e))
+                .map(|t| t.iter().map(String::as_str).collect())
+                .unwrap_or_default()
+        } else {
+            own
+        };
+        for k in keys {
+            groups.entry((e.kind, k.to_string())).or_default().push(i);
+        }
+    }
+    // Starts as first reported (a merge may narrow an event later; the
+    // order of each group is fixed before any merge).
+    let start_of: Vec<NaiveDate> = slots
+        .iter()
+        .map(|e| {
+            e.as_ref()
+                .and_then(|e| e.time.as_ref())
+                .map_or(NaiveDate::MAX, |t| bounds(t).0)
         })
         .collect();
-    dated.sort_by_key(|&i| {
-        let e = slots[i].as_ref().expect("present");
-        (e.kind, bounds(e.time.as_ref().expect("dated")).0, i)
-    });
-    for (pos, &i) in dated.iter().enumerate() {
-        if slots[i].is_none() {
-            continue;
-        }
-        for &j in &dated[pos + 1..] {
-            let (Some(a), Some(b)) = (slots[i].as_ref(), slots[j].as_ref()) else {
-                continue;
-            };
-            if a.kind != b.kind {
-                break;
-            }
-            let (ta, tb) = (
-                a.time.as_ref().expect("dated"),
-                b.time.as_ref().expect("dated"),
-            );
-            let ((as_, ae), (bs, be)) = (bounds(ta), bounds(tb));
-            // Sorted by start: once b starts too long after a ends, stop.
-            if ae != NaiveDate::MAX && (bs - ae).num_days() > NEAR_DAYS {
-                break;
-            }
-            if !shares(a, b, &topics) {
-                continue;
-            }
-            let overlap = as_ <= be && bs <= ae;
-            if overlap {
-                let b = slots[j].take().expect("present");
-                renamed.push((b.id.clone(), slots[i].as_ref().expect("present").id.clone()));
-                if let Some(a) = slots[i].as_mut() {
-                    absorb(a, b);
-                }
-            } else if doc_of(a) != doc_of(b) {
-                let quote = |e: &Event, t: &Time| {
-                    format!(
-                        "{} says «{}» ({})",
-                        doc_of(e),
-                        t.repaired
-                            .as_ref()
-                            .map_or(t.text.as_str(), |r| r.reading.as_str()),
-                        t.value.clone().unwrap_or_default()
-                    )
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    for (_, mut group) in groups {
+        group.sort_by_key(|&i| (start_of[i], i));
+        for (pos, &i) in group.iter().enumerate() {
+            for &j in &group[pos + 1..] {
+                let (Some(a), Some(b)) = (slots[i].as_ref(), slots[j].as_ref()) else {
+                    continue;
                 };
-                diags.push(Diagnostic {
-                    severity: Severity::Warning,
-                    code: Code::SourceDisagreement,
-                    message: format!(
-                        "the sources date the same {} differently: {}; {}",
-                        a.kind.id(),
-                        quote(a, ta),
-                        quote(b, tb)
-                    ),
-                    document: doc_of(b).to_string(),
-                    span: Some(tb.span),
-                    events: vec![a.id.clone(), b.id.clone()],
-                });
+                let (Some(ta), Some(tb)) = (a.time.as_ref(), b.time.as_ref()) else {
+                    continue;
+                };
+                let ((as_, ae), (bs, be)) = (bounds(ta), bounds(tb));
+                // Sorted by start: once b starts too long after a ends, stop.
+                if ae != NaiveDate::MAX && (bs - ae).num_days() > NEAR_DAYS {
+                    break;
+                }
+                if !seen.insert((i.min(j), i.max(j))) || !shares(a, b, &topics) {
+                    continue;
+                }
+                let overlap = as_ <= be && bs <= ae;
+                if overlap {
+                    if let (Some(b), Some(a)) = (slots[j].take(), slots[i].as_mut()) {
+                        renamed.push((b.id.clone(), a.id.clone()));
+                        absorb(a, b);
+                    }
+                } else if doc_of(a) != doc_of(b) {
+                    let quote = |e: &Event, t: &Time| {
+                        format!(
+                            "{} says «{}» ({})",
+                            doc_of(e),
+                            t.repaired
+                                .as_ref()
+                                .map_or(t.text.as_str(), |r| r.reading.as_str()),
+                            t.value.clone().unwrap_or_default()
+                        )
+                    };
+                    diags.push(Diagnostic {
+                        severity: Severity::Warning,
+                        code: Code::SourceDisagreement,
+                        message: format!(
+                            "the sources date the same {} differently: {}; {}",
+                            a.kind.id(),
+                            quote(a, ta),
+                            quote(b, tb)
+                        ),
+                        document: doc_of(b).to_string(),
+                        span: Some(tb.span),
+                        events: vec![a.id.clone(), b.id.clone()],
+                    });
+                }
             }
         }
     }
@@ -232,9 +252,10 @@ pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diag
                 }
         });
         if let Some(j) = target {
-            let e = slots[i].take().expect("present");
-            renamed.push((e.id.clone(), slots[j].as_ref().expect("present").id.clone()));
-            if let Some(t) = slots[j].as_mut() {
+            if let Some(e) = slots[i].take()
+                && let Some(t) = slots[j].as_mut()
+            {
+                renamed.push((e.id.clone(), t.id.clone()));
                 absorb(t, e);
             }
         }
