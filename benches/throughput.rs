@@ -84,8 +84,9 @@ fn dates(c: &mut Criterion) {
     group.finish();
 }
 
-/// `n` synthetic dated events over 1900–2100 from 100 documents, with
-/// shared actors, deterministic (a linear congruential generator).
+/// `n` synthetic dated events over 1900–2100 from 100 documents (days,
+/// months and years; 15 types; 2,000 actors, so reports of one type and
+/// actor meet and merge), deterministic (a linear congruential generator).
 fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
     use tarikh::calendar::resolve::Time;
     use tarikh::event::{EntityRef, Event, EventType, Evidence};
@@ -112,11 +113,12 @@ fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
         })
         .collect();
     for i in 0..n {
+        // Precisions as reported: a day, a month or a year.
         let start = base + chrono::Days::new(u64::from(next() % 73_000));
-        let end = start + chrono::Days::new(u64::from(next() % 400));
+        let end = start + chrono::Days::new([0u64, 0, 0, 29, 364][(next() % 5) as usize]);
         let kind = EventType::ALL[(next() % 15) as usize];
         let d = (next() % 100) as usize;
-        let actor = format!("state:s{}", next() % 50);
+        let actor = format!("state:s{}", next() % 2000);
         docs[d].events.push(Event {
             id: format!("doc{d}@{i}"),
             kind,

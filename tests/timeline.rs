@@ -302,7 +302,10 @@ proptest! {
             let b = a + chrono::Days::new(*len as u64);
             ev(&format!("e{i:02}"), Some(&a.to_string()), Some(&b.to_string()))
         }).collect();
-        let t = timeline::build(vec![DocEvents { info: info(), events, relations: vec![], diagnostics: vec![] }]);
+        let t = timeline::build_with(
+            vec![DocEvents { info: info(), events, relations: vec![], diagnostics: vec![] }],
+            timeline::BuildOptions { max_fanout: None },
+        );
         let n = t.events.len();
         let iv: Vec<(NaiveDate, NaiveDate)> = t.events.iter().map(|e| {
             let x = e.time.as_ref().unwrap();

@@ -27,8 +27,32 @@ struct Stated {
     kind: RelationType,
 }
 
+/// How the timeline is built.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildOptions {
+    /// Most `before` relations (by dates) one event gets; `None` exports
+    /// the exact transitive reduction. See [`order::before_pairs`].
+    pub max_fanout: Option<usize>,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            max_fanout: Some(MAX_FANOUT),
+        }
+    }
+}
+
+/// The default bound on date relations per event.
+pub const MAX_FANOUT: usize = 4;
+
 /// Builds one timeline from the events of many documents.
 pub fn build(docs: Vec<DocEvents>) -> Timeline {
+    build_with(docs, BuildOptions::default())
+}
+
+/// Builds one timeline with explicit options.
+pub fn build_with(docs: Vec<DocEvents>, opts: BuildOptions) -> Timeline {
     let mut documents = Vec::new();
     let mut events = Vec::new();
     let mut stated = Vec::new();
@@ -73,15 +97,11 @@ pub fn build(docs: Vec<DocEvents>) -> Timeline {
     let mut g: DiGraph<usize, (RelationType, Basis)> =
         DiGraph::with_capacity(events.len(), events.len());
     let nodes: Vec<NodeIndex> = (0..events.len()).map(|i| g.add_node(i)).collect();
-    let mut relations = Vec::new();
-    for (a, b) in order::before_pairs(&events) {
+    // Relations by event position (ids are written once, at the end).
+    let mut rels: Vec<(usize, usize, RelationType, Basis)> = Vec::new();
+    for (a, b) in order::before_pairs(&events, opts.max_fanout) {
         g.add_edge(nodes[a], nodes[b], (RelationType::Before, Basis::Dates));
-        relations.push(Relation {
-            from: events[a].id.clone(),
-            to: events[b].id.clone(),
-            kind: RelationType::Before,
-            basis: Basis::Dates,
-        });
+        rels.push((a, b, RelationType::Before, Basis::Dates));
     }
     // Text relations: kept unless the dates contradict them.
     let mut text_edges = Vec::new();
@@ -106,7 +126,7 @@ pub fn build(docs: Vec<DocEvents>) -> Timeline {
             ));
             continue;
         }
-        text_edges.push((early, late, s.kind, from, to));
+        text_edges.push((early, late, s.kind, f, t));
     }
     // Cycles: the text relations added to the graph of date relations.
     // Date relations alone never form a cycle, so every cycle goes through
@@ -143,22 +163,19 @@ pub fn build(docs: Vec<DocEvents>) -> Timeline {
         if component[e] != usize::MAX && component[e] == component[l] {
             continue;
         }
-        relations.push(Relation {
-            from,
-            to,
-            kind,
-            basis: Basis::Text,
-        });
+        rels.push((from, to, kind, Basis::Text));
     }
-    relations.sort_by(|a, b| {
-        (pos.get(&a.from), pos.get(&a.to), a.kind, a.basis).cmp(&(
-            pos.get(&b.from),
-            pos.get(&b.to),
-            b.kind,
-            b.basis,
-        ))
-    });
-    relations.dedup();
+    rels.sort_unstable();
+    rels.dedup();
+    let relations = rels
+        .into_iter()
+        .map(|(a, b, kind, basis)| Relation {
+            from: events[a].id.clone(),
+            to: events[b].id.clone(),
+            kind,
+            basis,
+        })
+        .collect();
     crate::pipeline::sort_diagnostics(&mut diagnostics);
     Timeline {
         documents,

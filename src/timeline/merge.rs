@@ -8,7 +8,8 @@
 //! never narrows a clean one. Reports of one type from different documents
 //! that share actors or places, near in time (within [`NEAR_DAYS`]) but
 //! with intervals that do not meet, stay separate and are linked by a
-//! `source-disagreement` diagnostic quoting each source's date.
+//! `source-disagreement` diagnostic quoting each source's date (one per
+//! report: the nearest one).
 //!
 //! Events are compared within a sweep over their start dates, never all
 //! pairs.
@@ -24,7 +25,7 @@ use crate::event::Event;
 
 /// How far apart two reports of one event may be dated and still be taken
 /// for the same event told differently.
-pub const NEAR_DAYS: i64 = 3 * 366;
+pub const NEAR_DAYS: i64 = 366;
 
 fn ids(e: &Event) -> impl Iterator<Item = &str> {
     e.actors.iter().chain(&e.places).map(|x| x.id.as_str())
@@ -127,8 +128,20 @@ pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diag
             .as_ref()
             .is_some_and(|t| t.start.is_some() || t.end.is_some())
     };
-    let mut groups: std::collections::BTreeMap<(crate::event::EventType, String), Vec<usize>> =
-        std::collections::BTreeMap::new();
+    // Starts as first reported (a merge may narrow an event later; the
+    // order of each group is fixed before any merge).
+    let start_of: Vec<NaiveDate> = slots
+        .iter()
+        .map(|e| {
+            e.as_ref()
+                .and_then(|e| e.time.as_ref())
+                .map_or(NaiveDate::MAX, |t| bounds(t).0)
+        })
+        .collect();
+    // Ids as numbers, then one flat list of (type, id, start, event) sorted:
+    // each run of one type and one id is a group.
+    let mut number: HashMap<String, u32> = HashMap::new();
+    let mut keyed: Vec<(crate::event::EventType, u32, NaiveDate, usize)> = Vec::new();
     for (i, e) in slots.iter().enumerate() {
         let Some(e) = e.as_ref().filter(|e| dated(e)) else {
             continue;
@@ -144,22 +157,19 @@ pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diag
             own
         };
         for k in keys {
-            groups.entry((e.kind, k.to_string())).or_default().push(i);
+            let next = number.len() as u32;
+            let n = *number.entry(k.to_string()).or_insert(next);
+            keyed.push((e.kind, n, start_of[i], i));
         }
     }
-    // Starts as first reported (a merge may narrow an event later; the
-    // order of each group is fixed before any merge).
-    let start_of: Vec<NaiveDate> = slots
-        .iter()
-        .map(|e| {
-            e.as_ref()
-                .and_then(|e| e.time.as_ref())
-                .map_or(NaiveDate::MAX, |t| bounds(t).0)
-        })
+    keyed.sort_unstable();
+    let groups: Vec<Vec<usize>> = keyed
+        .chunk_by(|x, y| x.0 == y.0 && x.1 == y.1)
+        .map(|run| run.iter().map(|x| x.3).collect())
         .collect();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    for (_, mut group) in groups {
-        group.sort_by_key(|&i| (start_of[i], i));
+    let mut disagreeing: HashSet<usize> = HashSet::new();
+    for group in groups {
         for (pos, &i) in group.iter().enumerate() {
             for &j in &group[pos + 1..] {
                 let (Some(a), Some(b)) = (slots[i].as_ref(), slots[j].as_ref()) else {
@@ -182,7 +192,14 @@ pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diag
                         renamed.push((b.id.clone(), a.id.clone()));
                         absorb(a, b);
                     }
-                } else if doc_of(a) != doc_of(b) {
+                } else if doc_of(a) != doc_of(b)
+                    && !disagreeing.contains(&i)
+                    && !disagreeing.contains(&j)
+                {
+                    // One disagreement per report: the nearest other report
+                    // (the sweep meets it first), not every near one.
+                    disagreeing.insert(i);
+                    disagreeing.insert(j);
                     let quote = |e: &Event, t: &Time| {
                         format!(
                             "{} says «{}» ({})",
@@ -251,13 +268,12 @@ pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diag
                     _ => false,
                 }
         });
-        if let Some(j) = target {
-            if let Some(e) = slots[i].take()
-                && let Some(t) = slots[j].as_mut()
-            {
-                renamed.push((e.id.clone(), t.id.clone()));
-                absorb(t, e);
-            }
+        if let Some(j) = target
+            && let Some(e) = slots[i].take()
+            && let Some(t) = slots[j].as_mut()
+        {
+            renamed.push((e.id.clone(), t.id.clone()));
+            absorb(t, e);
         }
     }
     (slots.into_iter().flatten().collect(), renamed, diags)

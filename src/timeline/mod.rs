@@ -20,7 +20,7 @@ use crate::diagnostic::Diagnostic;
 use crate::event::Event;
 use crate::text::DocumentInfo;
 
-pub use build::{DocEvents, build};
+pub use build::{BuildOptions, DocEvents, MAX_FANOUT, build, build_with};
 
 /// TimeML TLINK types (lower case) and `vague`.
 #[derive(

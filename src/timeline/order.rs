@@ -53,13 +53,35 @@ pub fn compare(a: &Event, b: &Event) -> Ordering {
 }
 
 /// Sorts events into timeline order.
-pub fn sort(events: &mut [Event]) {
-    events.sort_by(compare);
+pub fn sort(events: &mut Vec<Event>) {
+    // Sort indices, then move each event once: events are large, and a
+    // sort that moves them is dominated by copying.
+    // The order's key, computed once per event (start, end, precision; the
+    // id only breaks ties, compared when the rest is equal).
+    let key = |e: &Event| {
+        let start = e.time.as_ref().and_then(|t| t.start);
+        (start.is_none(), start, hi(e).is_none(), hi(e), precision(e))
+    };
+    let keys: Vec<_> = events.iter().map(key).collect();
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| compare(&events[a], &events[b]))
+    });
+    let mut slots: Vec<Option<Event>> = std::mem::take(events).into_iter().map(Some).collect();
+    events.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
 
 /// The transitive reduction of `before` over dated events, as index pairs
 /// (a before b).
-pub fn before_pairs(events: &[Event]) -> Vec<(usize, usize)> {
+///
+/// `max_fanout` bounds how many immediate successors one event gets (the
+/// earliest-starting first): when hundreds of events share a day, the
+/// reduction links every one of them to every one of the next day's, which
+/// floods a visualizer without telling it anything the dates do not. `None`
+/// keeps the exact reduction.
+pub fn before_pairs(events: &[Event], max_fanout: Option<usize>) -> Vec<(usize, usize)> {
     // Events with a known interval, sorted by their earliest start.
     let mut idx: Vec<(NaiveDate, NaiveDate, usize)> = events
         .iter()
@@ -86,8 +108,8 @@ pub fn before_pairs(events: &[Event]) -> Vec<(usize, usize)> {
         let m = suffix_min[first];
         // B is an immediate successor when no event lies wholly between:
         // its start is not after the earliest end among the candidates.
-        for &(start_b, _, b) in &idx[first..] {
-            if start_b > m {
+        for (k, &(start_b, _, b)) in idx[first..].iter().enumerate() {
+            if start_b > m || max_fanout.is_some_and(|f| k >= f) {
                 break;
             }
             out.push((a, b));
