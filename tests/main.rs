@@ -11,6 +11,7 @@ mod eval_en;
 mod export;
 mod golden;
 mod repair;
+mod robust;
 mod seed;
 mod text;
 mod timeline;

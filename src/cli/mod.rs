@@ -18,7 +18,7 @@ pub mod extract;
 #[derive(Debug, Parser)]
 #[command(name = "tarikh", version, about, long_about = None, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  tarikh convert 1399-08-10 --from solar-hijri\n  tarikh dates data/articles/fa/karabakh-aran.txt --format table\n\nExit status: 0 ran, 1 some input unreadable, 2 usage error."
+    after_help = "Examples:\n  tarikh convert 1399-08-10 --from solar-hijri\n  tarikh dates data/articles/fa/karabakh-aran.txt --format table\n  tarikh extract data/articles/fa/karabakh-aran.txt --format md -o karabakh.md\n  tarikh check data/articles/fa/karabakh-aran.txt --against data/reference/karabakh.toml\n\nExit status: 0 ran, 1 some input unreadable (the others are still processed),\n2 usage error; findings never change it, except that `check --fail-on` exits 3."
 )]
 pub struct Cli {
     #[command(subcommand)]
