@@ -72,14 +72,11 @@ pub fn repair(
     let mut views: Vec<RepairedView> = Vec::new();
     let mut replaced: Vec<Range<usize>> = Vec::new(); // normalized byte ranges
     let mut extra: Vec<Located> = Vec::new();
-    // Where the signs are, sorted, so each sentence is checked by a
-    // binary search (never every sign for every sentence).
-    let mut reversed_at: Vec<usize> = parsed
-        .iter()
-        .filter(|p| is_reversed(p))
-        .map(|p| p.start)
-        .collect();
-    reversed_at.sort_unstable();
+    // Where repair can do something, sorted, so each sentence is checked by
+    // a binary search (never every sign for every sentence): an empty slot
+    // (slot filling), or a number stranded after a verb (run reversal). A
+    // number at a line's end with no slot before it, or a range high to
+    // low, is no damage by itself.
     let mut sign_at: Vec<usize> = signs
         .slots
         .iter()
@@ -88,7 +85,7 @@ pub fn repair(
             signs
                 .stranded
                 .iter()
-                .filter(|s| s.after_verb || !s.pieces.is_empty())
+                .filter(|s| s.after_verb)
                 .map(|s| s.toks.start),
         )
         .collect();
@@ -99,9 +96,10 @@ pub fn repair(
     };
     for w in sentences(&toks) {
         let (a, b) = (toks[w.start].start, toks[w.end - 1].end);
-        if !any_in(&reversed_at, a..b) && !any_in(&sign_at, w.clone()) {
+        if !any_in(&sign_at, w.clone()) {
             continue;
         }
+        let _ = (a, b);
         match repair_window(document, original, index, norm, &toks, &signs, w.clone()) {
             Some((located, diags, view)) => {
                 replaced.push(a..b);
@@ -250,8 +248,11 @@ fn repair_window(
     // A range written high to low is not damage by itself (writers do it):
     // reversal is tried only when a slot is empty or a number is stranded.
     let structural = best_assessment.structural;
+    // Runs in display order show as a range written high to low beside
+    // other damage: without such a range, no reversal is tried.
     if left > 0
         && structural > 0
+        && best_assessment.reversed > 0
         && runs.len() <= MAX_RUNS
         && is_num.iter().filter(|n| **n).count() >= 2
     {

@@ -299,6 +299,8 @@ pub struct Assessment {
     pub score: i32,
     pub signs: usize,
     pub structural: usize,
+    /// Ranges written high to low.
+    pub reversed: usize,
 }
 
 /// Assesses a reading (see [`Assessment`]).
@@ -314,6 +316,7 @@ pub fn assess(text: &str) -> Assessment {
         score: score_with(&toks, &parsed, &sg),
         signs: sg.slots.len() + sg.stranded.len() + reversed,
         structural: sg.slots.len() + sg.stranded.iter().filter(|s| s.after_verb).count(),
+        reversed,
     }
 }
 
