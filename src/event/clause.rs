@@ -61,8 +61,18 @@ pub fn clauses(text: &str) -> (Vec<Tok<'_>>, Vec<Clause>) {
             std::borrow::Cow::Borrowed("")
         };
         let next_is_verb = toks.get(k + 1).is_some_and(is_verb);
-        let sentence_end =
-            t.is_punct(&['.', '!', '?', '؟', '؛', ';']) || (t.kind == Kind::Break && t.para);
+        // A full stop after an abbreviation («Oct.», «Sept.», «Mr.») or
+        // between digits does not end the sentence.
+        let abbreviation = t.is_punct(&['.'])
+            && k > 0
+            && toks[k - 1].end == t.start
+            && ((toks[k - 1].kind == Kind::Latin && is_abbreviation(toks[k - 1].s))
+                || (toks[k - 1].kind == Kind::Num
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.kind == Kind::Num && n.start == t.end)));
+        let sentence_end = (t.is_punct(&['.', '!', '?', '؟', '؛', ';']) && !abbreviation)
+            || (t.kind == Kind::Break && t.para);
         if sentence_end {
             push(&mut out, start, k + 1, sentence);
             sentence += 1;
@@ -95,4 +105,15 @@ pub fn clauses(text: &str) -> (Vec<Tok<'_>>, Vec<Clause>) {
     }
     push(&mut out, start, toks.len(), sentence);
     (toks, out)
+}
+
+/// Latin abbreviations that end in a full stop inside a sentence: month
+/// names and titles.
+fn is_abbreviation(w: &str) -> bool {
+    const WORDS: [&str; 22] = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+        "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "no",
+    ];
+    let l = w.to_ascii_lowercase();
+    WORDS.contains(&l.as_str()) || (w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
 }

@@ -96,10 +96,16 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                                 .any(|w| t.s.eq_ignore_ascii_case(w))
                     })
             };
+            // The verb-distance cost is for verb-final Persian; in English
+            // the predicate stands early, and weight alone decides.
+            let persian = dated.info.lang == "fa";
             let score = |h: &super::gazetteer::Hit| {
-                trig.items[h.item].weight
-                    - (0.02 * after(h)).min(0.2)
-                    - if oblique(h) { 0.15 } else { 0.0 }
+                let distance = if persian {
+                    (0.02 * after(h)).min(0.2)
+                } else {
+                    0.0
+                };
+                trig.items[h.item].weight - distance - if oblique(h) { 0.15 } else { 0.0 }
             };
             let best = hits
                 .iter()
