@@ -131,6 +131,8 @@ pub struct Lexicon {
     /// Words that make a following bare weekday, month or relative word
     /// part of a name (`blockers.tsv`): key → what they block.
     pub blockers: HashMap<String, &'static str>,
+    /// Nouns of quantity (`quantities.tsv`): a number before them is a count.
+    quantities: rustc_hash::FxHashSet<String>,
 }
 
 /// The key a word or phrase is stored under: ZWNJ and spaces removed.
@@ -242,7 +244,11 @@ impl Lexicon {
         let blockers = tsv::rows(include_str!("../../../data/lexicon/fa/blockers.tsv"))
             .filter_map(|r| Some((key(r[0]).into_owned(), *r.get(1)?)))
             .collect();
+        let quantities = tsv::rows(include_str!("../../../data/lexicon/fa/quantities.tsv"))
+            .map(|r| key(r[0]).into_owned())
+            .collect();
         Lexicon {
+            quantities,
             phrase_starts,
             blockers,
             words,
@@ -259,6 +265,11 @@ impl Lexicon {
         self.blockers
             .get(word)
             .is_some_and(|b| *b == what || *b == "any")
+    }
+
+    /// True for a noun of quantity (a key): «نفر», «هزار», «دلار».
+    pub fn is_quantity(&self, word: &str) -> bool {
+        self.quantities.contains(word)
     }
 
     /// True when `first` (a key) begins a phrase of several words.

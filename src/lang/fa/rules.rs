@@ -786,12 +786,9 @@ impl<'t> P<'t> {
         })
     }
 
-    /// «در ۱۹۹۴», «طی ۱۳۹۹»: a bare year after «در» (the preposition is
-    /// not part of the expression).
-    fn year_after_in(&self, i: usize) -> Option<Atom> {
-        if i == 0 || !(self.role(i - 1, Role::In)) {
-            return None;
-        }
+    /// A four-digit number that can stand alone for a year: 1300–1499 is a
+    /// Solar Hijri year, 1900–2100 a Gregorian one.
+    fn bare_year_at(&self, i: usize) -> Option<(i32, Calendar)> {
         let t = self.tok(i)?;
         if t.digits() != 4 {
             return None;
@@ -802,25 +799,21 @@ impl<'t> P<'t> {
             1900..=2100 => Calendar::Gregorian,
             _ => return None,
         };
+        Some((y, cal))
+    }
+
+    /// «در ۱۹۹۴», «طی ۱۳۹۹»: a bare year after «در» (the preposition is
+    /// not part of the expression).
+    fn year_after_in(&self, i: usize) -> Option<Atom> {
+        if i == 0 || !(self.role(i - 1, Role::In)) {
+            return None;
+        }
+        let (y, cal) = self.bare_year_at(i)?;
         // «در ۱۹۹۴ نفر» is a count: a year is not followed by a noun of
         // quantity; a following number, unit or «هزار» makes it a count.
         if let Some(n) = self.tok(i + 1) {
             let k = key(n.s);
-            if n.kind == Kind::Num
-                || matches!(
-                    &*k,
-                    "هزار"
-                        | "میلیون"
-                        | "نفر"
-                        | "تن"
-                        | "درصد"
-                        | "کیلومتر"
-                        | "متر"
-                        | "دلار"
-                        | "تومان"
-                        | "ریال"
-                )
-            {
+            if n.kind == Kind::Num || self.lex.is_quantity(&k) {
                 return None;
             }
         }
@@ -1256,19 +1249,7 @@ impl<'t> P<'t> {
                 _ => 0,
             };
             let years_alike = band(&xs) != 0 && band(&xs) == band(&ys);
-            let counted = self.tok(j).is_some_and(|t| {
-                matches!(
-                    &*key(t.s),
-                    "نفر"
-                        | "تن"
-                        | "هزار"
-                        | "میلیون"
-                        | "دلار"
-                        | "کیلومتر"
-                        | "متر"
-                        | "درصد"
-                )
-            });
+            let counted = self.tok(j).is_some_and(|t| self.lex.is_quantity(&key(t.s)));
             if counted
                 || !(strong
                     || era
@@ -1659,16 +1640,7 @@ impl<'t> P<'t> {
 
     /// A bare four-digit year after «از»/«تا» («از ۱۹۹۲», «تا ۲۰۲۵»).
     fn bare_year(&self, i: usize) -> Option<Atom> {
-        let t = self.tok(i)?;
-        if t.digits() != 4 {
-            return None;
-        }
-        let y = t.num()? as i32;
-        let cal = match y {
-            1300..=1499 => Calendar::SolarHijri,
-            1900..=2100 => Calendar::Gregorian,
-            _ => return None,
-        };
+        let (y, cal) = self.bare_year_at(i)?;
         let mut spec = DateSpec {
             calendar: Some(cal),
             year: Some(y),
