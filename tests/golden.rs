@@ -110,6 +110,7 @@ pub fn goldens() -> Vec<(String, String)> {
         timeline_of(&[
             "data/articles/fa/karabakh-aran.txt",
             "data/articles/fa/karabakh-review.txt",
+            "data/articles/en/karabakh-truce.txt",
         ]),
     ));
     out

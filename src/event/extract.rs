@@ -118,10 +118,58 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                         .then(b.range.start.cmp(&a.range.start))
                 });
             let Some((hi, _)) = best else { continue };
-            let own = dates
+            let own_dates: Vec<&(usize, Range<usize>)> = dates
                 .iter()
-                .find(|(_, r)| in_range(r, &c.range))
-                .map(|(i, _)| *i);
+                .filter(|(_, r)| in_range(r, &c.range))
+                .collect();
+            let in_clause: Vec<usize> = (0..hits.len())
+                .filter(|&k| in_range(&hits[k].range, &c.range))
+                .collect();
+            let kinds: std::collections::BTreeSet<_> = in_clause
+                .iter()
+                .map(|&k| trig.items[hits[k].item].kind)
+                .collect();
+            // Dates of one clause that name different times (not «Oct. 10»
+            // and «Saturday», the same day twice).
+            let distinct = {
+                let ivs: Vec<_> = own_dates
+                    .iter()
+                    .filter_map(|(i, _)| dated.resolved[*i].time.interval())
+                    .collect();
+                ivs.iter()
+                    .enumerate()
+                    .any(|(a, x)| ivs[a + 1..].iter().any(|y| !x.overlaps(y)))
+            };
+            if own_dates.len() >= 2 && kinds.len() >= 2 && distinct {
+                // Several dates and several kinds of event in one clause
+                // («the fighting began on Sept. 27, the worst since a war
+                // that ended with a ceasefire in May 1994»): each date goes
+                // with the trigger nearest to it.
+                let gap = |a: &Range<usize>, b: &Range<usize>| {
+                    if a.end <= b.start {
+                        b.start - a.end
+                    } else {
+                        a.start.saturating_sub(b.end)
+                    }
+                };
+                let mut used = Vec::new();
+                for (di, dr) in own_dates {
+                    let Some(&k) = in_clause
+                        .iter()
+                        .min_by_key(|&&k| (gap(&hits[k].range, dr), hits[k].range.start))
+                    else {
+                        continue;
+                    };
+                    if used.contains(&k) {
+                        continue;
+                    }
+                    used.push(k);
+                    claimed[*di] = true;
+                    found.push((ci, k, Some(*di)));
+                }
+                continue;
+            }
+            let own = own_dates.first().map(|(i, _)| *i);
             if let Some(i) = own {
                 claimed[i] = true;
             }
@@ -214,8 +262,20 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                     },
                 });
             }
+            // Ids: the document and where the clause starts; a second event
+            // of one clause gets a suffix.
+            let base_id = format!("{}@{}", doc.id, start);
+            let same = events
+                .iter()
+                .filter(|e| e.id == base_id || e.id.starts_with(&format!("{base_id}.")))
+                .count();
+            let id = if same == 0 {
+                base_id
+            } else {
+                format!("{base_id}.{same}")
+            };
             events.push(Event {
-                id: format!("{}@{}", doc.id, start),
+                id,
                 kind: t.kind,
                 summary,
                 time,

@@ -128,101 +128,105 @@ pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diag
             .as_ref()
             .is_some_and(|t| t.start.is_some() || t.end.is_some())
     };
-    // Starts as first reported (a merge may narrow an event later; the
-    // order of each group is fixed before any merge).
-    let start_of: Vec<NaiveDate> = slots
-        .iter()
-        .map(|e| {
-            e.as_ref()
-                .and_then(|e| e.time.as_ref())
-                .map_or(NaiveDate::MAX, |t| bounds(t).0)
-        })
-        .collect();
-    // Ids as numbers, then one flat list of (type, id, start, event) sorted:
-    // each run of one type and one id is a group.
-    let mut number: HashMap<String, u32> = HashMap::new();
-    let mut keyed: Vec<(crate::event::EventType, u32, NaiveDate, usize)> = Vec::new();
-    for (i, e) in slots.iter().enumerate() {
-        let Some(e) = e.as_ref().filter(|e| dated(e)) else {
-            continue;
-        };
-        let own: Vec<&str> = ids(e).collect();
-        let keys: Vec<&str> = if own.is_empty() {
-            // A report that names nobody is grouped by what its document is about.
-            topics
-                .get(doc_of(e))
-                .map(|t| t.iter().map(String::as_str).collect())
-                .unwrap_or_default()
-        } else {
-            own
-        };
-        for k in keys {
-            let next = number.len() as u32;
-            let n = *number.entry(k.to_string()).or_insert(next);
-            keyed.push((e.kind, n, start_of[i], i));
-        }
-    }
-    keyed.sort_unstable();
-    let groups: Vec<Vec<usize>> = keyed
-        .chunk_by(|x, y| x.0 == y.0 && x.1 == y.1)
-        .map(|run| run.iter().map(|x| x.3).collect())
-        .collect();
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    // Two passes: a merge gives the survivor the actors and places of both
+    // reports, which can make it match a report it did not match before.
     let mut disagreeing: HashSet<usize> = HashSet::new();
-    for group in groups {
-        for (pos, &i) in group.iter().enumerate() {
-            for &j in &group[pos + 1..] {
-                let (Some(a), Some(b)) = (slots[i].as_ref(), slots[j].as_ref()) else {
-                    continue;
-                };
-                let (Some(ta), Some(tb)) = (a.time.as_ref(), b.time.as_ref()) else {
-                    continue;
-                };
-                let ((as_, ae), (bs, be)) = (bounds(ta), bounds(tb));
-                // Sorted by start: once b starts too long after a ends, stop.
-                if ae != NaiveDate::MAX && (bs - ae).num_days() > NEAR_DAYS {
-                    break;
-                }
-                if !seen.insert((i.min(j), i.max(j))) || !shares(a, b, &topics) {
-                    continue;
-                }
-                let overlap = as_ <= be && bs <= ae;
-                if overlap {
-                    if let (Some(b), Some(a)) = (slots[j].take(), slots[i].as_mut()) {
-                        renamed.push((b.id.clone(), a.id.clone()));
-                        absorb(a, b);
-                    }
-                } else if doc_of(a) != doc_of(b)
-                    && !disagreeing.contains(&i)
-                    && !disagreeing.contains(&j)
-                {
-                    // One disagreement per report: the nearest other report
-                    // (the sweep meets it first), not every near one.
-                    disagreeing.insert(i);
-                    disagreeing.insert(j);
-                    let quote = |e: &Event, t: &Time| {
-                        format!(
-                            "{} says «{}» ({})",
-                            doc_of(e),
-                            t.repaired
-                                .as_ref()
-                                .map_or(t.text.as_str(), |r| r.reading.as_str()),
-                            t.value.clone().unwrap_or_default()
-                        )
+    for _pass in 0..2 {
+        // Starts as first reported (a merge may narrow an event later; the
+        // order of each group is fixed before any merge).
+        let start_of: Vec<NaiveDate> = slots
+            .iter()
+            .map(|e| {
+                e.as_ref()
+                    .and_then(|e| e.time.as_ref())
+                    .map_or(NaiveDate::MAX, |t| bounds(t).0)
+            })
+            .collect();
+        // Ids as numbers, then one flat list of (type, id, start, event) sorted:
+        // each run of one type and one id is a group.
+        let mut number: HashMap<String, u32> = HashMap::new();
+        let mut keyed: Vec<(crate::event::EventType, u32, NaiveDate, usize)> = Vec::new();
+        for (i, e) in slots.iter().enumerate() {
+            let Some(e) = e.as_ref().filter(|e| dated(e)) else {
+                continue;
+            };
+            let own: Vec<&str> = ids(e).collect();
+            let keys: Vec<&str> = if own.is_empty() {
+                // A report that names nobody is grouped by what its document is about.
+                topics
+                    .get(doc_of(e))
+                    .map(|t| t.iter().map(String::as_str).collect())
+                    .unwrap_or_default()
+            } else {
+                own
+            };
+            for k in keys {
+                let next = number.len() as u32;
+                let n = *number.entry(k.to_string()).or_insert(next);
+                keyed.push((e.kind, n, start_of[i], i));
+            }
+        }
+        keyed.sort_unstable();
+        let groups: Vec<Vec<usize>> = keyed
+            .chunk_by(|x, y| x.0 == y.0 && x.1 == y.1)
+            .map(|run| run.iter().map(|x| x.3).collect())
+            .collect();
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        for group in groups {
+            for (pos, &i) in group.iter().enumerate() {
+                for &j in &group[pos + 1..] {
+                    let (Some(a), Some(b)) = (slots[i].as_ref(), slots[j].as_ref()) else {
+                        continue;
                     };
-                    diags.push(Diagnostic {
-                        severity: Severity::Warning,
-                        code: Code::SourceDisagreement,
-                        message: format!(
-                            "the sources date the same {} differently: {}; {}",
-                            a.kind.id(),
-                            quote(a, ta),
-                            quote(b, tb)
-                        ),
-                        document: doc_of(b).to_string(),
-                        span: Some(tb.span),
-                        events: vec![a.id.clone(), b.id.clone()],
-                    });
+                    let (Some(ta), Some(tb)) = (a.time.as_ref(), b.time.as_ref()) else {
+                        continue;
+                    };
+                    let ((as_, ae), (bs, be)) = (bounds(ta), bounds(tb));
+                    // Sorted by start: once b starts too long after a ends, stop.
+                    if ae != NaiveDate::MAX && (bs - ae).num_days() > NEAR_DAYS {
+                        break;
+                    }
+                    if !seen.insert((i.min(j), i.max(j))) || !shares(a, b, &topics) {
+                        continue;
+                    }
+                    let overlap = as_ <= be && bs <= ae;
+                    if overlap {
+                        if let (Some(b), Some(a)) = (slots[j].take(), slots[i].as_mut()) {
+                            renamed.push((b.id.clone(), a.id.clone()));
+                            absorb(a, b);
+                        }
+                    } else if doc_of(a) != doc_of(b)
+                        && !disagreeing.contains(&i)
+                        && !disagreeing.contains(&j)
+                    {
+                        // One disagreement per report: the nearest other report
+                        // (the sweep meets it first), not every near one.
+                        disagreeing.insert(i);
+                        disagreeing.insert(j);
+                        let quote = |e: &Event, t: &Time| {
+                            format!(
+                                "{} says «{}» ({})",
+                                doc_of(e),
+                                t.repaired
+                                    .as_ref()
+                                    .map_or(t.text.as_str(), |r| r.reading.as_str()),
+                                t.value.clone().unwrap_or_default()
+                            )
+                        };
+                        diags.push(Diagnostic {
+                            severity: Severity::Warning,
+                            code: Code::SourceDisagreement,
+                            message: format!(
+                                "the sources date the same {} differently: {}; {}",
+                                a.kind.id(),
+                                quote(a, ta),
+                                quote(b, tb)
+                            ),
+                            document: doc_of(b).to_string(),
+                            span: Some(tb.span),
+                            events: vec![a.id.clone(), b.id.clone()],
+                        });
+                    }
                 }
             }
         }
