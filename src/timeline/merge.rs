@@ -14,7 +14,7 @@
 //! Events are compared within a sweep over their start dates, never all
 //! pairs.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -33,7 +33,7 @@ fn ids(e: &Event) -> impl Iterator<Item = &str> {
 
 /// The actors and places of every event of each document: what the
 /// document is about.
-type Topics = HashMap<String, HashSet<String>>;
+type Topics = HashMap<String, BTreeSet<String>>;
 
 /// Two reports share an actor or a place; a report that names none is
 /// taken to be about its document's actors and places.
