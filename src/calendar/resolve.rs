@@ -14,8 +14,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Calendar, Interval, LunarVariant, PartialDate, Precision, Ymd, from_gregorian, interval_in,
-    lunar_variant_used, month_name, names::Lang as NameLang, weekday_name,
+    Calendar, Interval, LunarVariant, PartialDate, Precision, from_gregorian, interval_in,
+    lunar_variant_used, names::Lang as NameLang, weekday_name,
 };
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::lang::expr::{DateSpec, Expr, Modifier, Relative, Tense};
@@ -853,9 +853,4 @@ fn describe(p: &Point) -> String {
     } else {
         format!("{} – {}", iso(p.iv.start), iso(p.iv.end))
     }
-}
-
-/// The month and year of a date in words, e.g. `Aban 1399` (for messages).
-pub fn month_year_label(cal: Calendar, y: Ymd) -> String {
-    format!("{} {}", month_name(cal, y.month, NameLang::En), y.year)
 }

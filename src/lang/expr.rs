@@ -40,11 +40,6 @@ pub struct DateSpec {
 }
 
 impl DateSpec {
-    /// True when the spec gives a year (or decade) of its own.
-    pub fn has_year(&self) -> bool {
-        self.year.is_some()
-    }
-
     /// True when the spec gives nothing but a weekday.
     pub fn is_weekday_only(&self) -> bool {
         self.weekday.is_some() && self.year.is_none() && self.month.is_none() && self.day.is_none()
