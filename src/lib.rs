@@ -1,6 +1,6 @@
 //! # tarikh: verified timelines from conflict reporting
 //!
-//! tarikh reads news articles (Persian first, English next), finds every
+//! tarikh reads news articles (Persian and English), finds every
 //! temporal expression, resolves each in the Gregorian, Solar Hijri and
 //! Lunar Hijri calendars, attaches dated events, orders them in a timeline
 //! graph and exports them. The library is a chain of stages; each stage owns
@@ -17,6 +17,7 @@
 //!                                            (the only module that touches icu_calendar)
 //!       ──event──▶ Event                     what happened, who, where, on what evidence
 //!    ──timeline──▶ Timeline                  petgraph graph, order, consistency checks
+//!       ──check──▶ CheckReport               against other sources and a reference
 //!      ──export──▶ JSON, Markdown, HTML, …   wire formats (`tarikh.timeline/1`)
 //! ```
 //!
@@ -24,6 +25,8 @@
 //! input that cannot be read) and [`diagnostic`] (findings about content,
 //! which are never errors). The command line lives in the binary
 //! (`src/main.rs`, `src/cli/`); the library knows nothing of it.
+//! [`pipeline`] runs the chain for callers; [`units`] names the calendars
+//! and precisions every stage shares.
 //!
 //! ```
 //! use tarikh::pipeline::{self, Options};
@@ -48,7 +51,7 @@
 //!
 //! Offsets everywhere are Unicode scalar (character) offsets into the
 //! document text exactly as read (after a UTF-8 BOM, if any, is dropped),
-//! end-exclusive. Normalization never shifts them: see [`text::normalize`].
+//! end-exclusive. Normalization never shifts them: see [`text::normalize()`].
 
 pub mod calendar;
 pub mod check;
