@@ -32,20 +32,7 @@ use crate::event::{Event, EventType};
 /// appears as written)
 /// become character references; bidi controls become visible marks.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in clean(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            ':' => out.push_str("&#58;"),
-            '=' => out.push_str("&#61;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    view::escape_html(s, true)
 }
 
 /// JSON for a `<script type="application/json">` element: inside strings,

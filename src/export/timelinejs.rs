@@ -23,18 +23,7 @@ use crate::event::Event;
 /// Article text as HTML text: `& < > " '` as character references, bidi
 /// controls shown as `[U+202E]`.
 pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in view::clean(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    view::escape_html(s, false)
 }
 
 /// Article text as HTML, in a `dir="rtl"` span when Persian.

@@ -44,6 +44,26 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Article text as HTML text: `& < > " '` as character references, bidi
+/// controls shown as marks ([`clean`]); with `no_schemes`, `:` and `=` too,
+/// so no `javascript:`, `https:` or `src=` appears as written.
+pub fn escape_html(s: &str, no_schemes: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in clean(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            ':' if no_schemes => out.push_str("&#58;"),
+            '=' if no_schemes => out.push_str("&#61;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Article text made safe to show: bidi controls become visible
 /// `[U+202E]` marks (shown, not obeyed), other control characters (line
 /// breaks included) become spaces. ZWNJ, part of Persian words, is kept.
@@ -681,6 +701,18 @@ fn parts_of(d: Ymd, g: Grain) -> Parts {
     }
 }
 
+/// How much of a start date to show: the year of a year that starts on 1
+/// January, the month of a month that starts on its 1st, else the day.
+fn start_grain(g: Grain, s: Ymd) -> Grain {
+    if g == Grain::Year && is_year_start(s) {
+        Grain::Year
+    } else if g >= Grain::Month && is_month_start(s) {
+        Grain::Month
+    } else {
+        Grain::Day
+    }
+}
+
 /// Start and end of a dated event as partial Gregorian dates: year-only
 /// stays year-only, a Gregorian month stays a month; other intervals (a
 /// Solar Hijri month, a season) are day bounds. The end is `None` when it
@@ -691,26 +723,11 @@ pub fn parts(t: &Time) -> Option<(Parts, Option<Parts>)> {
     let g = grain(t.precision);
     let cal = Calendar::Gregorian;
     let (ps, pe) = match e {
-        None => {
-            let gs = if g == Grain::Year && is_year_start(s) {
-                Grain::Year
-            } else if g >= Grain::Month && is_month_start(s) {
-                Grain::Month
-            } else {
-                Grain::Day
-            };
-            (parts_of(s, gs), None)
-        }
-        Some(e) if is_since(t) => {
-            let gs = if g == Grain::Year && is_year_start(s) {
-                Grain::Year
-            } else if g >= Grain::Month && is_month_start(s) {
-                Grain::Month
-            } else {
-                Grain::Day
-            };
-            (parts_of(s, gs), Some(parts_of(e, Grain::Day)))
-        }
+        None => (parts_of(s, start_grain(g, s)), None),
+        Some(e) if is_since(t) => (
+            parts_of(s, start_grain(g, s)),
+            Some(parts_of(e, Grain::Day)),
+        ),
         Some(e) => {
             let gj = if g == Grain::Year && is_year_start(s) && is_year_end(cal, e) {
                 Grain::Year
