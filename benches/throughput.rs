@@ -88,8 +88,8 @@ fn dates(c: &mut Criterion) {
 /// months and years; 15 types; 2,000 actors, so reports of one type and
 /// actor meet and merge), deterministic (a linear congruential generator).
 fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
-    use tarikh::calendar::resolve::Time;
     use tarikh::event::{EntityRef, Event, EventType, Evidence};
+    use tarikh::temporal::Time;
     let mut seed: u64 = 42;
     let mut next = move || {
         seed = seed

@@ -7,6 +7,8 @@
 
 use std::path::PathBuf;
 
+use crate::units::Calendar;
+
 /// Everything that can go wrong in the library.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -43,7 +45,7 @@ pub enum Error {
     /// A date that does not exist in its calendar (31 Mehr, 30 Esfand of a
     /// common year, 29 February of a common year, month 13, day 0 …).
     #[error("{0}")]
-    Date(#[from] crate::calendar::DateError),
+    Date(#[from] DateError),
     /// A date or expression that could not be parsed at all.
     #[error("cannot read {input:?} as a date: {reason}")]
     Parse { input: String, reason: String },
@@ -58,3 +60,94 @@ pub enum Error {
 
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What is wrong with a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DateErrorKind {
+    /// A year outside [`crate::calendar::YEARS`].
+    YearOutOfRange,
+    /// A month outside 1–12.
+    MonthOutOfRange,
+    /// Day 0, or a day past the end of its month.
+    DayOutOfRange,
+    /// A day given without a month.
+    DayWithoutMonth,
+}
+
+/// A date that does not exist (or cannot be handled) in its calendar. The
+/// message is one sentence that says why, e.g. "1404-12-30 does not exist in
+/// the Solar Hijri calendar: Esfand 1404 has 29 days (1404 is not a leap
+/// year)".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct DateError {
+    calendar: Calendar,
+    kind: DateErrorKind,
+    subject: String,
+    reason: String,
+    message: String,
+}
+
+impl DateError {
+    pub(crate) fn new(
+        calendar: Calendar,
+        kind: DateErrorKind,
+        subject: String,
+        reason: String,
+    ) -> Self {
+        let message = match kind {
+            DateErrorKind::YearOutOfRange => format!(
+                "{subject} is outside the supported range of the {} calendar: {reason}",
+                calendar.label()
+            ),
+            DateErrorKind::DayWithoutMonth => format!(
+                "{subject} cannot be placed in the {} calendar: {reason}",
+                calendar.label()
+            ),
+            _ => format!(
+                "{subject} does not exist in the {} calendar: {reason}",
+                calendar.label()
+            ),
+        };
+        DateError {
+            calendar,
+            kind,
+            subject,
+            reason,
+            message,
+        }
+    }
+
+    /// The calendar the date was given in.
+    pub fn calendar(&self) -> Calendar {
+        self.calendar
+    }
+
+    /// What is wrong.
+    pub fn kind(&self) -> DateErrorKind {
+        self.kind
+    }
+
+    /// What the sentence is about: the whole date (`1404-12-30`), or the
+    /// offending part (`month 13`, `day 0`, `year 10000`).
+    pub fn subject(&self) -> &str {
+        &self.subject
+    }
+
+    /// Why, without the subject: "Esfand 1404 has 29 days (1404 is not a
+    /// leap year)", "a year has 12 months".
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// The whole sentence without its leading subject: "does not exist in
+    /// the Solar Hijri calendar: …". Handy after a caller has already
+    /// printed the input.
+    pub fn predicate(&self) -> &str {
+        self.message
+            .strip_prefix(self.subject.as_str())
+            .map(str::trim_start)
+            .unwrap_or(&self.message)
+    }
+}

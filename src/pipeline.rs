@@ -6,15 +6,13 @@
 //! on the way.
 
 use chrono::NaiveDate;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 use crate::calendar::LunarVariant;
-use crate::calendar::resolve::{self, Context, Time};
-use crate::diagnostic::Diagnostic;
 use crate::lang::{self, Lang};
-use crate::temporal::{self, MentionType};
+use crate::temporal::{self, Context, resolve};
 use crate::text::{Document, DocumentInfo, PublishedFrom};
+
+pub use crate::temporal::{DateEntry, DatedDocument};
 
 /// How to read documents.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,29 +22,6 @@ pub struct Options {
     /// Publication date given by the user: wins over metadata and datelines.
     pub published: Option<NaiveDate>,
     pub lunar: LunarVariant,
-}
-
-/// One entry of the dates listing: a [`Time`] with its document and type.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct DateEntry {
-    pub document: String,
-    #[serde(rename = "type")]
-    pub kind: MentionType,
-    #[serde(flatten)]
-    pub time: Time,
-}
-
-/// Everything `dates` finds in one document.
-#[derive(Debug, Clone)]
-pub struct DatedDocument {
-    pub info: DocumentInfo,
-    pub dates: Vec<DateEntry>,
-    /// The resolved mentions, with their paragraph and tense (for events),
-    /// in the order of `extraction.mentions`.
-    pub resolved: Vec<resolve::Resolved>,
-    /// What the temporal stage found: mentions, views, normalized text.
-    pub extraction: temporal::Extraction,
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The language of a document: forced, from metadata, or detected.
@@ -91,7 +66,7 @@ pub fn dates(doc: &Document, opts: &Options) -> DatedDocument {
     };
     let (resolved, mut diagnostics) = resolve::resolve_all(&doc.id, &ex.mentions, ctx);
     diagnostics.extend(ex.diagnostics.iter().cloned());
-    sort_diagnostics(&mut diagnostics);
+    crate::diagnostic::sort(&mut diagnostics);
     let dates = resolved
         .iter()
         .map(|r| DateEntry {
@@ -113,11 +88,6 @@ pub fn dates(doc: &Document, opts: &Options) -> DatedDocument {
         extraction: ex,
         diagnostics,
     }
-}
-
-/// Diagnostics in a stable order: document, position, code, message.
-pub fn sort_diagnostics(d: &mut [Diagnostic]) {
-    crate::diagnostic::sort(d);
 }
 
 /// Builds the timeline of many documents: dates, events, merge, order.

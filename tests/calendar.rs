@@ -4,9 +4,10 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use proptest::prelude::*;
 use tarikh::calendar::{
-    self, Calendar, DateErrorKind, Interval, Lang, LunarVariant, PartialDate, Precision,
+    self, Calendar, DateErrorKind, Interval, LunarVariant, PartialDate, Precision,
     UMM_AL_QURA_YEARS, Ymd,
 };
+use tarikh::lang::{Lang, names};
 
 const KABISE: &str = include_str!("../data/kabise-1206-1498.txt");
 const SH: Calendar = Calendar::SolarHijri;
@@ -163,10 +164,7 @@ fn required_facts() {
     );
     let d = calendar::to_gregorian(SH, ymd(1399, 8, 10), UQ).unwrap();
     assert_eq!(calendar::weekday(d), Weekday::Sat);
-    assert_eq!(
-        calendar::weekday_name(calendar::weekday(d), Lang::Fa),
-        "شنبه"
-    );
+    assert_eq!(names::weekday_name(calendar::weekday(d), Lang::Fa), "شنبه");
     assert!(calendar::is_leap_year(SH, 1403, UQ));
     assert!(!calendar::is_leap_year(SH, 1404, UQ));
     assert!(calendar::is_leap_year(GR, 2024, UQ));
@@ -393,7 +391,7 @@ fn whole_supported_range_without_panics() {
 #[test]
 fn names_and_digits() {
     use Weekday::*;
-    let fa = [Sat, Sun, Mon, Tue, Wed, Thu, Fri].map(|w| calendar::weekday_name(w, Lang::Fa));
+    let fa = [Sat, Sun, Mon, Tue, Wed, Thu, Fri].map(|w| names::weekday_name(w, Lang::Fa));
     assert_eq!(
         fa,
         [
@@ -406,23 +404,26 @@ fn names_and_digits() {
             "جمعه"
         ]
     );
-    assert_eq!(calendar::weekday_name(Sat, Lang::En), "Saturday");
-    assert_eq!(calendar::weekday_name(Fri, Lang::En), "Friday");
+    assert_eq!(names::weekday_name(Sat, Lang::En), "Saturday");
+    assert_eq!(names::weekday_name(Fri, Lang::En), "Friday");
     assert_eq!(calendar::weekday(date("2025-03-21")), Fri);
-    assert_eq!(calendar::month_name(SH, 1, Lang::Fa), "فروردین");
-    assert_eq!(calendar::month_name(SH, 8, Lang::Fa), "آبان");
-    assert_eq!(calendar::month_name(SH, 12, Lang::Fa), "اسفند");
-    assert_eq!(calendar::month_name(SH, 7, Lang::En), "Mehr");
-    assert_eq!(calendar::month_name(GR, 5, Lang::Fa), "مه");
-    assert_eq!(calendar::month_name(GR, 1, Lang::Fa), "ژانویه");
-    assert_eq!(calendar::month_name(GR, 12, Lang::En), "December");
-    assert_eq!(calendar::month_name(LH, 3, Lang::Fa), "ربیع\u{200c}الاول");
-    assert_eq!(calendar::month_name(LH, 9, Lang::Fa), "رمضان");
-    assert_eq!(calendar::month_name(LH, 12, Lang::Fa), "ذی\u{200c}الحجه");
-    assert_eq!(calendar::month_name(LH, 1, Lang::En), "Muharram");
-    assert_eq!(calendar::month_name(LH, 0, Lang::En), "");
-    assert_eq!(calendar::month_name(LH, 13, Lang::Fa), "");
-    assert_eq!(calendar::persian_digits("1399-08-10 x"), "۱۳۹۹-۰۸-۱۰ x");
+    assert_eq!(names::month_name(SH, 1, Lang::Fa), "فروردین");
+    assert_eq!(names::month_name(SH, 8, Lang::Fa), "آبان");
+    assert_eq!(names::month_name(SH, 12, Lang::Fa), "اسفند");
+    assert_eq!(names::month_name(SH, 7, Lang::En), "Mehr");
+    assert_eq!(names::month_name(GR, 5, Lang::Fa), "مه");
+    assert_eq!(names::month_name(GR, 1, Lang::Fa), "ژانویه");
+    assert_eq!(names::month_name(GR, 12, Lang::En), "December");
+    assert_eq!(names::month_name(LH, 3, Lang::Fa), "ربیع\u{200c}الاول");
+    assert_eq!(names::month_name(LH, 9, Lang::Fa), "رمضان");
+    assert_eq!(names::month_name(LH, 12, Lang::Fa), "ذی\u{200c}الحجه");
+    assert_eq!(names::month_name(LH, 1, Lang::En), "Muharram");
+    assert_eq!(names::month_name(LH, 0, Lang::En), "");
+    assert_eq!(names::month_name(LH, 13, Lang::Fa), "");
+    assert_eq!(
+        tarikh::text::script::persian_digits("1399-08-10 x"),
+        "۱۳۹۹-۰۸-۱۰ x"
+    );
 }
 
 #[test]

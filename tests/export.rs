@@ -4,12 +4,12 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use tarikh::calendar::resolve::{Alternative, Bounds, LunarBounds, Time};
 use tarikh::calendar::{Calendar, LunarVariant, Precision, from_gregorian};
 use tarikh::diagnostic::{Code, Diagnostic, Severity};
 use tarikh::event::{EntityRef, Event, EventType, Evidence};
 use tarikh::export::json::TimelineFile;
 use tarikh::export::{Labels, Options, csv, html, markdown, timelinejs};
+use tarikh::temporal::{Alternative, Bounds, LunarBounds, Time};
 use tarikh::text::DocumentInfo;
 use tarikh::timeline::{Basis, Relation, RelationType, Timeline};
 

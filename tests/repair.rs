@@ -7,10 +7,10 @@ use tarikh::temporal::extract;
 
 fn values(text: &str) -> Vec<(String, bool)> {
     let ex = extract("t", text, Lang::Fa);
-    let (res, _) = tarikh::calendar::resolve::resolve_all(
+    let (res, _) = tarikh::temporal::resolve::resolve_all(
         "t",
         &ex.mentions,
-        tarikh::calendar::resolve::Context::default(),
+        tarikh::temporal::resolve::Context::default(),
     );
     res.into_iter()
         .map(|r| (r.time.value.unwrap_or_default(), r.time.repaired.is_some()))

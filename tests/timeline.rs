@@ -174,7 +174,7 @@ fn two_articles_merge_and_disagree() {
 
 fn ev(id: &str, start: Option<&str>, end: Option<&str>) -> Event {
     let d = |s: Option<&str>| s.map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
-    let time = start.map(|_| tarikh::calendar::resolve::Time {
+    let time = start.map(|_| tarikh::temporal::Time {
         text: id.into(),
         span: [0, 1],
         rule: "test".into(),

@@ -34,10 +34,10 @@
 //! another calendar.
 
 mod names;
-pub mod resolve;
 
-pub use names::{Lang, month_name, persian_digits, weekday, weekday_name};
+pub use names::{month_name, weekday};
 
+pub use crate::error::{DateError, DateErrorKind};
 pub use crate::units::{Calendar, Precision};
 use std::fmt;
 use std::ops::RangeInclusive;
@@ -163,92 +163,6 @@ fn write_year(f: &mut fmt::Formatter<'_>, year: i32) -> fmt::Result {
         write!(f, "-{:04}", year.unsigned_abs())
     } else {
         write!(f, "{year:04}")
-    }
-}
-
-/// What is wrong with a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DateErrorKind {
-    /// A year outside [`YEARS`].
-    YearOutOfRange,
-    /// A month outside 1–12.
-    MonthOutOfRange,
-    /// Day 0, or a day past the end of its month.
-    DayOutOfRange,
-    /// A day given without a month.
-    DayWithoutMonth,
-}
-
-/// A date that does not exist (or cannot be handled) in its calendar. The
-/// message is one sentence that says why, e.g. "1404-12-30 does not exist in
-/// the Solar Hijri calendar: Esfand 1404 has 29 days (1404 is not a leap
-/// year)".
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct DateError {
-    calendar: Calendar,
-    kind: DateErrorKind,
-    subject: String,
-    reason: String,
-    message: String,
-}
-
-impl DateError {
-    fn new(calendar: Calendar, kind: DateErrorKind, subject: String, reason: String) -> Self {
-        let message = match kind {
-            DateErrorKind::YearOutOfRange => format!(
-                "{subject} is outside the supported range of the {} calendar: {reason}",
-                calendar.label()
-            ),
-            DateErrorKind::DayWithoutMonth => format!(
-                "{subject} cannot be placed in the {} calendar: {reason}",
-                calendar.label()
-            ),
-            _ => format!(
-                "{subject} does not exist in the {} calendar: {reason}",
-                calendar.label()
-            ),
-        };
-        DateError {
-            calendar,
-            kind,
-            subject,
-            reason,
-            message,
-        }
-    }
-
-    /// The calendar the date was given in.
-    pub fn calendar(&self) -> Calendar {
-        self.calendar
-    }
-
-    /// What is wrong.
-    pub fn kind(&self) -> DateErrorKind {
-        self.kind
-    }
-
-    /// What the sentence is about: the whole date (`1404-12-30`), or the
-    /// offending part (`month 13`, `day 0`, `year 10000`).
-    pub fn subject(&self) -> &str {
-        &self.subject
-    }
-
-    /// Why, without the subject: "Esfand 1404 has 29 days (1404 is not a
-    /// leap year)", "a year has 12 months".
-    pub fn reason(&self) -> &str {
-        &self.reason
-    }
-
-    /// The whole sentence without its leading subject: "does not exist in
-    /// the Solar Hijri calendar: …". Handy after a caller has already
-    /// printed the input.
-    pub fn predicate(&self) -> &str {
-        self.message
-            .strip_prefix(self.subject.as_str())
-            .map(str::trim_start)
-            .unwrap_or(&self.message)
     }
 }
 
@@ -409,7 +323,7 @@ pub fn validate(cal: Calendar, d: Ymd, lunar: LunarVariant) -> Result<(), DateEr
     if d.day <= len {
         return Ok(());
     }
-    let name = month_name(cal, d.month, Lang::En);
+    let name = month_name(cal, d.month);
     let used = lunar_variant_used(d.year, lunar);
     let reason = if !month_length_varies(cal, d.month, used) {
         format!("{name} has {len} days")

@@ -29,9 +29,9 @@ use serde::{Deserialize, Serialize};
 
 use super::reference::{Entry, Reference, last_of_month};
 use super::{AlternativeFinding, Options, entity_ids};
-use crate::calendar::resolve::Time;
 use crate::calendar::{Interval, Precision};
 use crate::event::{Event, EventType};
+use crate::temporal::Time;
 
 /// The verdict on an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

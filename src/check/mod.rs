@@ -185,7 +185,7 @@ pub fn check(timeline: &Timeline, reference: Option<&Reference>, opts: &Options)
     attach_events(&mut diagnostics, &timeline.events);
     own_event_checks(timeline, &mut diagnostics);
     cross_document(timeline, opts, &mut diagnostics);
-    sort_diagnostics(&mut diagnostics);
+    crate::diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
 
     let mut findings = Vec::new();
@@ -522,9 +522,4 @@ pub fn entity_ids(ev: &Event) -> impl Iterator<Item = &str> {
         .iter()
         .chain(ev.places.iter())
         .map(|e| e.id.as_str())
-}
-
-/// Diagnostics in a stable order: document, position, code, message.
-pub fn sort_diagnostics(d: &mut [Diagnostic]) {
-    crate::diagnostic::sort(d);
 }

@@ -8,9 +8,11 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use tarikh::calendar::{
-    self, Calendar, DateErrorKind, Interval, LUNAR_NOTE, Lang, LunarVariant, PartialDate,
-    Precision, UMM_AL_QURA_YEARS, Ymd,
+    self, Calendar, DateErrorKind, Interval, LUNAR_NOTE, LunarVariant, PartialDate, Precision,
+    UMM_AL_QURA_YEARS, Ymd,
 };
+use tarikh::lang::{Lang, names};
+use tarikh::text::script;
 
 const AFTER_HELP: &str = "\
 Input:
@@ -359,7 +361,7 @@ impl<W: Write> Converter<W> {
             Side {
                 start: s.to_string(),
                 end: e.to_string(),
-                weekday: day.then(|| calendar::weekday_name(wd, lang)),
+                weekday: day.then(|| names::weekday_name(wd, lang)),
             }
         };
         let gregorian = side(Calendar::Gregorian, Lang::En);
@@ -377,7 +379,7 @@ impl<W: Write> Converter<W> {
             lunar_hijri: LunarSide {
                 start: ls.to_string(),
                 end: le.to_string(),
-                weekday: day.then(|| calendar::weekday_name(wd, Lang::Fa)),
+                weekday: day.then(|| names::weekday_name(wd, Lang::Fa)),
                 variant: v1,
                 variant_end: (v1 != v2).then_some(v2),
             },
@@ -419,8 +421,8 @@ impl<W: Write> Converter<W> {
             if iv.start == iv.end && cal != Calendar::LunarHijri {
                 let wd = calendar::weekday(iv.start);
                 human = match cal {
-                    Calendar::Gregorian => calendar::weekday_name(wd, Lang::En).to_owned(),
-                    _ => format!("{human} ({})", calendar::weekday_name(wd, Lang::Fa)),
+                    Calendar::Gregorian => names::weekday_name(wd, Lang::En).to_owned(),
+                    _ => format!("{human} ({})", names::weekday_name(wd, Lang::Fa)),
                 };
             }
             if cal == Calendar::LunarHijri {
@@ -443,7 +445,7 @@ fn describe(cal: Calendar, s: Ymd, e: Ymd, lunar: LunarVariant) -> String {
     let num = |n: i64| {
         let t = n.to_string();
         if lang == Lang::Fa {
-            calendar::persian_digits(&t)
+            script::persian_digits(&t)
         } else {
             t
         }
@@ -452,7 +454,7 @@ fn describe(cal: Calendar, s: Ymd, e: Ymd, lunar: LunarVariant) -> String {
         format!(
             "{} {} {}",
             num(i64::from(d.day)),
-            calendar::month_name(cal, d.month, lang),
+            names::month_name(cal, d.month, lang),
             num(i64::from(d.year))
         )
     };
@@ -467,7 +469,7 @@ fn describe(cal: Calendar, s: Ymd, e: Ymd, lunar: LunarVariant) -> String {
     if whole_month {
         return format!(
             "{} {}",
-            calendar::month_name(cal, s.month, lang),
+            names::month_name(cal, s.month, lang),
             num(i64::from(s.year))
         );
     }

@@ -12,15 +12,14 @@ use std::ops::Range;
 
 use super::clause::{Clause, clauses};
 use super::gazetteer::{cues, gazetteer, triggers};
-use super::{EntityRef, Event, Evidence};
-use crate::calendar::resolve::Time;
+use super::{EntityRef, Event, Evidence, RelationType};
 use crate::lang::expr::Tense;
 use crate::lang::fa::lexicon::{key, lexicon};
 use crate::lang::fa::tense::clause_tense;
-use crate::pipeline::DatedDocument;
+use crate::temporal::DatedDocument;
 use crate::temporal::MentionType;
+use crate::temporal::Time;
 use crate::text::Document;
-use crate::timeline::RelationType;
 
 /// A relation the text states between two events of one document
 /// (indices into the returned events).

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::EventType;
-use crate::lang::is_arabic_letter;
+use crate::text::script::is_arabic_letter;
 
 /// What a gazetteer entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,7 +16,7 @@ pub mod triggers;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::resolve::Time;
+use crate::temporal::Time;
 
 pub use extract::{TextRelation, extract};
 
@@ -88,6 +88,28 @@ impl EventType {
     pub fn from_id(s: &str) -> Option<EventType> {
         EventType::ALL.into_iter().find(|t| t.id() == s)
     }
+}
+
+/// TimeML TLINK types (lower case) and `vague`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationType {
+    Before,
+    After,
+    Ibefore,
+    Iafter,
+    Includes,
+    IsIncluded,
+    Begins,
+    BegunBy,
+    Ends,
+    EndedBy,
+    Simultaneous,
+    Identity,
+    During,
+    Vague,
 }
 
 /// An actor or a place mentioned for an event.

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
-use crate::pipeline::DateEntry;
+use crate::temporal::DateEntry;
 use crate::text::DocumentInfo;
 
 /// The generator block of every output.

@@ -2,9 +2,9 @@
 //! wrapped in Unicode isolates (U+2068 … U+2069), so a bidi-aware terminal
 //! shows them right and a plain one keeps the columns.
 
-use crate::calendar::resolve::Time;
-use crate::lang::is_arabic_letter;
-use crate::pipeline::DateEntry;
+use crate::temporal::DateEntry;
+use crate::temporal::Time;
+use crate::text::script::is_arabic_letter;
 
 /// Wraps text with Arabic-script letters in a first-strong isolate.
 pub fn isolate(s: &str) -> String {

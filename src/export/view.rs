@@ -6,14 +6,13 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Labels;
 use super::json::TimelineFile;
-use crate::calendar::resolve::Time;
-use crate::calendar::{
-    Calendar, Lang as NameLang, LunarVariant, Precision, Ymd, days_in_month, from_gregorian,
-    month_name, persian_digits,
-};
+use crate::calendar::{Calendar, LunarVariant, Precision, Ymd, days_in_month, from_gregorian};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::event::{Event, EventType, Evidence};
-use crate::lang::is_arabic_letter;
+use crate::lang::Lang;
+use crate::lang::names::month_name;
+use crate::temporal::Time;
+use crate::text::script::{is_arabic_letter, persian_digits};
 use crate::timeline::RelationType;
 
 /// Right-to-left isolate: U+2067 … U+2069.
@@ -413,7 +412,7 @@ fn fa_num(n: i32) -> String {
 }
 
 fn fa_month(m: u8) -> &'static str {
-    month_name(Calendar::SolarHijri, m, NameLang::Fa)
+    month_name(Calendar::SolarHijri, m, Lang::Fa)
 }
 
 fn fa_day(d: Ymd) -> String {

@@ -15,9 +15,12 @@
 pub mod en;
 pub mod expr;
 pub mod fa;
+pub mod names;
 pub(crate) mod tsv;
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::script::is_arabic_letter;
 
 /// A language tarikh has rules for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -65,13 +68,4 @@ pub fn detect(text: &str) -> Lang {
     } else {
         Lang::En
     }
-}
-
-/// True for letters of the Arabic script (Persian included), not for digits
-/// or punctuation of that block.
-pub fn is_arabic_letter(c: char) -> bool {
-    matches!(c,
-        '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}' | '\u{06EF}'
-        | '\u{06FA}'..='\u{06FC}' | '\u{06FF}' | '\u{0750}'..='\u{077F}'
-        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
 }

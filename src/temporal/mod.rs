@@ -10,6 +10,9 @@
 //! [`crate::calendar`] stage resolves it.
 
 pub mod repair;
+pub mod resolve;
+
+pub use resolve::{Alternative, Bounds, Context, LunarBounds, Resolved, Time};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -19,7 +22,7 @@ use crate::lang::expr::{Expr, Modifier, Parsed, Tense};
 use crate::lang::{self, Lang};
 use std::ops::Range;
 
-use crate::text::{self, CharIndex, Normalized};
+use crate::text::{self, CharIndex, DocumentInfo, Normalized};
 
 /// The TIMEX3 type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -69,6 +72,29 @@ pub struct Mention {
     /// The [`View`] it was read from, and its byte range there.
     pub view: usize,
     pub view_range: Range<usize>,
+}
+
+/// One entry of the dates listing: a [`Time`] with its document and type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DateEntry {
+    pub document: String,
+    #[serde(rename = "type")]
+    pub kind: MentionType,
+    #[serde(flatten)]
+    pub time: Time,
+}
+
+/// Everything `dates` finds in one document.
+#[derive(Debug, Clone)]
+pub struct DatedDocument {
+    pub info: DocumentInfo,
+    pub dates: Vec<DateEntry>,
+    /// The resolved mentions, with their paragraph and tense (for events),
+    /// in the order of `extraction.mentions`.
+    pub resolved: Vec<Resolved>,
+    /// What the temporal stage found: mentions, views, normalized text.
+    pub extraction: Extraction,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// What extraction found in one document.

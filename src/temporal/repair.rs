@@ -591,7 +591,7 @@ fn describe_notes(
             ),
             Note::Dropped(v) if reordered => out.push(format!(
                 "a repeated «{}» was left over",
-                crate::calendar::persian_digits(v)
+                crate::text::script::persian_digits(v)
             )),
             _ => {}
         }

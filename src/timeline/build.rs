@@ -176,7 +176,7 @@ pub fn build_with(docs: Vec<DocEvents>, opts: BuildOptions) -> Timeline {
             basis,
         })
         .collect();
-    crate::pipeline::sort_diagnostics(&mut diagnostics);
+    crate::diagnostic::sort(&mut diagnostics);
     Timeline {
         documents,
         events,

@@ -19,9 +19,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::calendar::Precision;
-use crate::calendar::resolve::Time;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::event::Event;
+use crate::temporal::Time;
 
 /// How far apart two reports of one event may be dated and still be taken
 /// for the same event told differently.

@@ -18,31 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::event::Event;
+pub use crate::event::RelationType;
 use crate::text::DocumentInfo;
 
 pub use build::{BuildOptions, DocEvents, MAX_FANOUT, build, build_with};
-
-/// TimeML TLINK types (lower case) and `vague`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum RelationType {
-    Before,
-    After,
-    Ibefore,
-    Iafter,
-    Includes,
-    IsIncluded,
-    Begins,
-    BegunBy,
-    Ends,
-    EndedBy,
-    Simultaneous,
-    Identity,
-    During,
-    Vague,
-}
 
 /// What a relation rests on.
 #[derive(

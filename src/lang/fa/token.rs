@@ -5,7 +5,7 @@
 //! script is a token boundary: «۱۰آبان» is `10` + `آبان`, «سال1361ش» is
 //! `سال` + `1361` + `ش`. ZWNJ stays inside a word («آبان‌ماه»).
 
-use crate::lang::is_arabic_letter;
+use crate::text::script::is_arabic_letter;
 
 /// The kind of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

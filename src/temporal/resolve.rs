@@ -13,13 +13,14 @@ use chrono::{Datelike, Days, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{
+use super::{Mention, MentionType, Repair};
+use crate::calendar::{
     Calendar, Interval, LunarVariant, PartialDate, Precision, from_gregorian, interval_in,
-    lunar_variant_used, names::Lang as NameLang, weekday_name,
+    lunar_variant_used,
 };
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::lang::expr::{DateSpec, Expr, Modifier, Relative, Tense};
-use crate::temporal::{Mention, MentionType, Repair};
+use crate::lang::names::{MESSAGES, weekday_name};
 
 /// Bounds of an interval in a non-Gregorian calendar (ASCII digits).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -748,10 +749,10 @@ impl Resolver<'_> {
                     format!(
                         "«{}» names {} but {} is a {}",
                         m.text,
-                        said.map(|w| weekday_name(w, NameLang::En))
+                        said.map(|w| weekday_name(w, MESSAGES))
                             .unwrap_or("another day"),
                         iso(p.iv.start),
-                        weekday_name(actual, NameLang::En)
+                        weekday_name(actual, MESSAGES)
                     ),
                 );
             }
