@@ -100,10 +100,10 @@ fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
     let base = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
     let mut docs: Vec<tarikh::timeline::DocEvents> = (0..100)
         .map(|d| tarikh::timeline::DocEvents {
-            info: tarikh::text::DocumentInfo {
+            info: tarikh::temporal::DocumentInfo {
                 id: format!("doc{d}"),
                 source: String::new(),
-                lang: "fa".into(),
+                lang: tarikh::lang::Lang::Fa,
                 published: None,
                 published_from: None,
             },

@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 
 use crate::calendar::LunarVariant;
 use crate::lang::{self, Lang};
+use crate::temporal::DocumentInfo;
 use crate::temporal::{self, Context, resolve};
-use crate::text::{Document, DocumentInfo, PublishedFrom};
+use crate::text::{Document, PublishedFrom};
 
 pub use crate::temporal::{DateEntry, DatedDocument};
 
@@ -79,7 +80,7 @@ pub fn dates(doc: &Document, opts: &Options) -> DatedDocument {
         info: DocumentInfo {
             id: doc.id.clone(),
             source: doc.source.clone(),
-            lang: lang.code().to_string(),
+            lang,
             published,
             published_from,
         },

@@ -9,8 +9,8 @@ use tarikh::diagnostic::{Code, Diagnostic, Severity};
 use tarikh::event::{EntityRef, Event, EventType, Evidence};
 use tarikh::export::json::TimelineFile;
 use tarikh::export::{Labels, Options, csv, html, markdown, timelinejs};
+use tarikh::temporal::DocumentInfo;
 use tarikh::temporal::{Alternative, Bounds, LunarBounds, Time};
-use tarikh::text::DocumentInfo;
 use tarikh::timeline::{Basis, Relation, RelationType, Timeline};
 
 /// The article text no export may let through as markup.
@@ -114,7 +114,7 @@ fn doc(id: &str, lang: &str) -> DocumentInfo {
     DocumentInfo {
         id: id.to_string(),
         source: format!("articles/{id}.txt"),
-        lang: lang.to_string(),
+        lang: tarikh::lang::Lang::from_code(lang).unwrap(),
         published: None,
         published_from: None,
     }
@@ -345,7 +345,9 @@ fn labels_default_to_the_main_document_language() {
     assert_eq!(Labels::of(&t), Labels::Fa);
     assert_eq!(Options::for_timeline(&t).labels, Labels::Fa);
     let mut t2 = t.clone();
-    t2.timeline.documents.retain(|d| d.lang == "en");
+    t2.timeline
+        .documents
+        .retain(|d| d.lang == tarikh::lang::Lang::En);
     assert_eq!(Labels::of(&t2), Labels::En);
 }
 

@@ -10,6 +10,7 @@ mod eval;
 mod eval_en;
 mod export;
 mod golden;
+mod layering;
 mod repair;
 mod robust;
 mod seed;

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use tarikh::event::{Event, EventType, Evidence, TextRelation};
 use tarikh::pipeline::{self, Options};
-use tarikh::text::{Document, DocumentInfo, slice_chars};
+use tarikh::temporal::DocumentInfo;
+use tarikh::text::{Document, slice_chars};
 use tarikh::timeline::{self, Basis, DocEvents, RelationType, Timeline};
 
 fn article(name: &str) -> Document {
@@ -213,7 +214,7 @@ fn info() -> DocumentInfo {
     DocumentInfo {
         id: "d".into(),
         source: "d".into(),
-        lang: "fa".into(),
+        lang: tarikh::lang::Lang::Fa,
         published: None,
         published_from: None,
     }

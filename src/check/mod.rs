@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::event::Event;
-use crate::text::DocumentInfo;
+use crate::temporal::DocumentInfo;
 use crate::timeline::{Basis, RelationType, Timeline};
 
 pub use compare::{Match, PrecisionCmp, Verdict, anchored, match_event, type_affinity};

@@ -22,6 +22,7 @@ use toml::Spanned;
 use crate::calendar::{Interval, Precision};
 use crate::error::{Error, Result};
 use crate::event::{Event, EventType};
+use crate::lang::Lang;
 use crate::timeline::Timeline;
 
 /// The schema string of a reference file.
@@ -389,9 +390,9 @@ fn entry_of_event(ev: &Event, timeline: &Timeline) -> Option<Entry> {
         .evidence
         .first()
         .and_then(|e| timeline.documents.iter().find(|d| d.id == e.document))
-        .map(|d| d.lang.as_str())
-        .unwrap_or("");
-    let (summary_en, summary_fa) = if lang == "fa" {
+        .map(|d| d.lang);
+    // A reference entry keeps a summary in English and one in Persian.
+    let (summary_en, summary_fa) = if lang == Some(Lang::Fa) {
         (String::new(), ev.summary.clone())
     } else {
         (ev.summary.clone(), String::new())

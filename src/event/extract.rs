@@ -10,12 +10,11 @@
 
 use std::ops::Range;
 
-use super::clause::{Clause, clauses};
 use super::gazetteer::{cues, gazetteer, triggers};
 use super::{EntityRef, Event, Evidence, RelationType};
 use crate::lang::expr::Tense;
-use crate::lang::fa::lexicon::{key, lexicon};
-use crate::lang::fa::tense::clause_tense;
+use crate::lang::language;
+use crate::lang::language::Clause;
 use crate::temporal::DatedDocument;
 use crate::temporal::MentionType;
 use crate::temporal::Time;
@@ -44,12 +43,15 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
     let mut events: Vec<Event> = Vec::new();
     let mut rels = Vec::new();
     let gaz = gazetteer();
-    let trig = triggers();
+    let lang = language(dated.info.lang);
+    let trig = triggers(lang);
+    let cue_table = cues(lang);
     for (vi, view) in ex.views.iter().enumerate() {
-        let (toks, cls) = clauses(&view.text);
+        let seg = lang.segment(&view.text);
+        let (toks, cls) = (seg.tokens(), seg.clauses());
         let ents = gaz.find(&view.text);
         let hits = trig.find_all(&view.text);
-        let cue_hits = cues().find(&view.text);
+        let cue_hits = cue_table.find(&view.text);
         // Dates of this view: (mention index, view range).
         let dates: Vec<(usize, Range<usize>)> = ex
             .mentions
@@ -88,18 +90,13 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                     .iter()
                     .rev()
                     .find(|t| t.end <= h.range.start)
-                    .is_some_and(|t| {
-                        matches!(&*key(t.s), "با" | "به" | "برای" | "بدون")
-                            || ["with", "by", "for", "without", "amid"]
-                                .iter()
-                                .any(|w| t.s.eq_ignore_ascii_case(w))
-                    })
+                    .is_some_and(|t| lang.is_oblique(&view.text[t.clone()]))
             };
             // The verb-distance cost is for verb-final Persian; in English
             // the predicate stands early, and weight alone decides.
-            let persian = dated.info.lang == "fa";
+            let verb_final = lang.verb_final();
             let score = |h: &super::gazetteer::Hit| {
-                let distance = if persian {
+                let distance = if verb_final {
                     (0.02 * after(h)).min(0.2)
                 } else {
                     0.0
@@ -201,7 +198,7 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
             if let Some(i) = date {
                 claimed[i] = true;
             }
-            let tense = clause_tense(&toks, c.toks.start, c.toks.start, lexicon());
+            let tense = seg.tense(c);
             // Actors and places left out of a clause are those of the clause
             // before it in the same sentence («مناقشه میان آذربایجان و
             // ارمنستان … آغاز و … به درگیری‌ها تبدیل شد»).
@@ -254,11 +251,7 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                 rels.push(TextRelation {
                     from: events.len(),
                     to: prev,
-                    kind: if cues().items[q.item] == "before" {
-                        RelationType::Before
-                    } else {
-                        RelationType::After
-                    },
+                    kind: cue_table.items[q.item],
                 });
             }
             // Ids: the document and where the clause starts; a second event

@@ -14,7 +14,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::EventType;
+use super::{EventType, RelationType};
+use crate::lang::{Lang, Language, language};
 use crate::text::script::is_arabic_letter;
 
 /// What a gazetteer entry names.
@@ -212,56 +213,71 @@ pub fn gazetteer() -> &'static Phrases<Entity> {
     })
 }
 
-/// The triggers of both languages, compiled on first use.
-pub fn triggers() -> &'static Phrases<Trigger> {
-    static T: OnceLock<Phrases<Trigger>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut items = Vec::new();
-        let mut phrases = Vec::new();
-        for t in [
-            include_str!("../../data/lexicon/fa/triggers.tsv"),
-            include_str!("../../data/lexicon/en/triggers.tsv"),
-        ] {
-            for r in rows(t) {
-                let (Some(kind), Some(weight)) = (
-                    r.get(1).and_then(|k| EventType::from_id(k)),
-                    r.get(2).and_then(|w| w.parse().ok()),
-                ) else {
-                    continue;
-                };
-                let i = items.len();
-                items.push(Trigger {
-                    kind,
-                    weight,
-                    pattern: r[0].to_string(),
-                });
-                phrases.push((r[0].to_string(), i));
-            }
-        }
-        Phrases::build(items, phrases)
-    })
+/// The event triggers of a language, compiled on first use.
+pub fn triggers(lang: &dyn Language) -> &'static Phrases<Trigger> {
+    static T: OnceLock<Vec<(Lang, Phrases<Trigger>)>> = OnceLock::new();
+    let all = T.get_or_init(|| {
+        Lang::ALL
+            .iter()
+            .map(|&l| (l, build_triggers(language(l).trigger_tables())))
+            .collect()
+    });
+    &all.iter()
+        .find(|(l, _)| *l == lang.lang())
+        .unwrap_or(&all[0])
+        .1
 }
 
-/// Phrases of one column of a lexicon table (relation cues, elided verbs).
-pub fn cues() -> &'static Phrases<&'static str> {
-    static C: OnceLock<Phrases<&'static str>> = OnceLock::new();
-    C.get_or_init(|| {
-        let mut items = Vec::new();
-        let mut phrases = Vec::new();
-        for t in [
-            include_str!("../../data/lexicon/fa/relations.tsv"),
-            include_str!("../../data/lexicon/en/relations.tsv"),
-        ] {
-            for r in rows(t) {
-                let i = items.len();
-                items.push(if r.get(1) == Some(&"before") {
-                    "before"
-                } else {
-                    "after"
-                });
-                phrases.push((r[0].to_string(), i));
-            }
+fn build_triggers(tables: &[&'static str]) -> Phrases<Trigger> {
+    let mut items = Vec::new();
+    let mut phrases = Vec::new();
+    for &t in tables {
+        for r in rows(t) {
+            let (Some(kind), Some(weight)) = (
+                r.get(1).and_then(|k| EventType::from_id(k)),
+                r.get(2).and_then(|w| w.parse().ok()),
+            ) else {
+                continue;
+            };
+            let i = items.len();
+            items.push(Trigger {
+                kind,
+                weight,
+                pattern: r[0].to_string(),
+            });
+            phrases.push((r[0].to_string(), i));
         }
-        Phrases::build(items, phrases)
-    })
+    }
+    Phrases::build(items, phrases)
+}
+
+/// The relation cues of a language («پس از آن» "after that"), each with the
+/// relation it states between the event it opens and the one before.
+pub fn cues(lang: &dyn Language) -> &'static Phrases<RelationType> {
+    static C: OnceLock<Vec<(Lang, Phrases<RelationType>)>> = OnceLock::new();
+    let all = C.get_or_init(|| {
+        Lang::ALL
+            .iter()
+            .map(|&l| {
+                let mut items = Vec::new();
+                let mut phrases = Vec::new();
+                for &t in language(l).cue_tables() {
+                    for r in rows(t) {
+                        let i = items.len();
+                        items.push(if r.get(1) == Some(&"before") {
+                            RelationType::Before
+                        } else {
+                            RelationType::After
+                        });
+                        phrases.push((r[0].to_string(), i));
+                    }
+                }
+                (l, Phrases::build(items, phrases))
+            })
+            .collect()
+    });
+    &all.iter()
+        .find(|(l, _)| *l == lang.lang())
+        .unwrap_or(&all[0])
+        .1
 }

@@ -8,10 +8,8 @@
 //! `time: null` and is placed by text relations («پس از آن» "after that»),
 //! never by an invented date.
 
-pub mod clause;
 pub mod extract;
 pub mod gazetteer;
-pub mod triggers;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::temporal::DateEntry;
-use crate::text::DocumentInfo;
+use crate::temporal::DocumentInfo;
 
 /// The generator block of every output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -25,6 +25,8 @@ use std::collections::BTreeMap;
 
 use json::TimelineFile;
 
+use crate::lang::Lang;
+
 /// The language of the labels (headings, column names, type names) of a
 /// human export. Article text is never translated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -41,9 +43,9 @@ impl Labels {
     /// documents (ties go to the language met first); Persian gives
     /// [`Labels::Fa`], anything else [`Labels::En`].
     pub fn of(t: &TimelineFile) -> Labels {
-        let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let mut counts: BTreeMap<Lang, (usize, usize)> = BTreeMap::new();
         for (i, d) in t.timeline.documents.iter().enumerate() {
-            let e = counts.entry(d.lang.as_str()).or_insert((0, i));
+            let e = counts.entry(d.lang).or_insert((0, i));
             e.0 += 1;
         }
         let main = counts
@@ -51,11 +53,7 @@ impl Labels {
             .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
             .map(|(lang, _)| lang);
         match main {
-            Some(l)
-                if l.eq_ignore_ascii_case("fa") || l.to_ascii_lowercase().starts_with("fa-") =>
-            {
-                Labels::Fa
-            }
+            Some(Lang::Fa) => Labels::Fa,
             _ => Labels::En,
         }
     }

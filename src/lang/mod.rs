@@ -12,10 +12,14 @@
 //! are compiled into the binary; the rules that combine them are Rust code
 //! with one readable name per rule (the `rule` field of every output).
 
+pub mod damage;
 pub mod en;
 pub mod expr;
 pub mod fa;
+pub mod language;
 pub mod names;
+
+pub use language::{Language, language};
 pub(crate) mod tsv;
 
 use serde::{Deserialize, Serialize};
@@ -33,6 +37,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language tarikh has rules for.
+    pub const ALL: [Lang; 2] = [Lang::Fa, Lang::En];
+
     /// The ISO 639-1 code.
     pub fn code(self) -> &'static str {
         match self {
@@ -48,6 +55,12 @@ impl Lang {
             "en" | "eng" => Some(Lang::En),
             _ => None,
         }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
     }
 }
 

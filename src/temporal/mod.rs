@@ -14,6 +14,7 @@ pub mod resolve;
 
 pub use resolve::{Alternative, Bounds, Context, LunarBounds, Resolved, Time};
 
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +23,7 @@ use crate::lang::expr::{Expr, Modifier, Parsed, Tense};
 use crate::lang::{self, Lang};
 use std::ops::Range;
 
-use crate::text::{self, CharIndex, DocumentInfo, Normalized};
+use crate::text::{self, CharIndex, Normalized, PublishedFrom};
 
 /// The TIMEX3 type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -72,6 +73,18 @@ pub struct Mention {
     /// The [`View`] it was read from, and its byte range there.
     pub view: usize,
     pub view_range: Range<usize>,
+}
+
+/// A document as it appears in every output (the contract's `Document`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct DocumentInfo {
+    pub id: String,
+    pub source: String,
+    // The language the document was read in; a string in the schema.
+    #[schemars(with = "String")]
+    pub lang: Lang,
+    pub published: Option<NaiveDate>,
+    pub published_from: Option<PublishedFrom>,
 }
 
 /// One entry of the dates listing: a [`Time`] with its document and type.
@@ -180,10 +193,7 @@ impl View {
 
 /// The rules of a language over normalized text.
 pub fn parse(lang: Lang, normalized: &str) -> Vec<Parsed> {
-    match lang {
-        Lang::Fa => lang::fa::parse(normalized),
-        Lang::En => lang::en::parse(normalized),
-    }
+    lang::language(lang).parse(normalized)
 }
 
 /// Finds every temporal expression of a document.
@@ -192,13 +202,14 @@ pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
     let index = CharIndex::new(original);
     let paragraphs = Paragraphs::new(original);
     let mut diagnostics = Vec::new();
-    let parsed = parse(lang, &norm.text);
+    let language = lang::language(lang);
+    let parsed = language.parse(&norm.text);
     let (located, repaired) = repair::repair(
         document,
         original,
         &index,
         &norm,
-        lang,
+        language,
         parsed,
         &mut diagnostics,
     );
@@ -250,7 +261,7 @@ pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
             to_mention(original, &index, &paragraphs, l, view, range, shift)
         })
         .collect();
-    let dateline = dateline(&norm.text, &mentions);
+    let dateline = dateline(language, &norm.text, &mentions);
     Extraction {
         mentions,
         diagnostics,
@@ -393,7 +404,11 @@ const DATELINE_PARAGRAPHS: usize = 3;
 /// on a line with a dateline word, in the first or last paragraphs. A
 /// date on a line without such a word (a site clock, a page-capture
 /// header) is never taken.
-fn dateline(normalized: &str, mentions: &[Mention]) -> Option<usize> {
+fn dateline(
+    language: &dyn lang::Language,
+    normalized: &str,
+    mentions: &[Mention],
+) -> Option<usize> {
     let lines: Vec<&str> = normalized.split("\n\n").collect();
     let n = lines.len();
     let near_edge = |p: usize| p < DATELINE_PARAGRAPHS || p + DATELINE_PARAGRAPHS >= n;
@@ -401,6 +416,6 @@ fn dateline(normalized: &str, mentions: &[Mention]) -> Option<usize> {
         let full = matches!(&m.expr, Expr::Date(d) if d.year.is_some() && d.month.is_some() && d.day.is_some());
         full && m.repaired.is_none()
             && near_edge(m.paragraph)
-            && lines.get(m.paragraph).is_some_and(|l| lang::fa::is_dateline(l))
+            && lines.get(m.paragraph).is_some_and(|l| language.is_dateline(l))
     })
 }

@@ -1,7 +1,7 @@
 //! Layout repair: choosing the best reading of damaged text.
 //!
 //! For every sentence that shows signs of layout damage (see
-//! [`crate::lang::fa::damage`]), candidate readings are generated with the
+//! [`crate::lang::damage`]), candidate readings are generated with the
 //! language-neutral operations of [`crate::text::layout`]:
 //!
 //! 1. **slot filling**: each run of numbers stranded after a clause-final
@@ -13,7 +13,7 @@
 //!    logical order (any window of runs reversed, number ranges turned
 //!    round), optionally leaving out a number the extraction repeated;
 //!
-//! and each is scored by how its dates read ([`damage::assess`]). A reading
+//! and each is scored by how its dates read ([`DamageModel::assess`]). A reading
 //! replaces the text only when it scores at least [`MARGIN`] better. Every
 //! date read from a repaired reading carries a `repaired` record with the
 //! original spans of its pieces and a `displaced-number` diagnostic; damage
@@ -25,10 +25,9 @@ use std::ops::Range;
 
 use super::{Located, Repair};
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::lang::Lang;
+use crate::lang::Language;
+use crate::lang::damage::{DamageModel, Signs, SlotKind, Token};
 use crate::lang::expr::{Expr, Parsed};
-use crate::lang::fa::damage::{self, SlotKind};
-use crate::lang::fa::token::{Kind, Tok, tokenize};
 use crate::text::Normalized;
 use crate::text::layout::Reading;
 
@@ -45,11 +44,11 @@ pub fn repair(
     original: &str,
     index: &crate::text::CharIndex,
     norm: &Normalized,
-    lang: Lang,
+    lang: &dyn Language,
     parsed: Vec<Parsed>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Located>, Vec<RepairedView>) {
-    if lang != Lang::Fa {
+    let Some(model) = lang.damage() else {
         return (
             parsed
                 .into_iter()
@@ -57,9 +56,10 @@ pub fn repair(
                 .collect(),
             Vec::new(),
         );
-    }
-    let toks = tokenize(&norm.text);
-    let signs = damage::signs(&toks);
+    };
+    let damaged = model.analyze(&norm.text);
+    let toks = damaged.tokens();
+    let signs = damaged.signs();
     if signs.slots.is_empty() && signs.stranded.is_empty() && !parsed.iter().any(is_reversed) {
         return (
             parsed
@@ -94,13 +94,13 @@ pub fn repair(
         let k = v.partition_point(|&x| x < r.start);
         v.get(k).is_some_and(|&x| x < r.end)
     };
-    for w in sentences(&toks) {
+    for w in sentences(toks) {
         let (a, b) = (toks[w.start].start, toks[w.end - 1].end);
         if !any_in(&sign_at, w.clone()) {
             continue;
         }
         let _ = (a, b);
-        match repair_window(document, original, index, norm, &toks, &signs, w.clone()) {
+        match repair_window(document, original, index, norm, model, &*damaged, w.clone()) {
             Some((located, diags, view)) => {
                 replaced.push(a..b);
                 let k = views.len();
@@ -161,7 +161,7 @@ fn is_reversed(p: &Parsed) -> bool {
 /// Sentences as token ranges: they end at terminal punctuation; a
 /// paragraph break ends one only after terminal punctuation, so a sentence
 /// split by a break is one range.
-fn sentences(toks: &[Tok]) -> Vec<Range<usize>> {
+fn sentences(toks: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (k, t) in toks.iter().enumerate() {
@@ -170,7 +170,7 @@ fn sentences(toks: &[Tok]) -> Vec<Range<usize>> {
                 out.push(start..k + 1);
             }
             start = k + 1;
-        } else if t.kind == Kind::Break && k == start {
+        } else if t.is_break() && k == start {
             start = k + 1;
         }
     }
@@ -198,12 +198,13 @@ fn repair_window(
     original: &str,
     index: &crate::text::CharIndex,
     norm: &Normalized,
-    toks: &[Tok],
-    signs: &damage::Signs,
+    model: &dyn DamageModel,
+    damaged: &dyn crate::lang::damage::Damaged,
     w: Range<usize>,
 ) -> Option<WindowRepair> {
+    let (toks, signs) = (damaged.tokens(), damaged.signs());
     // The window's units: its tokens without line breaks.
-    let idx: Vec<usize> = w.clone().filter(|&k| toks[k].kind != Kind::Break).collect();
+    let idx: Vec<usize> = w.clone().filter(|&k| !toks[k].is_break()).collect();
     let units: Vec<Range<usize>> = idx.iter().map(|&k| toks[k].start..toks[k].end).collect();
     let local = |g: usize| idx.binary_search(&g).ok();
     // The source line of each unit (line breaks counted inside the window).
@@ -211,7 +212,7 @@ fn repair_window(
         let mut line = 0;
         let mut out = Vec::with_capacity(idx.len());
         for k in w.clone() {
-            if toks[k].kind == Kind::Break {
+            if toks[k].is_break() {
                 line += 1;
             } else {
                 out.push(line);
@@ -220,7 +221,7 @@ fn repair_window(
         out
     };
     let base = Reading::identity(0..units.len());
-    let assess = |r: &Reading| damage::assess(&r.render(&norm.text, &units).text);
+    let assess = |r: &Reading| model.assess(&r.render(&norm.text, &units).text);
     let base_assessment = assess(&base);
     let mut best = (base.clone(), base_assessment.score, Vec::<Note>::new());
     let mut best_assessment = base_assessment;
@@ -236,8 +237,12 @@ fn repair_window(
     // 2. Run reversal, on top of the best reading so far, when damage
     // remains: a window of runs of one source line, from a number run to a
     // number run, is put back in order; the candidate must leave fewer signs.
-    let order_toks: Vec<Tok> = best.0.order.iter().map(|&p| toks[idx[p]]).collect();
-    let (runs, is_num, flippable) = damage::runs(&order_toks, 0..order_toks.len());
+    let order: Vec<usize> = best.0.order.iter().map(|&p| idx[p]).collect();
+    let crate::lang::damage::Runs {
+        runs,
+        is_num,
+        flippable,
+    } = damaged.runs(&order);
     let left = best_assessment.signs;
     // The source line of each run (runs that mix lines are never reversed).
     let line_of = |pos: usize| unit_line[best.0.order[pos]];
@@ -267,17 +272,22 @@ fn repair_window(
                 let mut cands = vec![(rev.clone(), Vec::new())];
                 // A number the extraction repeated: a bare number whose value
                 // stands again in another number run of the reversed stretch.
-                let rev_toks: Vec<Tok> = rev.order.iter().map(|&p| toks[idx[p]]).collect();
-                let (rruns, rnum, _) = damage::runs(&rev_toks, 0..rev_toks.len());
+                let rev_toks: Vec<Token> = rev.order.iter().map(|&p| toks[idx[p]]).collect();
+                let rev_order: Vec<usize> = rev.order.iter().map(|&p| idx[p]).collect();
+                let crate::lang::damage::Runs {
+                    runs: rruns,
+                    is_num: rnum,
+                    ..
+                } = damaged.runs(&rev_order);
+                let text_of = |t: &Token| &norm.text[t.start..t.end];
                 for (k, r) in rruns.iter().enumerate() {
                     if !rnum[k] || r.len() != 1 {
                         continue;
                     }
-                    let v = rev_toks[r.start].s;
-                    let repeated = rruns
-                        .iter()
-                        .enumerate()
-                        .any(|(j, o)| j != k && rnum[j] && o.clone().any(|q| rev_toks[q].s == v));
+                    let v = text_of(&rev_toks[r.start]);
+                    let repeated = rruns.iter().enumerate().any(|(j, o)| {
+                        j != k && rnum[j] && o.clone().any(|q| text_of(&rev_toks[q]) == v)
+                    });
                     if repeated {
                         cands.push((rev.without(&[r.start]), vec![v.to_string()]));
                     }
@@ -314,7 +324,7 @@ fn repair_window(
     let notes = best.2;
     let mut located = Vec::new();
     let mut diags = Vec::new();
-    for p in crate::lang::fa::parse(&rendered.text) {
+    for p in model.parse(&rendered.text) {
         let pieces = reading.pieces(&norm.text, &rendered, &units, p.start..p.end);
         let alt_pieces = p
             .alternative
@@ -449,8 +459,8 @@ fn main_piece(norm: &str, pieces: &[Range<usize>]) -> Option<Range<usize>> {
 /// Puts each stranded piece into the nearest empty slot of its kind before
 /// it. Returns the reading and a note per move, or `None` when nothing fits.
 fn fill_slots(
-    toks: &[Tok],
-    signs: &damage::Signs,
+    toks: &[Token],
+    signs: &Signs,
     w: &Range<usize>,
     local: &dyn Fn(usize) -> Option<usize>,
     n: usize,

@@ -24,6 +24,4 @@ pub mod read;
 pub mod script;
 
 pub use normalize::{CharIndex, Normalized, STEPS, Step, char_to_byte, normalize, slice_chars};
-pub use read::{
-    Document, DocumentInfo, InputFormat, PublishedFrom, ReadOptions, decode, read_inputs,
-};
+pub use read::{Document, InputFormat, PublishedFrom, ReadOptions, decode, read_inputs};

@@ -62,16 +62,6 @@ pub struct Document {
     pub title: Option<String>,
 }
 
-/// A document as it appears in every output (the contract's `Document`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct DocumentInfo {
-    pub id: String,
-    pub source: String,
-    pub lang: String,
-    pub published: Option<NaiveDate>,
-    pub published_from: Option<PublishedFrom>,
-}
-
 /// Where a document's publication date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]

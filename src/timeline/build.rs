@@ -8,7 +8,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use super::{Basis, Relation, RelationType, Timeline, merge, order};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::event::{Event, TextRelation};
-use crate::text::DocumentInfo;
+use crate::temporal::DocumentInfo;
 
 /// The events of one document, as the event stage gives them.
 #[derive(Debug, Clone)]

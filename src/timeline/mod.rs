@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 use crate::event::Event;
 pub use crate::event::RelationType;
-use crate::text::DocumentInfo;
+use crate::temporal::DocumentInfo;
 
 pub use build::{BuildOptions, DocEvents, MAX_FANOUT, build, build_with};
 

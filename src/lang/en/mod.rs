@@ -6,9 +6,66 @@
 //! - [`tense`]: the tense of a date's clause (the nearest verb group).
 //! - [`rules`]: the named rules; [`parse`] is the entry point.
 
+pub mod clause;
 pub mod lexicon;
 pub mod rules;
 pub mod tense;
 pub mod token;
 
 pub use rules::parse;
+
+use crate::lang::Lang;
+use crate::lang::expr::Parsed;
+use crate::lang::language::{Language, Segments};
+
+/// English, as a [`Language`].
+pub struct English;
+
+/// True for an English preposition that makes a following event trigger
+/// oblique ("with the mediation of", "amid talks").
+pub fn is_oblique_word(word: &str) -> bool {
+    ["with", "by", "for", "without", "amid"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// True when a line of normalized text carries an English dateline word
+/// (`data/lexicon/en/dateline.tsv`).
+pub fn is_dateline(line: &str) -> bool {
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        crate::lang::tsv::rows(include_str!("../../../data/lexicon/en/dateline.tsv"))
+            .map(|r| r[0].to_lowercase())
+            .collect()
+    });
+    let l = line.to_lowercase();
+    words.iter().any(|w| l.contains(w.as_str()))
+}
+
+impl Language for English {
+    fn lang(&self) -> Lang {
+        Lang::En
+    }
+    fn parse(&self, normalized: &str) -> Vec<Parsed> {
+        parse(normalized)
+    }
+    fn is_dateline(&self, paragraph: &str) -> bool {
+        is_dateline(paragraph)
+    }
+    fn segment<'t>(&self, text: &'t str) -> Box<dyn Segments + 't> {
+        Box::new(clause::EnglishSegments::new(text))
+    }
+    fn verb_final(&self) -> bool {
+        false
+    }
+    fn is_oblique(&self, word: &str) -> bool {
+        is_oblique_word(word)
+    }
+    fn trigger_tables(&self) -> &'static [&'static str] {
+        &[include_str!("../../../data/lexicon/en/triggers.tsv")]
+    }
+    fn cue_tables(&self) -> &'static [&'static str] {
+        &[include_str!("../../../data/lexicon/en/relations.tsv")]
+    }
+}

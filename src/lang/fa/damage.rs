@@ -13,56 +13,8 @@ use super::lexicon::{Lex, Lexicon, Role, key, lexicon};
 use super::rules::parse;
 use super::tense::is_verb;
 use super::token::{Kind, Tok, tokenize};
+use crate::lang::damage::{Assessment, DamageModel, Piece, Signs, Slot, SlotKind, Stranded};
 use crate::lang::expr::{Expr, Parsed};
-
-/// What a slot is waiting for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SlotKind {
-    /// A year: «سال میلادی», «میلادی» after a word.
-    Year,
-    /// A day: «روز آبان».
-    Day,
-    /// A parenthesised date: «آبان)».
-    Paren,
-}
-
-/// An empty slot: insert before token `before`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Slot {
-    pub kind: SlotKind,
-    /// Index of the token the missing piece belongs before.
-    pub before: usize,
-    /// For a `Paren` slot: the orphan «)» token, dropped when a piece that
-    /// brings its own parentheses is put in.
-    pub orphan: Option<usize>,
-}
-
-/// A piece of a stranded run and the slot kind it fits.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece {
-    pub kind: SlotKind,
-    /// Token range of the piece.
-    pub toks: std::ops::Range<usize>,
-}
-
-/// Numbers (and what hangs on them) stranded away from their slot.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stranded {
-    /// Token range of the whole run.
-    pub toks: std::ops::Range<usize>,
-    /// Its pieces, each fitting one slot kind; empty when the run cannot be
-    /// split into slot pieces (a range such as «۱۹۹۴ الی ۱۹۹۲»).
-    pub pieces: Vec<Piece>,
-    /// The run stands right after a clause-final verb.
-    pub after_verb: bool,
-}
-
-/// The damage signs of a token stream.
-#[derive(Debug, Clone, Default)]
-pub struct Signs {
-    pub slots: Vec<Slot>,
-    pub stranded: Vec<Stranded>,
-}
 
 fn is_era(lex: &Lexicon, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
@@ -290,19 +242,6 @@ pub fn score(text: &str) -> i32 {
     assess(text).score
 }
 
-/// How a reading reads: its [`score`], how many signs of damage it still
-/// shows (empty slots, stranded numbers, ranges high to low), and how many
-/// of those are structural (an empty slot, a number after a verb: what run
-/// reversal may mend). One tokenization and one parse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Assessment {
-    pub score: i32,
-    pub signs: usize,
-    pub structural: usize,
-    /// Ranges written high to low.
-    pub reversed: usize,
-}
-
 /// Assesses a reading (see [`Assessment`]).
 pub fn assess(text: &str) -> Assessment {
     let toks = tokenize(text);
@@ -381,4 +320,62 @@ fn score_with(toks: &[Tok], parsed: &[Parsed], sg: &Signs) -> i32 {
         }
     }
     s
+}
+
+/// The Persian damage model (see [`crate::lang::damage`]).
+pub struct PersianDamage;
+
+struct PersianDamaged<'t> {
+    toks: Vec<Tok<'t>>,
+    tokens: Vec<crate::lang::damage::Token>,
+    signs: Signs,
+}
+
+impl crate::lang::damage::Damaged for PersianDamaged<'_> {
+    fn tokens(&self) -> &[crate::lang::damage::Token] {
+        &self.tokens
+    }
+    fn signs(&self) -> &Signs {
+        &self.signs
+    }
+    fn runs(&self, order: &[usize]) -> crate::lang::damage::Runs {
+        let toks: Vec<Tok> = order.iter().map(|&k| self.toks[k]).collect();
+        let (runs, is_num, flippable) = runs(&toks, 0..toks.len());
+        crate::lang::damage::Runs {
+            runs,
+            is_num,
+            flippable,
+        }
+    }
+}
+
+impl DamageModel for PersianDamage {
+    fn analyze<'t>(&self, text: &'t str) -> Box<dyn crate::lang::damage::Damaged + 't> {
+        use crate::lang::damage::{Token, TokenKind};
+        let toks = tokenize(text);
+        let tokens = toks
+            .iter()
+            .map(|t| Token {
+                kind: match t.kind {
+                    Kind::Break => TokenKind::Break { para: t.para },
+                    Kind::Punct => TokenKind::Punct(t.s.chars().next().unwrap_or(' ')),
+                    _ => TokenKind::Word,
+                },
+                start: t.start,
+                end: t.end,
+            })
+            .collect();
+        let signs = signs(&toks);
+        Box::new(PersianDamaged {
+            toks,
+            tokens,
+            signs,
+        })
+    }
+    fn assess(&self, text: &str) -> Assessment {
+        assess(text)
+    }
+    fn parse(&self, text: &str) -> Vec<Parsed> {
+        parse(text)
+    }
 }

@@ -6,6 +6,7 @@
 //! - [`tense`]: the tense of a date's clause (verb-final Persian).
 //! - [`rules`]: the named rules; [`parse`] is the entry point.
 
+pub mod clause;
 pub mod damage;
 pub mod lexicon;
 pub mod rules;
@@ -13,6 +14,47 @@ pub mod tense;
 pub mod token;
 
 pub use rules::parse;
+
+use crate::lang::Lang;
+use crate::lang::damage::DamageModel;
+use crate::lang::expr::Parsed;
+use crate::lang::language::{Language, Segments};
+
+/// Persian, as a [`Language`].
+pub struct Persian;
+
+impl Language for Persian {
+    fn lang(&self) -> Lang {
+        Lang::Fa
+    }
+    fn parse(&self, normalized: &str) -> Vec<Parsed> {
+        parse(normalized)
+    }
+    fn is_dateline(&self, paragraph: &str) -> bool {
+        is_dateline(paragraph)
+    }
+    fn damage(&self) -> Option<&dyn DamageModel> {
+        Some(&damage::PersianDamage)
+    }
+    fn segment<'t>(&self, text: &'t str) -> Box<dyn Segments + 't> {
+        Box::new(clause::PersianSegments::new(text))
+    }
+    fn verb_final(&self) -> bool {
+        true
+    }
+    fn is_oblique(&self, word: &str) -> bool {
+        // English prepositions count too: Persian reports quote English
+        // names and phrases.
+        matches!(&*lexicon::key(word), "با" | "به" | "برای" | "بدون")
+            || crate::lang::en::is_oblique_word(word)
+    }
+    fn trigger_tables(&self) -> &'static [&'static str] {
+        &[include_str!("../../../data/lexicon/fa/triggers.tsv")]
+    }
+    fn cue_tables(&self) -> &'static [&'static str] {
+        &[include_str!("../../../data/lexicon/fa/relations.tsv")]
+    }
+}
 
 /// True when a line of normalized text carries a dateline word («تاریخ
 /// انتشار», "Published"): a date on it is the publication date.

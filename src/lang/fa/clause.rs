@@ -9,18 +9,57 @@
 
 use std::ops::Range;
 
-use super::triggers::is_elided_verb;
-use crate::lang::fa::lexicon::key;
-use crate::lang::fa::tense::is_verb;
-use crate::lang::fa::token::{Kind, Tok, tokenize};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
-/// A clause: byte range in the view, and the index of its sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clause {
-    pub range: Range<usize>,
-    pub sentence: usize,
-    /// Token range in the view's tokens.
-    pub toks: Range<usize>,
+use super::lexicon::{key, lexicon};
+use super::tense::{clause_tense, is_verb};
+use super::token::{Kind, Tok, tokenize};
+use crate::lang::expr::Tense;
+use crate::lang::language::{Clause, Segments};
+
+/// A text split by the Persian rules.
+pub struct PersianSegments<'t> {
+    toks: Vec<Tok<'t>>,
+    ranges: Vec<Range<usize>>,
+    clauses: Vec<Clause>,
+}
+
+impl<'t> PersianSegments<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let (toks, clauses) = clauses(text);
+        let ranges = toks.iter().map(|t| t.start..t.end).collect();
+        PersianSegments {
+            toks,
+            ranges,
+            clauses,
+        }
+    }
+}
+
+impl Segments for PersianSegments<'_> {
+    fn tokens(&self) -> &[Range<usize>] {
+        &self.ranges
+    }
+    fn clauses(&self) -> &[Clause] {
+        &self.clauses
+    }
+    fn tense(&self, c: &Clause) -> Tense {
+        clause_tense(&self.toks, c.toks.start, c.toks.start, lexicon())
+    }
+}
+
+/// Elided light verbs (`data/lexicon/fa/elided.tsv`): true when `word`
+/// (normalized, ZWNJ removed) is the nominal part of a compound verb that
+/// ends a clause before «و» («آغاز [شد] و …»).
+pub fn is_elided_verb(word: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        crate::lang::tsv::rows(include_str!("../../../data/lexicon/fa/elided.tsv"))
+            .filter_map(|r| r.first().copied())
+            .collect()
+    })
+    .contains(word)
 }
 
 /// The clauses of a text, in order.
