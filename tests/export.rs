@@ -20,11 +20,8 @@ fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn in_cal(x: Option<NaiveDate>, cal: Calendar) -> Option<String> {
-    x.map(|x| {
-        let y = from_gregorian(x, cal, LunarVariant::UmmAlQura);
-        format!("{:04}-{:02}-{:02}", y.year, y.month, y.day)
-    })
+fn in_cal(x: Option<NaiveDate>, cal: Calendar) -> Option<tarikh::calendar::Ymd> {
+    x.map(|x| from_gregorian(x, cal, LunarVariant::UmmAlQura))
 }
 
 /// A Time whose `text` sits at `offset` characters into a quote that starts
@@ -66,7 +63,7 @@ fn time(
         original: None,
         time_of_day: None,
         timezone: None,
-        modifier: modifier.map(String::from),
+        modifier: modifier.map(|m| serde_json::from_value(serde_json::json!(m)).unwrap()),
         alternative: None,
         repaired: None,
     }

@@ -81,7 +81,10 @@ fn conflict_began_1988_and_fighting_1992_to_1994() {
     );
     let s = began.time.solar_hijri.as_ref().unwrap();
     assert_eq!(
-        (s.start.as_deref(), s.end.as_deref()),
+        (
+            s.start.map(|d| d.to_string()).as_deref(),
+            s.end.map(|d| d.to_string()).as_deref()
+        ),
         (Some("1366-10-11"), Some("1367-10-10"))
     );
 
@@ -118,7 +121,10 @@ fn ceasefire_may_1994_is_a_point() {
     );
     let s = c.time.solar_hijri.as_ref().unwrap();
     assert_eq!(
-        (s.start.as_deref(), s.end.as_deref()),
+        (
+            s.start.map(|d| d.to_string()).as_deref(),
+            s.end.map(|d| d.to_string()).as_deref()
+        ),
         (Some("1373-02-11"), Some("1373-03-10"))
     );
     let r = c.time.repaired.as_ref().expect("May and 1994 were apart");
@@ -142,7 +148,7 @@ fn minsk_group_mediation_since_1992() {
     let m = d
         .dates
         .iter()
-        .find(|e| e.time.modifier.as_deref() == Some("since"))
+        .find(|e| e.time.modifier.map(|m| m.as_str()) == Some("since"))
         .expect("a since");
     assert_eq!(m.time.value.as_deref(), Some("1992"));
     assert_eq!((m.time.start, m.time.end), (day("1992-01-01"), None));
@@ -150,7 +156,7 @@ fn minsk_group_mediation_since_1992() {
     let m = with_pub
         .dates
         .iter()
-        .find(|e| e.time.modifier.as_deref() == Some("since"))
+        .find(|e| e.time.modifier.map(|m| m.as_str()) == Some("since"))
         .unwrap();
     assert_eq!(
         m.time.end,

@@ -46,7 +46,12 @@ fn seed_events() {
     assert!(ceasefire.time.as_ref().unwrap().modifier.is_none());
     let mediation = find(&t, EventType::Mediation, Some("1992"));
     assert_eq!(
-        mediation.time.as_ref().unwrap().modifier.as_deref(),
+        mediation
+            .time
+            .as_ref()
+            .unwrap()
+            .modifier
+            .map(|m| m.as_str()),
         Some("since")
     );
     for id in ["state:russia", "state:france", "org:minsk-group"] {

@@ -158,6 +158,33 @@ impl fmt::Display for Ymd {
     }
 }
 
+/// Reads `YYYY-MM-DD` (ASCII digits; a negative year as `-YYYY`).
+impl FromStr for Ymd {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("{s:?} is not a date YYYY-MM-DD");
+        let mut it = s.rsplitn(3, '-');
+        let d = it.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
+        let m = it.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
+        let y = it.next().and_then(|x| x.parse().ok()).ok_or_else(bad)?;
+        Ok(Ymd::new(y, m, d))
+    }
+}
+
+/// On the wire a [`Ymd`] is its `YYYY-MM-DD` string.
+impl Serialize for Ymd {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Ymd {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 fn write_year(f: &mut fmt::Formatter<'_>, year: i32) -> fmt::Result {
     if year < 0 {
         write!(f, "-{:04}", year.unsigned_abs())

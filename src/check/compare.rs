@@ -31,6 +31,7 @@ use super::reference::{Entry, Reference, last_of_month};
 use super::{AlternativeFinding, Options, entity_ids};
 use crate::calendar::{Interval, Precision};
 use crate::event::{Event, EventType};
+use crate::lang::expr::Modifier;
 use crate::temporal::Time;
 
 /// The verdict on an event.
@@ -162,9 +163,8 @@ pub fn anchored(time: &Time) -> Option<(Interval, Precision)> {
 /// stay open except for `since`/`until`. `None` when the date has no
 /// bound at all.
 pub fn span_of(time: &Time) -> Option<Span> {
-    let modifier = time.modifier.as_deref();
-    match modifier {
-        Some("since") if time.start.is_some() => {
+    match time.modifier {
+        Some(Modifier::Since) if time.start.is_some() => {
             let start = time.start?;
             let anchor = time
                 .value
@@ -174,7 +174,7 @@ pub fn span_of(time: &Time) -> Option<Span> {
                 .unwrap_or_else(|| Interval::new(start, period_end(start, time.precision)));
             Some(Span::closed(anchor))
         }
-        Some("until") if time.end.is_some() => {
+        Some(Modifier::Until) if time.end.is_some() => {
             let end = time.end?;
             let anchor = time
                 .value

@@ -16,8 +16,8 @@ use crate::lang::expr::Tense;
 use crate::lang::language;
 use crate::lang::language::Clause;
 use crate::temporal::DatedDocument;
-use crate::temporal::MentionType;
 use crate::temporal::Time;
+use crate::temporal::{MentionType, Reference};
 use crate::text::Document;
 
 /// A relation the text states between two events of one document
@@ -61,8 +61,8 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                 m.view == vi
                     && m.kind == MentionType::Date
                     && !matches!(
-                        dated.resolved[*i].time.value.as_deref(),
-                        Some("PRESENT_REF" | "PAST_REF")
+                        dated.resolved[*i].time.reference(),
+                        Some(Reference::Present | Reference::Past)
                     )
             })
             .map(|(i, m)| (i, m.view_range.clone()))

@@ -198,7 +198,7 @@ fn event_data(t: &TimelineFile, e: &Event, l: Labels) -> EventData {
         .map(|t| view::precision_label(t.precision, l).to_string())
         .unwrap_or_default();
     if let Some(m) = tm.and_then(|t| t.modifier.as_ref()) {
-        precision.push_str(&format!(" ({})", clean(m)));
+        precision.push_str(&format!(" ({})", clean(m.as_str())));
     }
     let relations = view::relations_of(t, &e.id)
         .into_iter()

@@ -163,7 +163,7 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
         };
         let mut precision = view::precision_label(time.precision, l).to_string();
         if let Some(m) = &time.modifier {
-            precision.push_str(&format!(" ({})", escape(&clean(m))));
+            precision.push_str(&format!(" ({})", escape(&clean(m.as_str()))));
         }
         let mut who = names(&e.actors);
         who.extend(names(&e.places));

@@ -21,9 +21,9 @@ fn width(s: &str) -> usize {
         .count()
 }
 
-fn bounds(start: Option<&String>, end: Option<&String>) -> String {
+fn bounds<T: std::fmt::Display + PartialEq>(start: Option<&T>, end: Option<&T>) -> String {
     match (start, end) {
-        (Some(a), Some(b)) if a == b => a.clone(),
+        (Some(a), Some(b)) if a == b => a.to_string(),
         (Some(a), Some(b)) => format!("{a} – {b}"),
         (Some(a), None) => format!("{a} –"),
         (None, Some(b)) => format!("– {b}"),

@@ -10,6 +10,7 @@ use crate::calendar::{Calendar, LunarVariant, Precision, Ymd, days_in_month, fro
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::event::{Event, EventType, Evidence};
 use crate::lang::Lang;
+use crate::lang::expr::Modifier;
 use crate::lang::names::month_name;
 use crate::temporal::Time;
 use crate::text::script::{is_arabic_letter, persian_digits};
@@ -285,15 +286,6 @@ fn ymd(d: Ymd) -> String {
     format!("{}-{:02}-{:02}", y4(d.year), d.month, d.day)
 }
 
-/// Parses `1399-08-10` (also a negative year).
-pub fn parse_ymd(s: &str) -> Option<Ymd> {
-    let mut it = s.rsplitn(3, '-');
-    let d = it.next()?.parse().ok()?;
-    let m = it.next()?.parse().ok()?;
-    let y = it.next()?.parse().ok()?;
-    Some(Ymd::new(y, m, d))
-}
-
 fn g_ymd(d: NaiveDate) -> Ymd {
     Ymd::new(d.year(), d.month() as u8, d.day() as u8)
 }
@@ -354,7 +346,7 @@ fn iso_bounds(
 }
 
 fn is_since(t: &Time) -> bool {
-    t.modifier.as_deref() == Some("since")
+    t.modifier == Some(Modifier::Since)
 }
 
 /// The Gregorian date or interval, ISO with ASCII digits.
@@ -375,10 +367,7 @@ pub fn gregorian(t: &Time) -> String {
 fn solar_bounds(t: &Time) -> (Option<Ymd>, Option<Ymd>) {
     let conv = |d: NaiveDate| from_gregorian(d, Calendar::SolarHijri, LunarVariant::UmmAlQura);
     match &t.solar_hijri {
-        Some(b) => (
-            b.start.as_deref().and_then(parse_ymd),
-            b.end.as_deref().and_then(parse_ymd),
-        ),
+        Some(b) => (b.start, b.end),
         None => (t.start.map(conv), t.end.map(conv)),
     }
 }
@@ -396,8 +385,7 @@ pub fn solar(t: &Time) -> String {
 /// variant that computed it.
 pub fn lunar(t: &Time) -> Option<(String, &'static str)> {
     let b = t.lunar_hijri.as_ref()?;
-    let s = b.start.as_deref().and_then(parse_ymd);
-    let e = b.end.as_deref().and_then(parse_ymd);
+    let (s, e) = (b.start, b.end);
     if s.is_none() && e.is_none() {
         return None;
     }

@@ -136,7 +136,8 @@ pub enum Expr {
 }
 
 /// Modifiers of the contract: open ranges and vagueness.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Modifier {
     Since,
     Until,
@@ -161,6 +162,12 @@ impl Modifier {
             Modifier::Before => "before",
             Modifier::After => "after",
         }
+    }
+}
+
+impl std::fmt::Display for Modifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

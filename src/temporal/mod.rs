@@ -12,7 +12,9 @@
 pub mod repair;
 pub mod resolve;
 
-pub use resolve::{Alternative, Bounds, Context, LunarBounds, Resolved, Time};
+pub use resolve::{
+    Alternative, Bounds, Context, LunarBounds, Reference, Resolved, Time, YearSource,
+};
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;

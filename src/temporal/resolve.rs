@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Mention, MentionType, Repair};
 use crate::calendar::{
-    Calendar, Interval, LunarVariant, PartialDate, Precision, from_gregorian, interval_in,
+    Calendar, Interval, LunarVariant, PartialDate, Precision, Ymd, from_gregorian, interval_in,
     lunar_variant_used,
 };
 use crate::diagnostic::{Code, Diagnostic, Severity};
@@ -25,15 +25,19 @@ use crate::lang::names::{MESSAGES, weekday_name};
 /// Bounds of an interval in a non-Gregorian calendar (ASCII digits).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Bounds {
-    pub start: Option<String>,
-    pub end: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub start: Option<Ymd>,
+    #[schemars(with = "Option<String>")]
+    pub end: Option<Ymd>,
 }
 
 /// Lunar Hijri bounds with the variant that computed them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct LunarBounds {
-    pub start: Option<String>,
-    pub end: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub start: Option<Ymd>,
+    #[schemars(with = "Option<String>")]
+    pub end: Option<Ymd>,
     pub variant: LunarVariant,
 }
 
@@ -74,12 +78,72 @@ pub struct Time {
     pub time_of_day: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
-    pub modifier: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub modifier: Option<Modifier>,
     pub alternative: Option<Box<Alternative>>,
     pub repaired: Option<Repair>,
 }
 
+/// The TIMEX3 reference points a `value` may be (`PRESENT_REF` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reference {
+    Present,
+    Past,
+    Future,
+}
+
+impl Reference {
+    /// The `value` string of the contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reference::Present => "PRESENT_REF",
+            Reference::Past => "PAST_REF",
+            Reference::Future => "FUTURE_REF",
+        }
+    }
+
+    /// The `value` string, owned.
+    pub fn value(self) -> String {
+        self.as_str().to_owned()
+    }
+
+    /// Reads a `value` string.
+    pub fn from_value(v: &str) -> Option<Reference> {
+        [Reference::Present, Reference::Past, Reference::Future]
+            .into_iter()
+            .find(|r| r.as_str() == v)
+    }
+}
+
+/// Where a date's year came from (the contract gains this as a field in
+/// the dates issue; today it shows on the wire only as the `rule` suffix
+/// `+year-of-preceding-date`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum YearSource {
+    /// Written in the expression itself.
+    Explicit,
+    /// The year of the nearest explicit date before it in its paragraph.
+    Context,
+    /// The publication date, by the clause's tense.
+    Publication,
+}
+
+impl YearSource {
+    /// What this source appends to the rule name on the wire.
+    pub fn rule_suffix(self) -> &'static str {
+        match self {
+            YearSource::Context => "+year-of-preceding-date",
+            YearSource::Explicit | YearSource::Publication => "",
+        }
+    }
+}
+
 impl Time {
+    /// The TIMEX3 reference point this time's value is, if any.
+    pub fn reference(&self) -> Option<Reference> {
+        self.value.as_deref().and_then(Reference::from_value)
+    }
+
     /// The resolved interval, when both ends are known.
     pub fn interval(&self) -> Option<Interval> {
         Some(Interval {
@@ -436,10 +500,14 @@ impl Resolver<'_> {
                 };
                 (iv, Precision::Year, value)
             }
-            Relative::Present => (Interval::day(p), Precision::Day, "PRESENT_REF".into()),
+            Relative::Present => (Interval::day(p), Precision::Day, Reference::Present.value()),
             Relative::RecentPast => {
                 let d = shift_days(p, -1)?;
-                (Interval::day(d), Precision::Unknown, "PAST_REF".into())
+                (
+                    Interval::day(d),
+                    Precision::Unknown,
+                    Reference::Past.value(),
+                )
             }
         })
     }
@@ -459,7 +527,7 @@ impl Resolver<'_> {
             original: None,
             time_of_day: m.time_of_day.map(|(h, mi)| format!("{h:02}:{mi:02}")),
             timezone: None,
-            modifier: m.modifier.map(|x| x.as_str().to_string()),
+            modifier: m.modifier,
             alternative: None,
             repaired: m.repaired.clone(),
         };
@@ -497,7 +565,7 @@ impl Resolver<'_> {
                             t.original = Some(self.original_label(i, *calendar, prec));
                         }
                         if *rel == Relative::RecentPast {
-                            t.modifier = Some(Modifier::Before.as_str().into());
+                            t.modifier = Some(Modifier::Before);
                             t.start = None;
                         }
                     }
@@ -510,8 +578,8 @@ impl Resolver<'_> {
                             Relative::RecentPast => Precision::Unknown,
                         };
                         match rel {
-                            Relative::Present => t.value = Some("PRESENT_REF".into()),
-                            Relative::RecentPast => t.value = Some("PAST_REF".into()),
+                            Relative::Present => t.value = Some(Reference::Present.value()),
+                            Relative::RecentPast => t.value = Some(Reference::Past.value()),
                             _ => self.unresolved(m),
                         }
                     }
@@ -526,7 +594,7 @@ impl Resolver<'_> {
                     t.original = p.original;
                     iv = Some(p.iv);
                     if from_paragraph {
-                        t.rule.push_str("+year-of-preceding-date");
+                        t.rule.push_str(YearSource::Context.rule_suffix());
                     }
                 }
             }
@@ -593,14 +661,13 @@ impl Resolver<'_> {
                 }
                 _ => {}
             }
-            if t.value.as_deref() == Some("PAST_REF") {
+            if t.reference() == Some(Reference::Past) {
                 start = None;
             }
             t.start = start;
             t.end = end;
             let lunar = self.ctx.lunar;
-            let fmt =
-                |d: Option<NaiveDate>, cal| d.map(|d| from_gregorian(d, cal, lunar).to_string());
+            let fmt = |d: Option<NaiveDate>, cal| d.map(|d| from_gregorian(d, cal, lunar));
             t.solar_hijri = Some(Bounds {
                 start: fmt(start, Calendar::SolarHijri),
                 end: fmt(end, Calendar::SolarHijri),
