@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::clause::{Clause, clauses};
 use super::gazetteer::{cues, gazetteer, triggers};
-use super::{EntityRef, Event, Evidence};
+use super::{EntityRef, Event, Evidence, Mood};
 use crate::calendar::resolve::Time;
 use crate::lang::expr::Tense;
 use crate::lang::fa::lexicon::{key, lexicon};
@@ -279,6 +279,15 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                 kind: t.kind,
                 summary,
                 time,
+                // A plan is told in the future tense: that of the clause
+                // of the event's date (read by the language's own rules,
+                // as for resolving it), else that of the event's clause.
+                // Negation and conditionals are not detected yet (see `Mood`).
+                mood: if date.map_or(tense, |i| dated.resolved[i].tense) == Tense::Future {
+                    Mood::Planned
+                } else {
+                    Mood::Asserted
+                },
                 actors,
                 places,
                 evidence: vec![Evidence {
