@@ -18,6 +18,7 @@
 //!       ──event──▶ Event                     what happened, who, where, on what evidence
 //!    ──timeline──▶ Timeline                  petgraph graph, order, consistency checks
 //!       ──check──▶ CheckReport               against other sources and a reference
+//!        ──eval──▶ EvalReport                against annotated articles (gold files)
 //!      ──export──▶ JSON, Markdown, HTML, …   wire formats (`tarikh.timeline/1`)
 //! ```
 //!
@@ -57,6 +58,7 @@ pub mod calendar;
 pub mod check;
 pub mod diagnostic;
 pub mod error;
+pub mod eval;
 pub mod event;
 pub mod export;
 pub mod lang;
