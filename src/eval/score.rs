@@ -280,7 +280,8 @@ pub fn score(gold: &Gold, opts: &Options) -> FileReport {
     let mut kind_rows = Vec::new();
     merge_rows(&mut kind_rows, &by_kind, &KIND_KEYS);
 
-    let events = score_events(gold, &popts, &mut det);
+    let timeline = pipeline::timeline(std::slice::from_ref(&gold.document), &popts);
+    let events = score_events(gold, &timeline.events, &mut det);
     FileReport {
         file: gold.path.to_string_lossy().to_string(),
         text: gold.text_path.to_string_lossy().to_string(),
@@ -292,17 +293,14 @@ pub fn score(gold: &Gold, opts: &Options) -> FileReport {
     }
 }
 
-fn score_events(gold: &Gold, popts: &pipeline::Options, det: &mut Details) -> EventScore {
-    let timeline = pipeline::timeline(std::slice::from_ref(&gold.document), popts);
-    let extracted: Vec<&Event> = timeline
-        .events
-        .iter()
-        .filter(|e| e.time.is_some())
-        .collect();
+/// Matches the extracted `events` of a document to its gold events and
+/// counts; misses, extras and wrong ones go to `det`.
+pub fn score_events(gold: &Gold, events: &[Event], det: &mut Details) -> EventScore {
+    let extracted: Vec<&Event> = events.iter().filter(|e| e.time.is_some()).collect();
     let mut s = EventScore {
         gold: gold.events.len(),
         extracted: extracted.len(),
-        undated: timeline.events.len() - extracted.len(),
+        undated: events.len() - extracted.len(),
         ..EventScore::default()
     };
     // Candidate pairs: (type differs, overlap, gold event, extracted, reading).
@@ -370,4 +368,99 @@ fn score_events(gold: &Gold, popts: &pipeline::Options, det: &mut Details) -> Ev
     }
     s.finish();
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::gold::{GoldCalendar, GoldEventRef};
+    use crate::event::{EventType, Mood};
+    use crate::text::Document;
+
+    fn event(id: &str, kind: EventType, span: [usize; 2], day: &str) -> Event {
+        let d = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+        Event {
+            id: id.into(),
+            kind,
+            summary: id.into(),
+            time: Some(crate::calendar::resolve::Time {
+                text: "3 May 2022".into(),
+                span,
+                rule: "test".into(),
+                calendar: Calendar::Gregorian,
+                value: Some(day.into()),
+                precision: crate::calendar::Precision::Day,
+                start: d,
+                end: d,
+                solar_hijri: None,
+                lunar_hijri: None,
+                original: None,
+                time_of_day: None,
+                timezone: None,
+                modifier: None,
+                alternative: None,
+                repaired: None,
+            }),
+            mood: Mood::Asserted,
+            actors: vec![],
+            places: vec![],
+            evidence: vec![],
+            confidence: 1.0,
+        }
+    }
+
+    #[test]
+    fn eval_a_second_extracted_event_on_one_gold_event_counts_against_precision() {
+        let day = NaiveDate::from_ymd_opt(2022, 5, 3);
+        let gold = Gold {
+            path: "x.gold.toml".into(),
+            text_path: "x.txt".into(),
+            document: Document {
+                id: "x".into(),
+                source: "x.txt".into(),
+                text: "Rebels attacked the town on 3 May 2022.".into(),
+                lang: Some("en".into()),
+                published: None,
+                published_from: None,
+                title: None,
+            },
+            dates: vec![GoldExpr {
+                text: "3 May 2022".into(),
+                occurrence: 1,
+                span: [28, 38],
+                kind: GoldKind::Date,
+                value_text: "2022-05-03".into(),
+                value: GoldValue::Interval {
+                    start: day,
+                    end: day,
+                },
+                calendar: GoldCalendar::Gregorian,
+                modifier: GoldModifier::None,
+                chrome: false,
+                line: 1,
+            }],
+            events: vec![GoldEventRef {
+                date: 0,
+                kind: EventType::Attack,
+                mood: Mood::Asserted,
+                summary: None,
+                line: 1,
+            }],
+        };
+        // Two extracted events on the one gold event: the one of the same
+        // type is preferred even though it comes second and overlaps less.
+        let events = [
+            event("a", EventType::Statement, [28, 38], "2022-05-03"),
+            event("b", EventType::Attack, [31, 38], "2022-05-04"),
+        ];
+        let mut det = Details::default();
+        let s = score_events(&gold, &events, &mut det);
+        assert_eq!((s.gold, s.extracted, s.matched), (1, 2, 1));
+        assert_eq!(s.recall, Some(1.0));
+        assert_eq!(s.precision, Some(0.5));
+        assert_eq!((s.type_right, s.date_right, s.mood_right), (1, 0, 1));
+        assert_eq!(det.extra_events.len(), 1);
+        assert_eq!(det.extra_events[0].id, "a");
+        assert_eq!(det.wrong_events[0].got.id, "b");
+    }
 }
