@@ -141,6 +141,7 @@ fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
                 alternative: None,
                 repaired: None,
             }),
+            mood: Default::default(),
             actors: vec![EntityRef {
                 id: actor,
                 name: String::new(),

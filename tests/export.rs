@@ -100,6 +100,7 @@ fn event(
         kind,
         summary: summary.to_string(),
         time,
+        mood: Default::default(),
         actors,
         places,
         evidence: vec![evidence],

@@ -7,6 +7,7 @@ mod cli;
 mod convert;
 mod corpus;
 mod eval;
+mod eval_cmd;
 mod eval_en;
 mod export;
 mod golden;

@@ -203,6 +203,7 @@ fn ev(id: &str, start: Option<&str>, end: Option<&str>) -> Event {
         kind: EventType::Other,
         summary: id.into(),
         time,
+        mood: Default::default(),
         actors: vec![],
         places: vec![],
         evidence: vec![Evidence {

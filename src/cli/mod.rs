@@ -9,6 +9,7 @@ pub mod check;
 pub mod common;
 pub mod convert;
 pub mod dates;
+pub mod eval;
 pub mod export;
 pub mod extract;
 
@@ -37,6 +38,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Fact-check articles or timelines: within each, across them, and against a reference timeline.
     Check(check::CheckArgs),
+    /// Score tarikh on annotated articles (NAME.gold.toml beside NAME.txt; see docs/ANNOTATION.md).
+    Eval(eval::EvalArgs),
 }
 
 /// What a subcommand reports when it finishes: 0 ran, 1 some input failed.
@@ -57,6 +60,7 @@ pub fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Export(args) => export::run(args),
         Command::Check(args) => check::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status),

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::gazetteer::{cues, gazetteer, triggers};
-use super::{EntityRef, Event, Evidence, RelationType};
+use super::{EntityRef, Event, Evidence, Mood, RelationType};
 use crate::lang::expr::Tense;
 use crate::lang::language;
 use crate::lang::language::Clause;
@@ -271,6 +271,15 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                 kind: t.kind,
                 summary,
                 time,
+                // A plan is told in the future tense: that of the clause
+                // of the event's date (read by the language's own rules,
+                // as for resolving it), else that of the event's clause.
+                // Negation and conditionals are not detected yet (see `Mood`).
+                mood: if date.map_or(tense, |i| dated.resolved[i].tense) == Tense::Future {
+                    Mood::Planned
+                } else {
+                    Mood::Asserted
+                },
                 actors,
                 places,
                 evidence: vec![Evidence {

@@ -134,6 +134,67 @@ pub struct Evidence {
     pub quote: String,
 }
 
+/// How the text presents an event: as fact, plan, denial or possibility.
+///
+/// For now the extractor sets only two of these, from what it already
+/// knows: a clause in the future tense («قرار است …», «… خواهد شد», "will
+/// meet") is [`Mood::Planned`]; everything else is [`Mood::Asserted`].
+/// Detecting negation («برگزار نشد», "did not sign") and conditionals or
+/// demands («اگر …», "if", "calls for") is later work: `negated` and
+/// `hypothetical` are in the contract so that gold annotations and
+/// consumers can use them already.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mood {
+    /// The text says it happened or is happening.
+    #[default]
+    Asserted,
+    /// Scheduled, expected, announced for the future.
+    Planned,
+    /// The text says it did not happen.
+    Negated,
+    /// A condition, demand or possibility.
+    Hypothetical,
+}
+
+impl Mood {
+    /// All moods, in the contract's order.
+    pub const ALL: [Mood; 4] = [
+        Mood::Asserted,
+        Mood::Planned,
+        Mood::Negated,
+        Mood::Hypothetical,
+    ];
+
+    /// The kebab-case code.
+    pub fn id(self) -> &'static str {
+        match self {
+            Mood::Asserted => "asserted",
+            Mood::Planned => "planned",
+            Mood::Negated => "negated",
+            Mood::Hypothetical => "hypothetical",
+        }
+    }
+
+    /// Reads a kebab-case code.
+    pub fn from_id(s: &str) -> Option<Mood> {
+        Mood::ALL.into_iter().find(|m| m.id() == s)
+    }
+}
+
 /// One event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Event {
@@ -145,6 +206,10 @@ pub struct Event {
     pub summary: String,
     /// When, or null when the text gives it no date of its own.
     pub time: Option<Time>,
+    /// Asserted, planned, negated or hypothetical (see [`Mood`]); absent in
+    /// timelines written before the field existed, read as `asserted`.
+    #[serde(default)]
+    pub mood: Mood,
     pub actors: Vec<EntityRef>,
     pub places: Vec<EntityRef>,
     /// One entry per source that reports the event.
