@@ -297,6 +297,14 @@ fn eval_cli_json_md_text_verbose() {
     assert!(!md.contains("## Details"), "{md}");
     let md = run(&["tests/fixtures/eval/ok", "--format", "md", "--verbose"]);
     assert!(md.contains("## Details"), "{md}");
+    // --totals: the same totals, no file named.
+    let totals = run(&["tests/fixtures/eval/ok", "--format", "json", "--totals"]);
+    let t: serde_json::Value = serde_json::from_str(&totals).unwrap();
+    assert_eq!(t["files"].as_array().unwrap().len(), 0);
+    assert_eq!(t["totals"], v["totals"]);
+    let text = run(&["tests/fixtures/eval/ok", "--totals"]);
+    assert!(!text.contains(".gold.toml"), "{text}");
+    assert!(text.contains("recall"), "{text}");
 }
 
 fn gold_schema() -> String {

@@ -18,7 +18,8 @@ Scores tarikh against annotated articles: each NAME.gold.toml (the format
 and the guideline are docs/ANNOTATION.md) beside its NAME.txt. Dates:
 recall, precision and value accuracy, broken down by calendar and by kind;
 events: recall, precision, and the accuracy of their date, type and mood.
-Without --verbose only aggregates are printed (for held-out sets).
+Without --verbose only aggregates are printed: a line per file and the
+totals; --totals prints the totals alone (for held-out sets).
 
 The JSON output follows tarikh.eval/1 (docs/timeline-json.md).
 
@@ -54,6 +55,9 @@ pub struct EvalArgs {
     /// List every miss, extra and wrong value (dates and events) with its text and offsets.
     #[arg(long)]
     pub verbose: bool,
+    /// Print the totals only, no line per file: how a held-out set is scored.
+    #[arg(long, conflicts_with = "verbose")]
+    pub totals: bool,
     /// Language of the articles [default: each gold file's `lang`].
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     pub lang: LangArg,
@@ -77,6 +81,9 @@ pub fn run(args: &EvalArgs) -> Result<super::Status> {
     let mut report = eval::run(&args.gold, &opts);
     if !args.verbose {
         report = report.without_details();
+    }
+    if args.totals {
+        report = report.totals_only();
     }
     for e in &report.errors {
         let _ = writeln!(std::io::stderr(), "tarikh: {}", e.message);

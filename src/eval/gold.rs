@@ -513,7 +513,20 @@ fn point(v: &str) -> std::result::Result<Option<(NaiveDate, NaiveDate)>, String>
         }
         None => v,
     };
-    let bad = || format!("{v:?} is not YYYY, YYYY-MM, YYYY-MM-DD, 199X, 19XX or an interval A/B");
+    let bad = || format!("{v:?} is not YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, 199X, 19XX or an interval A/B");
+    // An ISO week, Monday to Sunday: `2025-W03`.
+    if let Some((y, w)) = date.split_once("-W")
+        && y.len() == 4
+        && w.len() == 2
+        && y.bytes().all(|b| b.is_ascii_digit())
+        && w.bytes().all(|b| b.is_ascii_digit())
+    {
+        let (y, w): (i32, u32) = (y.parse().map_err(|_| bad())?, w.parse().map_err(|_| bad())?);
+        let s = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)
+            .ok_or_else(|| format!("{v:?}: no ISO week {w} in {y}"))?;
+        let e = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sun).ok_or_else(bad)?;
+        return Ok(Some((s, e)));
+    }
     let parts: Vec<&str> = date.split('-').collect();
     let year = parts[0];
     if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
@@ -643,6 +656,8 @@ mod tests {
             })
         );
         assert_eq!(parse_value("", k), Ok(GoldValue::Unresolved));
+        assert_eq!(parse_value("2025-W03", k), Ok(iv("2025-01-13", "2025-01-19")));
+        assert!(parse_value("2025-W54", k).is_err());
         assert_eq!(parse_value("XXXX-05-12", k), Ok(GoldValue::Unresolved));
         assert_eq!(parse_value("XXXX-WXX-6", k), Ok(GoldValue::Unresolved));
         for lit in ["P3D", "PT48H", "PRESENT_REF", "2021-SU"] {

@@ -359,6 +359,13 @@ impl EvalReport {
         self
     }
 
+    /// The report without its per-file entries: the totals and the errors
+    /// only (a held-out set is never read item by item).
+    pub fn totals_only(mut self) -> EvalReport {
+        self.files.clear();
+        self
+    }
+
     /// Pretty JSON with a final newline.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
