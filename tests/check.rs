@@ -671,15 +671,15 @@ fn text_report_has_no_colour_when_piped() {
     assert!(out.contains("61 days apart"));
     assert!(out.contains("calendar-mismatch"));
     assert!(out.contains("Summary:"));
-    // Persian in logical order, inside isolates.
-    assert!(out.contains("«\u{2068}خبرگزاری نمونه: آتش‌بس میان"), "{out}");
-    let opens = out.matches('\u{2068}').count();
+    // Persian in logical order, inside right-to-left isolates.
+    assert!(out.contains("«\u{2067}خبرگزاری نمونه: آتش‌بس میان"), "{out}");
+    let opens = out.matches(['\u{2067}', '\u{2068}']).count();
     assert!(opens > 0);
     assert_eq!(opens, out.matches('\u{2069}').count());
     // The library renders colour only when asked.
     let report = check_against("bishkek-march.json", &karabakh());
-    assert!(check::render::text(&report, true).contains("\x1b[1;31m"));
-    assert!(!check::render::text(&report, false).contains('\x1b'));
+    assert!(tarikh::export::check::text(&report, true).contains("\x1b[1;31m"));
+    assert!(!tarikh::export::check::text(&report, false).contains('\x1b'));
 }
 
 #[test]

@@ -8,6 +8,7 @@ use tarikh::calendar::{Calendar, LunarVariant, Precision, from_gregorian};
 use tarikh::diagnostic::{Code, Diagnostic, Severity};
 use tarikh::event::{EntityRef, Event, EventType, Evidence};
 use tarikh::export::json::TimelineFile;
+use tarikh::export::safe::{self, Target};
 use tarikh::export::{Labels, Options, csv, html, markdown, timelinejs};
 use tarikh::temporal::{Alternative, Bounds, LunarBounds, Time};
 use tarikh::text::DocumentInfo;
@@ -400,9 +401,9 @@ fn markdown_escapes_pipes_and_html_and_isolates_persian() {
     assert!(md.contains("&lt;script&gt;"));
     assert!(md.contains("a\\|b &amp; c"));
     assert!(md.contains("the &lt;b&gt;ministry&lt;/b&gt; \\| MoD"));
-    // The bidi override is shown, not obeyed.
-    assert!(!md.contains('\u{202E}'));
-    assert!(md.contains("\\[U+202E\\]evil\\[U+202C\\]"));
+    // The bidi override is stripped, not obeyed.
+    assert!(!md.contains('\u{202E}') && !md.contains('\u{202C}'));
+    assert!(md.contains(" evil a\\|b &amp; c"));
     // Every table row has exactly the ten cells of the header.
     let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| ")).collect();
     assert_eq!(rows.len(), 1 + 6, "header and six dated events");
@@ -470,15 +471,18 @@ fn markdown_lists_undated_events_findings_and_a_chart() {
 
 #[test]
 fn csv_quotes_and_defuses_formulas() {
-    assert_eq!(csv::field("=1+1"), "'=1+1");
-    assert_eq!(csv::field("+1"), "'+1");
-    assert_eq!(csv::field("-1"), "'-1");
-    assert_eq!(csv::field("@SUM(A1)"), "'@SUM(A1)");
-    assert_eq!(csv::field("a,b"), "\"a,b\"");
-    assert_eq!(csv::field("say \"hi\""), "\"say \"\"hi\"\"\"");
-    assert_eq!(csv::field("=A1,\"x\""), "\"'=A1,\"\"x\"\"\"");
-    assert_eq!(csv::field("two\nlines"), "\"two\nlines\"");
-    assert_eq!(csv::field("plain"), "plain");
+    assert_eq!(safe::escape("=1+1", Target::Csv), "'=1+1");
+    assert_eq!(safe::escape("+1", Target::Csv), "'+1");
+    assert_eq!(safe::escape("-1", Target::Csv), "'-1");
+    assert_eq!(safe::escape("@SUM(A1)", Target::Csv), "'@SUM(A1)");
+    assert_eq!(safe::escape("a,b", Target::Csv), "\"a,b\"");
+    assert_eq!(
+        safe::escape("say \"hi\"", Target::Csv),
+        "\"say \"\"hi\"\"\""
+    );
+    assert_eq!(safe::escape("=A1,\"x\"", Target::Csv), "\"'=A1,\"\"x\"\"\"");
+    assert_eq!(safe::escape("two\nlines", Target::Csv), "\"two\nlines\"");
+    assert_eq!(safe::escape("plain", Target::Csv), "plain");
 
     let t = fixture();
     let out = csv::render(&t, &en());
@@ -637,7 +641,8 @@ fn html_lets_no_article_markup_or_url_through() {
         // The hostile text is there, as text.
         assert!(page.contains("&lt;script&gt;document.title&#61;"));
         assert!(page.contains("\\u003cscript\\u003edocument.title\\u003d"));
-        assert!(page.contains("[U+202E]evil"));
+        assert!(page.contains(" evil a|b &amp; c"));
+        assert!(!page.contains('\u{202E}') && !page.contains('\u{202C}'));
         // One mark per dated event.
         assert_eq!(page.matches("<g class=\"mark").count(), dated_ids(&t).len());
     }
