@@ -824,3 +824,45 @@ fn wrong_dates_in_articles_are_caught_with_citations() {
     assert_eq!(w.difference_days, Some(30));
     assert_eq!(by_kind(&report, "ceasefire").verdict, Verdict::Agrees);
 }
+
+#[test]
+fn check_text_and_markdown_make_a_nasty_quote_safe() {
+    let nasty = "\x1b[31mred\x1b[0m \u{202E}evil\u{202C} a|b *bold* آتش‌بس";
+    let r = Reference::load(Path::new(&fixture("shusha-1992.json"))).unwrap();
+    let mut t = timeline("shusha-1993.json");
+    for e in &mut t.events {
+        for ev in &mut e.evidence {
+            ev.quote = nasty.to_string();
+        }
+        if let Some(tm) = &mut e.time {
+            tm.text = nasty.to_string();
+        }
+    }
+    for d in &mut t.diagnostics {
+        d.message = format!("the text says «{nasty}»");
+    }
+    let report = check::check(&t, Some(&r), &check::Options::default());
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.verdict == Verdict::Contradicts)
+    );
+    let text = tarikh::export::check::text(&report, false);
+    let md = tarikh::export::check::markdown(&report);
+    for (what, out) in [("text", &text), ("md", &md)] {
+        assert!(!out.contains('\x1b'), "{what}: ESC\n{out}");
+        assert!(!out.contains('\u{202E}'), "{what}: U+202E\n{out}");
+        assert!(!out.contains('\u{202C}'), "{what}: U+202C\n{out}");
+    }
+    // The quote is there, as text: in logical order inside an isolate.
+    assert!(
+        text.contains("«\u{2068}[31mred[0m evil a|b *bold* آتش‌بس\u{2069}»"),
+        "{text}"
+    );
+    assert!(
+        md.contains("«\u{2068}\\[31mred\\[0m evil a\\|b \\*bold\\* آتش‌بس\u{2069}»"),
+        "{md}"
+    );
+    assert!(!md.contains("a|b") && !md.contains("*bold*"), "{md}");
+}
