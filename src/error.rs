@@ -49,6 +49,17 @@ pub enum Error {
     /// A date or expression that could not be parsed at all.
     #[error("cannot read {input:?} as a date: {reason}")]
     Parse { input: String, reason: String },
+    /// A file given as a saved timeline that is not one: `message` says
+    /// why ("is not a tarikh timeline: it is not JSON (…).").
+    #[error("{name} {message}")]
+    NotATimeline { name: String, message: String },
+    /// An output asked for in a format it has no form in (a dates listing
+    /// as HTML).
+    #[error("{output} cannot be written as {format}")]
+    Unsupported {
+        output: &'static str,
+        format: &'static str,
+    },
     /// Writing an output file failed; the previous file, if any, is intact.
     #[error("{path}: cannot write: {source}")]
     Write {

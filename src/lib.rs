@@ -18,14 +18,17 @@
 //!       ──event──▶ Event                     what happened, who, where, on what evidence
 //!    ──timeline──▶ Timeline                  petgraph graph, order, consistency checks
 //!       ──check──▶ CheckReport               against other sources and a reference
+//!      ──export──▶ JSON, Markdown, HTML, …   every output: export::render(Output, Format),
+//!                                            article text made safe by export::safe
 //!        ──eval──▶ EvalReport                against annotated articles (gold files)
-//!      ──export──▶ JSON, Markdown, HTML, …   wire formats (`tarikh.timeline/1`)
 //! ```
 //!
 //! Two leaf modules serve every stage: [`error`] (the one public [`Error`]:
 //! input that cannot be read) and [`diagnostic`] (findings about content,
 //! which are never errors). The command line lives in the binary
-//! (`src/main.rs`, `src/cli/`); the library knows nothing of it.
+//! (`src/main.rs`, `src/cli/`, behind the default feature `cli`): it parses
+//! flags, reads and writes files, and calls the library for everything
+//! else; the library knows nothing of it.
 //! [`pipeline`] runs the chain for callers; [`units`] names the calendars
 //! and precisions every stage shares.
 //!

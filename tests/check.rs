@@ -671,15 +671,15 @@ fn text_report_has_no_colour_when_piped() {
     assert!(out.contains("61 days apart"));
     assert!(out.contains("calendar-mismatch"));
     assert!(out.contains("Summary:"));
-    // Persian in logical order, inside isolates.
-    assert!(out.contains("«\u{2068}خبرگزاری نمونه: آتش‌بس میان"), "{out}");
-    let opens = out.matches('\u{2068}').count();
+    // Persian in logical order, inside right-to-left isolates.
+    assert!(out.contains("«\u{2067}خبرگزاری نمونه: آتش‌بس میان"), "{out}");
+    let opens = out.matches(['\u{2067}', '\u{2068}']).count();
     assert!(opens > 0);
     assert_eq!(opens, out.matches('\u{2069}').count());
     // The library renders colour only when asked.
     let report = check_against("bishkek-march.json", &karabakh());
-    assert!(check::render::text(&report, true).contains("\x1b[1;31m"));
-    assert!(!check::render::text(&report, false).contains('\x1b'));
+    assert!(tarikh::export::check::text(&report, true).contains("\x1b[1;31m"));
+    assert!(!tarikh::export::check::text(&report, false).contains('\x1b'));
 }
 
 #[test]
@@ -823,4 +823,46 @@ fn wrong_dates_in_articles_are_caught_with_citations() {
     assert_eq!(w.verdict, Verdict::Contradicts);
     assert_eq!(w.difference_days, Some(30));
     assert_eq!(by_kind(&report, "ceasefire").verdict, Verdict::Agrees);
+}
+
+#[test]
+fn check_text_and_markdown_make_a_nasty_quote_safe() {
+    let nasty = "\x1b[31mred\x1b[0m \u{202E}evil\u{202C} a|b *bold* آتش‌بس";
+    let r = Reference::load(Path::new(&fixture("shusha-1992.json"))).unwrap();
+    let mut t = timeline("shusha-1993.json");
+    for e in &mut t.events {
+        for ev in &mut e.evidence {
+            ev.quote = nasty.to_string();
+        }
+        if let Some(tm) = &mut e.time {
+            tm.text = nasty.to_string();
+        }
+    }
+    for d in &mut t.diagnostics {
+        d.message = format!("the text says «{nasty}»");
+    }
+    let report = check::check(&t, Some(&r), &check::Options::default());
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.verdict == Verdict::Contradicts)
+    );
+    let text = tarikh::export::check::text(&report, false);
+    let md = tarikh::export::check::markdown(&report);
+    for (what, out) in [("text", &text), ("md", &md)] {
+        assert!(!out.contains('\x1b'), "{what}: ESC\n{out}");
+        assert!(!out.contains('\u{202E}'), "{what}: U+202E\n{out}");
+        assert!(!out.contains('\u{202C}'), "{what}: U+202C\n{out}");
+    }
+    // The quote is there, as text: in logical order inside an isolate.
+    assert!(
+        text.contains("«\u{2068}[31mred[0m evil a|b *bold* آتش‌بس\u{2069}»"),
+        "{text}"
+    );
+    assert!(
+        md.contains("«\u{2068}\\[31mred\\[0m evil a\\|b \\*bold\\* آتش‌بس\u{2069}»"),
+        "{md}"
+    );
+    assert!(!md.contains("a|b") && !md.contains("*bold*"), "{md}");
 }

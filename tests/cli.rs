@@ -255,5 +255,5 @@ fn the_table_wraps_persian_in_isolates() {
         .stdout
         .clone();
     let s = String::from_utf8(out).unwrap();
-    assert!(s.contains("\u{2068}شنبه\u{2069}"));
+    assert!(s.contains("\u{2067}شنبه\u{2069}"));
 }

@@ -8,6 +8,7 @@ use tarikh::calendar::{Calendar, LunarVariant, Precision, from_gregorian};
 use tarikh::diagnostic::{Code, Diagnostic, Severity};
 use tarikh::event::{EntityRef, Event, EventType, Evidence};
 use tarikh::export::json::TimelineFile;
+use tarikh::export::safe::{self, Target};
 use tarikh::export::{Labels, Options, csv, html, markdown, timelinejs};
 use tarikh::temporal::DocumentInfo;
 use tarikh::temporal::{Alternative, Bounds, LunarBounds, Time};
@@ -400,9 +401,9 @@ fn markdown_escapes_pipes_and_html_and_isolates_persian() {
     assert!(md.contains("&lt;script&gt;"));
     assert!(md.contains("a\\|b &amp; c"));
     assert!(md.contains("the &lt;b&gt;ministry&lt;/b&gt; \\| MoD"));
-    // The bidi override is shown, not obeyed.
-    assert!(!md.contains('\u{202E}'));
-    assert!(md.contains("\\[U+202E\\]evil\\[U+202C\\]"));
+    // The bidi override is stripped, not obeyed.
+    assert!(!md.contains('\u{202E}') && !md.contains('\u{202C}'));
+    assert!(md.contains(" evil a\\|b &amp; c"));
     // Every table row has exactly the ten cells of the header.
     let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| ")).collect();
     assert_eq!(rows.len(), 1 + 6, "header and six dated events");
@@ -470,15 +471,18 @@ fn markdown_lists_undated_events_findings_and_a_chart() {
 
 #[test]
 fn csv_quotes_and_defuses_formulas() {
-    assert_eq!(csv::field("=1+1"), "'=1+1");
-    assert_eq!(csv::field("+1"), "'+1");
-    assert_eq!(csv::field("-1"), "'-1");
-    assert_eq!(csv::field("@SUM(A1)"), "'@SUM(A1)");
-    assert_eq!(csv::field("a,b"), "\"a,b\"");
-    assert_eq!(csv::field("say \"hi\""), "\"say \"\"hi\"\"\"");
-    assert_eq!(csv::field("=A1,\"x\""), "\"'=A1,\"\"x\"\"\"");
-    assert_eq!(csv::field("two\nlines"), "\"two\nlines\"");
-    assert_eq!(csv::field("plain"), "plain");
+    assert_eq!(safe::escape("=1+1", Target::Csv), "'=1+1");
+    assert_eq!(safe::escape("+1", Target::Csv), "'+1");
+    assert_eq!(safe::escape("-1", Target::Csv), "'-1");
+    assert_eq!(safe::escape("@SUM(A1)", Target::Csv), "'@SUM(A1)");
+    assert_eq!(safe::escape("a,b", Target::Csv), "\"a,b\"");
+    assert_eq!(
+        safe::escape("say \"hi\"", Target::Csv),
+        "\"say \"\"hi\"\"\""
+    );
+    assert_eq!(safe::escape("=A1,\"x\"", Target::Csv), "\"'=A1,\"\"x\"\"\"");
+    assert_eq!(safe::escape("two\nlines", Target::Csv), "\"two\nlines\"");
+    assert_eq!(safe::escape("plain", Target::Csv), "plain");
 
     let t = fixture();
     let out = csv::render(&t, &en());
@@ -637,7 +641,8 @@ fn html_lets_no_article_markup_or_url_through() {
         // The hostile text is there, as text.
         assert!(page.contains("&lt;script&gt;document.title&#61;"));
         assert!(page.contains("\\u003cscript\\u003edocument.title\\u003d"));
-        assert!(page.contains("[U+202E]evil"));
+        assert!(page.contains(" evil a|b &amp; c"));
+        assert!(!page.contains('\u{202E}') && !page.contains('\u{202C}'));
         // One mark per dated event.
         assert_eq!(page.matches("<g class=\"mark").count(), dated_ids(&t).len());
     }
@@ -708,4 +713,262 @@ fn cli_export_writes_each_format_and_refuses_other_files() {
     assert!(err.contains("dates.json is not a tarikh timeline"), "{err}");
     assert!(err.contains("tarikh.dates/1"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+// ---- export::safe: the one place article text is made safe ----
+
+/// An article quote that tries everything: an ANSI colour, a bidi
+/// override, Markdown table and emphasis markup, and Persian.
+const NASTY: &str = "\x1b[31mred\x1b[0m \u{202E}evil\u{202C} a|b *bold* آتش‌بس";
+
+#[test]
+fn safe_strip_removes_every_control_class() {
+    use safe::strip;
+    // C0 (ESC, NUL, BEL, backspace, vertical tab, form feed), DEL, C1.
+    for c in [
+        '\x1b', '\0', '\x07', '\x08', '\x0b', '\x0c', '\x7f', '\u{80}', '\u{9b}', '\u{9f}',
+    ] {
+        assert_eq!(strip(&format!("a{c}b")), "ab", "U+{:04X}", c as u32);
+    }
+    // Tabs and line breaks become spaces (every printer is one line).
+    for c in ['\t', '\n', '\r', '\u{2028}', '\u{2029}'] {
+        assert_eq!(strip(&format!("a{c}b")), "a b", "U+{:04X}", c as u32);
+    }
+    // ZWNJ and ZWJ are part of Persian words.
+    assert_eq!(strip("می\u{200C}شود"), "می\u{200C}شود");
+    assert_eq!(strip("a\u{200D}b"), "a\u{200D}b");
+}
+
+#[test]
+fn safe_strip_removes_bidi_controls() {
+    let bidi = [
+        '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+        '\u{2068}', '\u{2069}', '\u{061C}', '\u{200E}', '\u{200F}',
+    ];
+    for c in bidi {
+        assert!(safe::is_bidi_control(c));
+        assert_eq!(safe::strip(&format!("x{c}y")), "xy", "U+{:04X}", c as u32);
+        // And in every target, isolating or not.
+        for t in [
+            Target::Text,
+            Target::Markdown,
+            Target::Html,
+            Target::HtmlPage,
+            Target::Csv,
+        ] {
+            assert!(!safe::safe_text(&format!("x{c}y"), t).contains(c), "{t:?}");
+        }
+    }
+}
+
+#[test]
+fn safe_escapes_for_each_target() {
+    let md = safe::safe_text("a|b *c* _d_ `e` [f](g) <h> & \\ ~", Target::Markdown);
+    assert_eq!(
+        md,
+        "a\\|b \\*c\\* \\_d\\_ \\`e\\` \\[f\\](g) &lt;h&gt; &amp; \\\\ \\~"
+    );
+    assert_eq!(
+        safe::safe_text("<a href='x'>\"&\"</a>", Target::Html),
+        "&lt;a href&#61;&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;".replace("&#61;", "=")
+    );
+    assert_eq!(
+        safe::safe_text("javascript:x=1", Target::HtmlPage),
+        "javascript&#58;x&#61;1"
+    );
+    assert_eq!(safe::safe_text("=SUM(A1)", Target::Csv), "'=SUM(A1)");
+    assert_eq!(safe::safe_text("a,\"b\"", Target::Csv), "\"a,\"\"b\"\"\"");
+    // A line break in a CSV field becomes a space: one record per line.
+    assert_eq!(safe::safe_text("two\nlines", Target::Csv), "two lines");
+    assert_eq!(safe::safe_text("a|b *c*", Target::Text), "a|b *c*");
+    assert_eq!(
+        safe::markdown_code("id`|x\x1b"),
+        "`id'\\|x`",
+        "a code span cannot be closed or split"
+    );
+}
+
+#[test]
+fn safe_isolates_right_to_left_text_with_one_definition() {
+    use tarikh::text::script::{has_rtl, is_rtl};
+    // One definition: Hebrew and Arabic blocks, presentation forms; Persian
+    // and Arabic-Indic digits count; ASCII, Latin and the BOM do not.
+    for c in [
+        'ا', 'پ', 'ی', 'א', '۱', '٣', '\u{FB50}', '\u{FE70}', '\u{0590}', '\u{08FF}',
+    ] {
+        assert!(is_rtl(c), "U+{:04X}", c as u32);
+    }
+    for c in ['a', '1', ' ', '«', '\u{FEFF}', '\u{200C}', 'é'] {
+        assert!(!is_rtl(c), "U+{:04X}", c as u32);
+    }
+    assert!(has_rtl("1994 (۱۳۷۳)") && !has_rtl("1994"));
+    // Right to left from the start: RLI; starting left to right: FSI.
+    assert_eq!(safe::isolate("آتش‌بس"), "\u{2067}آتش‌بس\u{2069}");
+    assert_eq!(safe::isolate("۱۳۷۳"), "\u{2067}۱۳۷۳\u{2069}");
+    assert_eq!(safe::isolate("۱۲ مه"), "\u{2067}۱۲ مه\u{2069}");
+    assert_eq!(
+        safe::isolate("talks in مسکو"),
+        "\u{2068}talks in مسکو\u{2069}"
+    );
+    assert_eq!(safe::isolate("no Persian"), "no Persian");
+    // Text and Markdown isolate; HTML and CSV use markup instead.
+    assert_eq!(
+        safe::safe_text("مسکو", Target::Text),
+        "\u{2067}مسکو\u{2069}"
+    );
+    assert_eq!(
+        safe::safe_text("مسکو", Target::Markdown),
+        "\u{2067}مسکو\u{2069}"
+    );
+    assert_eq!(safe::safe_text("مسکو", Target::Html), "مسکو");
+    assert_eq!(safe::safe_text("مسکو", Target::Csv), "مسکو");
+    // Quotations of a message are isolated one by one.
+    assert_eq!(
+        safe::safe_message("«۱۰ آبان» is «3 Oct»", Target::Text),
+        "«\u{2067}۱۰ آبان\u{2069}» is «3 Oct»"
+    );
+    // An article's own isolates never survive: the only ones are tarikh's.
+    assert_eq!(
+        safe::safe_text("\u{2067}x\u{2069} مسکو", Target::Text),
+        "\u{2068}x مسکو\u{2069}"
+    );
+}
+
+#[test]
+fn safe_text_is_idempotent() {
+    for s in [
+        NASTY,
+        "plain",
+        "آتش‌بس در ۱۰ آبان",
+        "talks in مسکو\n",
+        "«۱۰» and «x»",
+        "",
+    ] {
+        let once = safe::safe_text(s, Target::Text);
+        assert_eq!(safe::safe_text(&once, Target::Text), once, "{s:?}");
+        assert_eq!(safe::strip(&safe::strip(s)), safe::strip(s));
+        assert_eq!(safe::isolate(&safe::isolate(s)), safe::isolate(s));
+        let m = safe::safe_message(s, Target::Text);
+        assert_eq!(safe::safe_message(&m, Target::Text), m, "{s:?}");
+    }
+}
+
+/// The fixture with `NASTY` as every quote, summary and actor name.
+fn nasty_fixture() -> TimelineFile {
+    let mut t = fixture();
+    for e in &mut t.timeline.events {
+        e.summary = NASTY.to_string();
+        for ev in &mut e.evidence {
+            ev.quote = NASTY.to_string();
+            ev.end = ev.start + NASTY.chars().count();
+        }
+        for a in &mut e.actors {
+            a.name = NASTY.to_string();
+        }
+    }
+    for d in &mut t.timeline.diagnostics {
+        d.message = format!("the text says «{NASTY}»");
+    }
+    t
+}
+
+fn assert_inert(out: &str, what: &str) {
+    assert!(!out.contains('\x1b'), "{what}: ESC");
+    for c in ['\u{202E}', '\u{202C}'] {
+        assert!(!out.contains(c), "{what}: U+{:04X}", c as u32);
+    }
+}
+
+#[test]
+fn every_printer_makes_a_nasty_quote_safe() {
+    let t = nasty_fixture();
+    let opts = en();
+    let md = markdown::render(&t, &opts);
+    assert_inert(&md, "md");
+    assert!(
+        md.contains("\\[31mred\\[0m evil a\\|b \\*bold\\* آتش‌بس"),
+        "{md}"
+    );
+    // Outside the Mermaid chart (a code block, with its own escaping).
+    let prose = md.split("```mermaid").next().unwrap();
+    assert!(!prose.contains("a|b") && !prose.contains("*bold*"));
+    let page = html::render(&t, &opts);
+    assert_inert(&page, "html");
+    let slides = timelinejs::render(&t, &opts);
+    assert_inert(&slides, "timelinejs");
+    assert!(!slides.contains("\\u001b"), "no escaped ESC either");
+    let sheet = csv::render(&t, &opts);
+    assert_inert(&sheet, "csv");
+
+    // The terminal table of `tarikh dates`.
+    let doc = tarikh::text::Document {
+        id: format!("doc{NASTY}"),
+        source: "x".into(),
+        text: "آتش‌بس در ۱۲ مه ۱۹۹۴ برقرار شد.".into(),
+        lang: Some("fa".into()),
+        published: None,
+        published_from: None,
+        title: None,
+    };
+    let found = tarikh::pipeline::dates(&doc, &tarikh::pipeline::Options::default());
+    let mut listing = tarikh::export::json::DatesListing::new();
+    listing.dates = found.dates;
+    listing.dates[0].time.text = NASTY.to_string();
+    listing.diagnostics.push(Diagnostic {
+        message: format!("the text says «{NASTY}»"),
+        ..sample_diagnostic()
+    });
+    let table = tarikh::export::render(
+        &tarikh::export::Output::Dates(&listing),
+        tarikh::export::Format::Table,
+        &Default::default(),
+    )
+    .unwrap();
+    assert_inert(&table, "table");
+    assert!(
+        table.contains("[31mred[0m evil a|b *bold* آتش‌بس"),
+        "{table}"
+    );
+}
+
+fn sample_diagnostic() -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        code: Code::CalendarMismatch,
+        document: "d".into(),
+        span: None,
+        message: String::new(),
+        events: Vec::new(),
+    }
+}
+
+#[test]
+fn every_format_of_every_command_renders() {
+    use tarikh::export::{Command, Format, Output, RenderOptions, render};
+    let t = fixture();
+    let listing = tarikh::export::json::DatesListing::new();
+    let report = tarikh::check::check(&t.timeline, None, &Default::default());
+    let check = tarikh::export::json::CheckFile::new(report);
+    let converted = tarikh::export::convert::convert("1399-08-10", None, LunarVariant::UmmAlQura);
+    for command in Command::ALL {
+        let output = match command {
+            Command::Convert => Output::Conversion(&converted),
+            Command::Dates => Output::Dates(&listing),
+            Command::Extract | Command::Export => Output::Timeline(&t),
+            Command::Check => Output::Check(&check),
+        };
+        for &f in Format::for_command(command) {
+            assert!(
+                render(&output, f, &RenderOptions::default()).is_ok(),
+                "{} {f}",
+                command.id()
+            );
+        }
+        // And a format outside its list is refused, not guessed.
+        let outside = Format::ALL
+            .into_iter()
+            .find(|f| !Format::for_command(command).contains(f) && *f != Format::Json)
+            .unwrap();
+        assert!(render(&output, outside, &RenderOptions::default()).is_err());
+    }
 }

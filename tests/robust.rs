@@ -117,12 +117,32 @@ proptest! {
                 prop_assert_eq!(slice_chars(&text, ev.start, ev.end), ev.quote.as_str());
             }
         }
-        // Every export renders.
+        // Every output of every command renders, in each of the formats
+        // the library lists for it.
+        use tarikh::export::{Command, Format, Output, RenderOptions, render};
+        let mut listing = tarikh::export::json::DatesListing::new();
+        listing.dates = dated.dates;
+        listing.diagnostics = dated.diagnostics;
+        let report = tarikh::check::check(&t, None, &Default::default());
+        let check = tarikh::export::json::CheckFile::new(report);
         let file = tarikh::export::json::TimelineFile::new(t);
-        let o = tarikh::export::Options::for_timeline(&file);
-        let _ = tarikh::export::markdown::render(&file, &o);
-        let _ = tarikh::export::html::render(&file, &o);
-        let _ = tarikh::export::timelinejs::render(&file, &o);
-        let _ = tarikh::export::csv::render(&file, &o);
+        let converted = tarikh::export::convert::convert(&text, None, Default::default());
+        for command in Command::ALL {
+            let output = match command {
+                Command::Convert => Output::Conversion(&converted),
+                Command::Dates => Output::Dates(&listing),
+                Command::Extract | Command::Export => Output::Timeline(&file),
+                Command::Check => Output::Check(&check),
+            };
+            for &f in Format::for_command(command) {
+                let out = render(&output, f, &RenderOptions::default());
+                prop_assert!(out.is_ok(), "{} {}", command.id(), f);
+                // No article control character reaches a human format.
+                if !matches!(f, Format::Json | Format::Jsonl) {
+                    let out = out.unwrap();
+                    prop_assert!(!out.contains('\u{202e}'), "{} {}", command.id(), f);
+                }
+            }
+        }
     }
 }

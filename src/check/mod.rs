@@ -20,11 +20,11 @@
 //!   and a verdict `agrees`, `contradicts` or `not-in-reference`, with a
 //!   precision `same`, `more-precise` or `less-precise`.
 //!
-//! [`render`] writes the report for a terminal or as Markdown.
+//! The report is written for a terminal, as Markdown or as JSON by the
+//! output layer ([`crate::export::render`], [`crate::export::check`]).
 
 pub mod compare;
 pub mod reference;
-pub mod render;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -169,6 +169,53 @@ impl CheckReport {
             FailOn::Warning => s.contradicts > 0 || s.errors > 0 || s.warnings > 0,
         }
     }
+}
+
+/// One timeline from many (the articles and saved timelines given to
+/// `tarikh check`), in order; an event id already taken is prefixed with
+/// its first document's id (`doc:id`, then `doc:id-2` …), and its
+/// relations and diagnostics follow it.
+pub fn combine(timelines: Vec<Timeline>) -> Timeline {
+    let mut out = Timeline {
+        documents: Vec::new(),
+        events: Vec::new(),
+        relations: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let mut taken = HashSet::new();
+    for mut t in timelines {
+        let mut renamed = std::collections::HashMap::new();
+        for ev in &mut t.events {
+            if !taken.insert(ev.id.clone()) {
+                let doc = event_document(ev).to_string();
+                let mut n = 1;
+                let mut id = format!("{doc}:{}", ev.id);
+                while !taken.insert(id.clone()) {
+                    n += 1;
+                    id = format!("{doc}:{}-{n}", ev.id);
+                }
+                renamed.insert(ev.id.clone(), id.clone());
+                ev.id = id;
+            }
+        }
+        let rename = |id: &mut String| {
+            if let Some(n) = renamed.get(id) {
+                *id = n.clone();
+            }
+        };
+        for r in &mut t.relations {
+            rename(&mut r.from);
+            rename(&mut r.to);
+        }
+        for d in &mut t.diagnostics {
+            d.events.iter_mut().for_each(rename);
+        }
+        out.documents.extend(t.documents);
+        out.events.extend(t.events);
+        out.relations.extend(t.relations);
+        out.diagnostics.extend(t.diagnostics);
+    }
+    out
 }
 
 /// The document an event belongs to: that of its first evidence.

@@ -6,15 +6,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use serde::{Deserialize, Serialize};
 
-use tarikh::check::{self, CheckReport, FailOn, Reference};
-use tarikh::export::json::{self, Generator};
+use tarikh::check::{self, FailOn, Reference};
+use tarikh::export::json::{self, CheckFile};
+use tarikh::export::{self, Command, Format, Output, RenderOptions};
 use tarikh::pipeline;
-use tarikh::text::Document;
 use tarikh::timeline::Timeline;
 
-use super::common::{ReadArgs, write_output};
+use super::common::{ReadArgs, format_arg, write_output};
 
 const AFTER_HELP: &str = "\
 Reads articles (as `tarikh dates` does) and saved timelines (.json files
@@ -42,16 +41,12 @@ checked and reported), 2 usage error, 3 findings reached --fail-on
 (error: a contradiction or an error diagnostic; warning: also a warning).
 An unreadable input wins over 3.";
 
-/// Output formats of `check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    /// A terminal report (colour only on a terminal).
-    Text,
-    /// Markdown, to paste into a ticket.
-    Md,
-    /// tarikh.check/1 JSON.
-    Json,
-}
+format_arg!(
+    /// Output formats of `check`.
+    CheckFormat,
+    Command::Check,
+    Format::CHECK
+);
 
 /// Which findings make the exit status 3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,7 +79,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "REFERENCE")]
     pub against: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    #[arg(long, value_enum, default_value_t = CheckFormat(Format::CHECK[0]))]
     pub format: CheckFormat,
     /// Exit with status 3 when findings reach this level.
     #[arg(long, value_enum, default_value_t = FailOnArg::Never)]
@@ -92,15 +87,6 @@ pub struct CheckArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-/// The schema header of the JSON report.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct CheckFile {
-    pub schema: String,
-    pub generator: Generator,
-    #[serde(flatten)]
-    pub report: CheckReport,
 }
 
 pub fn run(args: &CheckArgs) -> Result<super::Status> {
@@ -131,46 +117,29 @@ pub fn run(args: &CheckArgs) -> Result<super::Status> {
         let (docs, bad) = read.read();
         failed |= bad;
         if !docs.is_empty() {
-            timelines.insert(0, articles_timeline(&docs, &read.options()));
+            timelines.insert(0, pipeline::timeline(&docs, &read.options()));
         }
     }
-    let timeline = merge(timelines);
+    let timeline = check::combine(timelines);
     let report = check::check(&timeline, reference.as_ref(), &check::Options::default());
 
-    let out = match args.format {
-        CheckFormat::Json => json::to_string(&CheckFile {
-            schema: check::CHECK_SCHEMA.to_string(),
-            generator: Generator::default(),
-            report: report.clone(),
-        }),
-        CheckFormat::Md => check::render::markdown(&report),
-        CheckFormat::Text => {
-            let to_terminal =
-                args.output.is_none() || args.output.as_deref() == Some(Path::new("-"));
-            let colour = to_terminal
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            check::render::text(&report, colour)
-        }
+    let to_terminal = args.output.is_none() || args.output.as_deref() == Some(Path::new("-"));
+    let opts = RenderOptions {
+        labels: None,
+        colour: to_terminal
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
+    let file = CheckFile::new(report);
+    let out = export::render(&Output::Check(&file), args.format.0, &opts)?;
     write_output(args.output.as_deref(), &out)?;
     Ok(if failed {
         1
-    } else if report.reaches(args.fail_on.into()) {
+    } else if file.report.reaches(args.fail_on.into()) {
         3
     } else {
         0
     })
-}
-
-/// The timeline of the articles.
-///
-/// Until `pipeline::timeline` (event extraction and the timeline graph)
-/// lands, articles give their documents and date diagnostics only, no
-/// events; this is the one place to switch to
-/// `tarikh::pipeline::timeline(docs, opts)`.
-fn articles_timeline(docs: &[Document], opts: &pipeline::Options) -> Timeline {
-    pipeline::timeline(docs, opts)
 }
 
 /// `Ok(Some)` for a `.json` file whose schema is `tarikh.timeline/1`,
@@ -184,63 +153,5 @@ fn read_timeline(path: &Path) -> Result<Option<Timeline>> {
     }
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read", path.display()))?;
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
-        return Ok(None);
-    };
-    if value.get("schema").and_then(|s| s.as_str()) != Some(json::TIMELINE_SCHEMA) {
-        return Ok(None);
-    }
-    let t: Timeline = serde_json::from_value(value).with_context(|| {
-        format!(
-            "{}: not a valid {} timeline",
-            path.display(),
-            json::TIMELINE_SCHEMA
-        )
-    })?;
-    Ok(Some(t))
-}
-
-/// One timeline from many; an event id already taken is prefixed with its
-/// first document's id (and its relations and diagnostics follow).
-fn merge(timelines: Vec<Timeline>) -> Timeline {
-    let mut out = Timeline {
-        documents: Vec::new(),
-        events: Vec::new(),
-        relations: Vec::new(),
-        diagnostics: Vec::new(),
-    };
-    let mut taken = std::collections::HashSet::new();
-    for mut t in timelines {
-        let mut renamed = std::collections::HashMap::new();
-        for ev in &mut t.events {
-            if !taken.insert(ev.id.clone()) {
-                let doc = check::event_document(ev).to_string();
-                let mut n = 1;
-                let mut id = format!("{doc}:{}", ev.id);
-                while !taken.insert(id.clone()) {
-                    n += 1;
-                    id = format!("{doc}:{}-{n}", ev.id);
-                }
-                renamed.insert(ev.id.clone(), id.clone());
-                ev.id = id;
-            }
-        }
-        let rename = |id: &mut String| {
-            if let Some(n) = renamed.get(id) {
-                *id = n.clone();
-            }
-        };
-        for r in &mut t.relations {
-            rename(&mut r.from);
-            rename(&mut r.to);
-        }
-        for d in &mut t.diagnostics {
-            d.events.iter_mut().for_each(rename);
-        }
-        out.documents.extend(t.documents);
-        out.events.extend(t.events);
-        out.relations.extend(t.relations);
-        out.diagnostics.extend(t.diagnostics);
-    }
-    out
+    Ok(json::timeline_if_saved(&text, &path.display().to_string())?)
 }

@@ -1,7 +1,8 @@
-//! Arguments shared by every subcommand that reads articles, and the
-//! reading loop: one bad input is reported and the rest still processed.
+//! Arguments shared by every subcommand that reads articles, the reading
+//! loop (one bad input is reported and the rest still processed), the
+//! `--format` flags and the writing of outputs.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -11,9 +12,43 @@ use clap::{Args, ValueEnum};
 use tarikh::calendar::LunarVariant;
 use tarikh::lang::Lang;
 use tarikh::pipeline::Options;
-use tarikh::text::{Document, InputFormat, ReadOptions, read_inputs};
+use tarikh::text::{Document, InputFormat, ReadOptions, read_inputs, script};
 
 use super::convert::LunarArg;
+
+/// A `--format` flag whose values are the library's list for one command
+/// ([`Format::for_command`]): names and help come from [`Format`], so the
+/// command line cannot offer a format the library does not render.
+macro_rules! format_arg {
+    ($(#[$doc:meta])* $name:ident, $command:expr, $list:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $name(pub tarikh::export::Format);
+
+        impl $name {
+            const VARIANTS: [$name; $list.len()] = {
+                let mut out = [$name(tarikh::export::Format::Json); $list.len()];
+                let mut i = 0;
+                while i < $list.len() {
+                    out[i] = $name($list[i]);
+                    i += 1;
+                }
+                out
+            };
+        }
+
+        impl clap::ValueEnum for $name {
+            fn value_variants<'a>() -> &'a [Self] {
+                &Self::VARIANTS
+            }
+
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(self.0.id()).help(self.0.help($command)))
+            }
+        }
+    };
+}
+pub(crate) use format_arg;
 
 /// The language of the articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,15 +93,7 @@ pub struct ReadArgs {
 }
 
 fn parse_published(s: &str) -> Result<NaiveDate, String> {
-    let ascii: String = s
-        .chars()
-        .map(|c| match c {
-            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-            _ => c,
-        })
-        .collect();
-    NaiveDate::parse_from_str(ascii.trim(), "%Y-%m-%d")
+    NaiveDate::parse_from_str(script::ascii_digits(s).trim(), "%Y-%m-%d")
         .map_err(|_| format!("{s:?} is not a Gregorian date YYYY-MM-DD"))
 }
 
@@ -141,4 +168,54 @@ fn write_stdout(content: &str) -> Result<()> {
     out.write_all(content.as_bytes())?;
     out.flush()?;
     Ok(())
+}
+
+/// Reads a whole file, or standard input for `-`; the name to report it by
+/// comes with it.
+pub fn read_text(path: &Path) -> Result<(String, String)> {
+    if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("standard input: cannot read")?;
+        Ok((s, "standard input".to_string()))
+    } else {
+        let name = path.display().to_string();
+        let s = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read"))?;
+        Ok((s, name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum;
+    use tarikh::export::{Command, Format};
+
+    /// Every command's `--format` offers exactly the library's list.
+    #[test]
+    fn format_flags_are_the_library_lists() {
+        fn ids<T: ValueEnum>() -> Vec<String> {
+            T::value_variants()
+                .iter()
+                .filter_map(|v| v.to_possible_value())
+                .map(|p| p.get_name().to_string())
+                .collect()
+        }
+        let lists = [
+            (Command::Dates, ids::<super::super::dates::DatesFormat>()),
+            (
+                Command::Extract,
+                ids::<super::super::extract::ExtractFormat>(),
+            ),
+            (Command::Export, ids::<super::super::export::ExportFormat>()),
+            (Command::Check, ids::<super::super::check::CheckFormat>()),
+        ];
+        for (command, got) in lists {
+            let want: Vec<String> = Format::for_command(command)
+                .iter()
+                .map(|f| f.id().to_string())
+                .collect();
+            assert_eq!(got, want, "{}", command.id());
+        }
+    }
 }

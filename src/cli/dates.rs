@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 
-use tarikh::export::{json, table};
+use tarikh::export::{self, Command, Format, Output, RenderOptions, json};
 use tarikh::pipeline;
 
-use super::common::{ReadArgs, write_output};
+use super::common::{ReadArgs, format_arg, write_output};
 
 const AFTER_HELP: &str = "\
 Lists every date, range, duration and relative expression per document, in
@@ -30,14 +30,12 @@ Examples:
 Exit status: 0 ran (whatever it found), 1 some input could not be read (the
 others are still listed), 2 usage error.";
 
-/// Output formats of `dates`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DatesFormat {
-    /// tarikh.dates/1 JSON.
-    Json,
-    /// A terminal table.
-    Table,
-}
+format_arg!(
+    /// Output formats of `dates`.
+    DatesFormat,
+    Command::Dates,
+    Format::DATES
+);
 
 /// List every temporal expression found in articles.
 #[derive(Debug, Args)]
@@ -46,7 +44,7 @@ pub struct DatesArgs {
     #[command(flatten)]
     pub read: ReadArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = DatesFormat::Json)]
+    #[arg(long, value_enum, default_value_t = DatesFormat(Format::DATES[0]))]
     pub format: DatesFormat,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -63,22 +61,11 @@ pub fn run(args: &DatesArgs) -> Result<super::Status> {
         listing.dates.extend(d.dates);
         listing.diagnostics.extend(d.diagnostics);
     }
-    let out = match args.format {
-        DatesFormat::Json => json::to_string(&listing),
-        DatesFormat::Table => {
-            let mut s = table::render(&listing.dates);
-            for d in &listing.diagnostics {
-                s.push_str(&format!(
-                    "{}: {} [{}] {}\n",
-                    d.document,
-                    format!("{:?}", d.severity).to_lowercase(),
-                    d.code.as_str(),
-                    table::isolate(&d.message)
-                ));
-            }
-            s
-        }
-    };
+    let out = export::render(
+        &Output::Dates(&listing),
+        args.format.0,
+        &RenderOptions::default(),
+    )?;
     write_output(args.output.as_deref(), &out)?;
     Ok(u8::from(failed))
 }

@@ -1,16 +1,14 @@
 //! `tarikh export`: a saved timeline (tarikh.timeline/1) as Markdown, a
 //! self-contained HTML page, TimelineJS JSON or CSV.
 
-use std::io::Read;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use tarikh::export::json::{TIMELINE_SCHEMA, TimelineFile};
-use tarikh::export::{Labels, Options, csv, html, markdown, timelinejs};
+use tarikh::export::{self, Command, Format, Labels, Output, RenderOptions, json};
 
-use super::common::write_output;
+use super::common::{format_arg, read_text, write_output};
 
 const AFTER_HELP: &str = "\
 Reads a timeline saved by `tarikh extract --format json` (tarikh.timeline/1;
@@ -44,18 +42,12 @@ Examples:
 Exit status: 0 written, 1 the input could not be read or is not a
 tarikh.timeline/1 file, 2 usage error.";
 
-/// Output formats of `export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Markdown: table, findings to verify, Mermaid chart.
-    Md,
-    /// One self-contained HTML page.
-    Html,
-    /// TimelineJS 3 JSON.
-    Timelinejs,
-    /// CSV in the TimelineJS Google Sheets columns.
-    Csv,
-}
+format_arg!(
+    /// Output formats of `export`.
+    ExportFormat,
+    Command::Export,
+    Format::EXPORT
+);
 
 /// The language of the labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,60 +76,23 @@ pub struct ExportArgs {
     pub labels: Option<LabelsArg>,
 }
 
-/// Reads and checks a saved timeline.
-fn read_timeline(path: &PathBuf) -> Result<TimelineFile> {
-    let name = path.display().to_string();
-    let text = if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .context("standard input: cannot read")?;
-        s
-    } else {
-        std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read"))?
-    };
-    let name = if path.as_os_str() == "-" {
-        "standard input".to_string()
-    } else {
-        name
-    };
-    let value: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
-        Err(e) => bail!("{name} is not a tarikh timeline: it is not JSON ({e})."),
-    };
-    match value.get("schema").and_then(|s| s.as_str()) {
-        Some(TIMELINE_SCHEMA) => {}
-        Some(other) => bail!(
-            "{name} is not a tarikh timeline: its schema is {other:?}, expected {TIMELINE_SCHEMA:?}."
-        ),
-        None => {
-            bail!("{name} is not a tarikh timeline: it has no \"schema\": {TIMELINE_SCHEMA:?}.")
+impl From<LabelsArg> for Labels {
+    fn from(l: LabelsArg) -> Labels {
+        match l {
+            LabelsArg::Fa => Labels::Fa,
+            LabelsArg::En => Labels::En,
         }
     }
-    serde_json::from_value(value)
-        .map_err(|e| anyhow::anyhow!("{name} is not a valid {TIMELINE_SCHEMA} file: {e}."))
 }
 
 pub fn run(args: &ExportArgs) -> Result<super::Status> {
-    let t = read_timeline(&args.input)?;
-    let out = render(&t, args.format, args.labels);
+    let (text, name) = read_text(&args.input)?;
+    let t = json::read_timeline(&text, &name)?;
+    let opts = RenderOptions {
+        labels: args.labels.map(Into::into),
+        colour: false,
+    };
+    let out = export::render(&Output::Timeline(&t), args.format.0, &opts)?;
     write_output(args.output.as_deref(), &out)?;
     Ok(0)
-}
-
-/// A timeline in one of the human and visualizer formats.
-pub fn render(t: &TimelineFile, format: ExportFormat, labels: Option<LabelsArg>) -> String {
-    let opts = Options {
-        labels: match labels {
-            Some(LabelsArg::Fa) => Labels::Fa,
-            Some(LabelsArg::En) => Labels::En,
-            None => Labels::of(t),
-        },
-    };
-    match format {
-        ExportFormat::Md => markdown::render(t, &opts),
-        ExportFormat::Html => html::render(t, &opts),
-        ExportFormat::Timelinejs => timelinejs::render(t, &opts),
-        ExportFormat::Csv => csv::render(t, &opts),
-    }
 }

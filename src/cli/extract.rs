@@ -3,12 +3,13 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 
-use tarikh::export::json::{self, TimelineFile};
+use tarikh::export::json::TimelineFile;
+use tarikh::export::{self, Command, Format, Output, RenderOptions};
 use tarikh::pipeline;
 
-use super::common::{ReadArgs, write_output};
+use super::common::{ReadArgs, format_arg, write_output};
 
 const AFTER_HELP: &str = "\
 Builds one timeline from every input: the dated events of each article
@@ -33,20 +34,12 @@ Examples:
 Exit status: 0 ran (whatever it found), 1 some input could not be read (the
 others are still used), 2 usage error.";
 
-/// Output formats of `extract`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExtractFormat {
-    /// tarikh.timeline/1 JSON.
-    Json,
-    /// Markdown: table, findings to verify, Mermaid chart.
-    Md,
-    /// One self-contained HTML page.
-    Html,
-    /// TimelineJS 3 JSON.
-    Timelinejs,
-    /// CSV in the TimelineJS Google Sheets columns.
-    Csv,
-}
+format_arg!(
+    /// Output formats of `extract`.
+    ExtractFormat,
+    Command::Extract,
+    Format::EXTRACT
+);
 
 /// Build one ordered, sourced timeline from articles.
 #[derive(Debug, Args)]
@@ -55,7 +48,7 @@ pub struct ExtractArgs {
     #[command(flatten)]
     pub read: ReadArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+    #[arg(long, value_enum, default_value_t = ExtractFormat(Format::EXTRACT[0]))]
     pub format: ExtractFormat,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -69,14 +62,11 @@ pub fn run(args: &ExtractArgs) -> Result<super::Status> {
     let (docs, failed) = args.read.read();
     let timeline = pipeline::timeline(&docs, &args.read.options());
     let file = TimelineFile::new(timeline);
-    use super::export::{ExportFormat, render};
-    let out = match args.format {
-        ExtractFormat::Json => json::to_string(&file),
-        ExtractFormat::Md => render(&file, ExportFormat::Md, args.labels),
-        ExtractFormat::Html => render(&file, ExportFormat::Html, args.labels),
-        ExtractFormat::Timelinejs => render(&file, ExportFormat::Timelinejs, args.labels),
-        ExtractFormat::Csv => render(&file, ExportFormat::Csv, args.labels),
+    let opts = RenderOptions {
+        labels: args.labels.map(Into::into),
+        colour: false,
     };
+    let out = export::render(&Output::Timeline(&file), args.format.0, &opts)?;
     write_output(args.output.as_deref(), &out)?;
     Ok(u8::from(failed))
 }

@@ -513,7 +513,9 @@ fn point(v: &str) -> std::result::Result<Option<(NaiveDate, NaiveDate)>, String>
         }
         None => v,
     };
-    let bad = || format!("{v:?} is not YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, 199X, 19XX or an interval A/B");
+    let bad = || {
+        format!("{v:?} is not YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, 199X, 19XX or an interval A/B")
+    };
     // An ISO week, Monday to Sunday: `2025-W03`.
     if let Some((y, w)) = date.split_once("-W")
         && y.len() == 4
@@ -656,7 +658,10 @@ mod tests {
             })
         );
         assert_eq!(parse_value("", k), Ok(GoldValue::Unresolved));
-        assert_eq!(parse_value("2025-W03", k), Ok(iv("2025-01-13", "2025-01-19")));
+        assert_eq!(
+            parse_value("2025-W03", k),
+            Ok(iv("2025-01-13", "2025-01-19"))
+        );
         assert!(parse_value("2025-W54", k).is_err());
         assert_eq!(parse_value("XXXX-05-12", k), Ok(GoldValue::Unresolved));
         assert_eq!(parse_value("XXXX-WXX-6", k), Ok(GoldValue::Unresolved));

@@ -8,9 +8,11 @@
 //! escaped. RFC 4180: comma-separated, CRLF line ends, a field quoted
 //! (inner quotes doubled) when it holds a comma, a quote or a line break.
 //! A field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
-//! is prefixed with `'`, so no spreadsheet runs it as a formula.
+//! is prefixed with `'`, so no spreadsheet runs it as a formula
+//! ([`super::safe::Target::Csv`]).
 
 use super::json::TimelineFile;
+use super::safe::{Target, escape, strip};
 use super::timelinejs::{display_date, headline, slide_text, title_headline, title_text};
 use super::view;
 use super::{Labels, Options};
@@ -39,22 +41,8 @@ pub const COLUMNS: [&str; 20] = [
     "Solar Hijri",
 ];
 
-/// One field: formula prefix, then RFC 4180 quoting.
-pub fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 fn push_row(out: &mut String, row: &[String]) {
-    let fields: Vec<String> = row.iter().map(|f| field(f)).collect();
+    let fields: Vec<String> = row.iter().map(|f| escape(f, Target::Csv)).collect();
     out.push_str(&fields.join(","));
     out.push_str("\r\n");
 }
@@ -102,7 +90,7 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
             String::new(),
             view::type_label(e.kind, l).to_string(),
             String::new(),
-            view::clean(&e.id),
+            strip(&e.id),
             view::solar(tm),
         ];
         push_row(&mut out, &row);

@@ -23,16 +23,15 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::json::TimelineFile;
-use super::view::{self, Marked, clean};
+use super::safe::{self, Target, safe_text, strip};
+use super::view::{self, Marked};
 use super::{Labels, Options};
 use crate::event::{Event, EventType};
 
-/// Escapes text for HTML content or a quoted attribute: `& < > " '`, `:`
-/// and `=` (so no scheme such as `javascript:` or `https:` and no `src=`
-/// appears as written)
-/// become character references; bidi controls become visible marks.
-pub fn escape(s: &str) -> String {
-    view::escape_html(s, true)
+/// Article text for HTML content or a quoted attribute of the page
+/// ([`Target::HtmlPage`]).
+fn escape(s: &str) -> String {
+    safe_text(s, Target::HtmlPage)
 }
 
 /// JSON for a `<script type="application/json">` element: inside strings,
@@ -65,10 +64,10 @@ struct QuoteData {
 impl From<Marked> for QuoteData {
     fn from(m: Marked) -> Self {
         QuoteData {
-            document: clean(&m.document),
-            before: clean(&m.before),
-            mark: clean(&m.mark),
-            after: clean(&m.after),
+            document: strip(&m.document),
+            before: strip(&m.before),
+            mark: strip(&m.mark),
+            after: strip(&m.after),
         }
     }
 }
@@ -198,7 +197,7 @@ fn event_data(t: &TimelineFile, e: &Event, l: Labels) -> EventData {
         .map(|t| view::precision_label(t.precision, l).to_string())
         .unwrap_or_default();
     if let Some(m) = tm.and_then(|t| t.modifier.as_ref()) {
-        precision.push_str(&format!(" ({})", clean(m.as_str())));
+        precision.push_str(&format!(" ({})", strip(m.as_str())));
     }
     let relations = view::relations_of(t, &e.id)
         .into_iter()
@@ -211,7 +210,7 @@ fn event_data(t: &TimelineFile, e: &Event, l: Labels) -> EventData {
             format!(
                 "{} «{}»{}",
                 view::relation_label(kind, l),
-                clean(&view::truncate(&other.summary, 80)),
+                strip(&view::truncate(&other.summary, 80)),
                 when
             )
         })
@@ -222,10 +221,10 @@ fn event_data(t: &TimelineFile, e: &Event, l: Labels) -> EventData {
         quotes.push(view::mark_in(ev, span).into());
     }
     EventData {
-        id: clean(&e.id),
+        id: strip(&e.id),
         kind: view::type_label(e.kind, l),
-        summary: clean(&e.summary),
-        written: tm.map(|t| clean(&t.text)).unwrap_or_default(),
+        summary: strip(&e.summary),
+        written: tm.map(|t| strip(&t.text)).unwrap_or_default(),
         gregorian: tm.map(view::gregorian).unwrap_or_default(),
         solar: tm
             .map(|t| {
@@ -233,7 +232,7 @@ fn event_data(t: &TimelineFile, e: &Event, l: Labels) -> EventData {
                 if fa.is_empty() {
                     view::solar(t)
                 } else {
-                    format!("{} · {}", view::solar(t), view::isolate(&fa))
+                    format!("{} · {}", view::solar(t), safe::isolate(&fa))
                 }
             })
             .unwrap_or_default(),
@@ -242,8 +241,8 @@ fn event_data(t: &TimelineFile, e: &Event, l: Labels) -> EventData {
             .map(|(d, v)| format!("{d} ({v})"))
             .unwrap_or_default(),
         precision,
-        actors: e.actors.iter().map(|a| clean(&a.name)).collect(),
-        places: e.places.iter().map(|a| clean(&a.name)).collect(),
+        actors: e.actors.iter().map(|a| strip(&a.name)).collect(),
+        places: e.places.iter().map(|a| strip(&a.name)).collect(),
         relations,
         quotes,
         diagnostics: view::diagnostics_of(t, &e.id)
@@ -251,7 +250,7 @@ fn event_data(t: &TimelineFile, e: &Event, l: Labels) -> EventData {
             .map(|d| DiagData {
                 code: d.code.as_str(),
                 severity: view::severity_label(d.severity, l),
-                message: clean(&d.message),
+                message: strip(&d.message),
             })
             .collect(),
     }

@@ -89,3 +89,72 @@ impl TimelineFile {
         }
     }
 }
+
+/// `tarikh check --format json`: the report with its header
+/// (`tarikh.check/1`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CheckFile {
+    pub schema: String,
+    pub generator: Generator,
+    #[serde(flatten)]
+    pub report: crate::check::CheckReport,
+}
+
+impl CheckFile {
+    /// Wraps a report with the schema string and generator.
+    pub fn new(report: crate::check::CheckReport) -> Self {
+        CheckFile {
+            schema: crate::check::CHECK_SCHEMA.to_string(),
+            generator: Generator::default(),
+            report,
+        }
+    }
+}
+
+/// A saved timeline read from JSON text named `name` (a path, or "standard
+/// input"): anything but a valid `tarikh.timeline/1` file is refused with
+/// a sentence that says why.
+pub fn read_timeline(text: &str, name: &str) -> crate::Result<TimelineFile> {
+    let refuse = |message: String| crate::Error::NotATimeline {
+        name: name.to_string(),
+        message,
+    };
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| refuse(format!("is not a tarikh timeline: it is not JSON ({e}).")))?;
+    match value.get("schema").and_then(|s| s.as_str()) {
+        Some(TIMELINE_SCHEMA) => {}
+        Some(other) => {
+            return Err(refuse(format!(
+                "is not a tarikh timeline: its schema is {other:?}, expected {TIMELINE_SCHEMA:?}."
+            )));
+        }
+        None => {
+            return Err(refuse(format!(
+                "is not a tarikh timeline: it has no \"schema\": {TIMELINE_SCHEMA:?}."
+            )));
+        }
+    }
+    serde_json::from_value(value)
+        .map_err(|e| refuse(format!("is not a valid {TIMELINE_SCHEMA} file: {e}.")))
+}
+
+/// A `tarikh.timeline/1` timeline when `text` is JSON with that schema,
+/// `None` when it is anything else (not JSON, another schema: an article);
+/// an error when it has the schema but is not a valid timeline.
+pub fn timeline_if_saved(
+    text: &str,
+    name: &str,
+) -> crate::Result<Option<crate::timeline::Timeline>> {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Ok(None);
+    };
+    if value.get("schema").and_then(|s| s.as_str()) != Some(TIMELINE_SCHEMA) {
+        return Ok(None);
+    }
+    serde_json::from_value(value)
+        .map(Some)
+        .map_err(|e| crate::Error::NotATimeline {
+            name: name.to_string(),
+            message: format!("is not a valid {TIMELINE_SCHEMA} timeline: {e}"),
+        })
+}

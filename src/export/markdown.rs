@@ -8,63 +8,41 @@
 //! with every diagnostic and the quote it concerns; a Mermaid `gantt`
 //! chart that GitHub renders.
 //!
-//! Article text is escaped (pipes, HTML, Markdown emphasis and link
-//! brackets), its bidi controls shown as `[U+202E]`, and Persian text is
-//! wrapped in right-to-left isolates (U+2067 … U+2069) so it reads right in
-//! any left-to-right renderer.
+//! Article text goes through [`super::safe`]: control and bidi characters
+//! stripped, escaped (pipes, HTML, Markdown emphasis and link brackets),
+//! and right-to-left text wrapped in an isolate so it reads right in any
+//! left-to-right renderer.
 
 use std::fmt::Write as _;
 
 use chrono::{Datelike, Days};
 
 use super::json::TimelineFile;
-use super::view::{self, Marked, clean, isolate};
+use super::safe::{self, Target, isolate, safe_text, strip};
+use super::view::{self, Marked};
 use super::{Labels, Options};
 use crate::event::{EntityRef, Event, EventType};
 
-/// Article text for a Markdown table cell or list item: cleaned, escaped,
-/// isolated when Persian.
-pub fn cell(s: &str) -> String {
-    isolate(&escape(&clean(s)))
-}
-
-/// Escapes what Markdown (and the HTML GitHub lets through) would read as
-/// markup: `\ | < > & * _ ` [ ]`, and `~`.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// Every piece of article text is printed for Markdown by [`safe`].
+const MD: Target = Target::Markdown;
 
 /// A quote with its marked part in bold, escaped and isolated.
 fn quote(m: &Marked) -> String {
     let inner = if m.mark.is_empty() {
-        escape(&clean(&m.whole()))
+        safe::escape(&strip(&m.whole()), MD)
     } else {
         format!(
             "{}**{}**{}",
-            escape(&clean(&m.before)),
-            escape(&clean(&m.mark)),
-            escape(&clean(&m.after))
+            safe::escape(&strip(&m.before), MD),
+            safe::escape(&strip(&m.mark), MD),
+            safe::escape(&strip(&m.after), MD)
         )
     };
-    format!("«{}» — {}", isolate(&inner), cell(&m.document))
+    format!("«{}» — {}", isolate(&inner), safe_text(&m.document, MD))
 }
 
 fn names(list: &[EntityRef]) -> Vec<String> {
-    list.iter().map(|e| cell(&e.name)).collect()
+    list.iter().map(|e| safe_text(&e.name, MD)).collect()
 }
 
 struct Text {
@@ -143,9 +121,13 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
         out,
         "# {}: {}\n",
         isolate(x.title),
-        isolate(&escape(&view::sources(t, l)))
+        isolate(&safe::escape(&view::sources(t, l), MD))
     );
-    let _ = writeln!(out, "{}\n", escape(&view::summary_paragraph(t, l)));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        safe::escape(&view::summary_paragraph(t, l), MD)
+    );
 
     // The table.
     let _ = writeln!(out, "## {}\n", isolate(x.events));
@@ -163,19 +145,19 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
         };
         let mut precision = view::precision_label(time.precision, l).to_string();
         if let Some(m) = &time.modifier {
-            precision.push_str(&format!(" ({})", escape(&clean(m.as_str()))));
+            precision.push_str(&format!(" ({})", safe::escape(&strip(m.as_str()), MD)));
         }
         let mut who = names(&e.actors);
         who.extend(names(&e.places));
         let row = [
             format!("{n}{flag}"),
-            cell(&time.text),
+            safe_text(&time.text, MD),
             view::gregorian(time),
             view::solar(time),
             isolate(&view::solar_fa(time)),
             isolate(&precision),
             isolate(view::type_label(e.kind, l)),
-            cell(&e.summary),
+            safe_text(&e.summary, MD),
             who.join(x.comma),
             view::event_quote(e).map(|m| quote(&m)).unwrap_or_default(),
         ];
@@ -206,7 +188,7 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
                 format!(
                     "{} {}{}",
                     isolate(view::relation_label(kind, l)),
-                    cell(&view::truncate(&other.summary, 60)),
+                    safe_text(&view::truncate(&other.summary, 60), MD),
                     when
                 )
             })
@@ -219,9 +201,9 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
         let _ = writeln!(
             out,
             "- **{}** ({}): {} — {}",
-            escape(&clean(&e.id)),
+            safe::escape(&strip(&e.id), MD),
             isolate(view::type_label(e.kind, l)),
-            cell(&e.summary),
+            safe_text(&e.summary, MD),
             rel
         );
         if let Some(q) = e.evidence.first().map(|ev| view::mark_in(ev, None)) {
@@ -243,11 +225,15 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
             "- **{}** ({}, {}): {}",
             d.code.as_str(),
             isolate(view::severity_label(d.severity, l)),
-            cell(&d.document),
-            cell(&d.message)
+            safe_text(&d.document, MD),
+            safe_text(&d.message, MD)
         );
         if !d.events.is_empty() {
-            let ids: Vec<String> = d.events.iter().map(|i| escape(&clean(i))).collect();
+            let ids: Vec<String> = d
+                .events
+                .iter()
+                .map(|i| safe::escape(&strip(i), MD))
+                .collect();
             let _ = write!(out, " [{}]", ids.join(", "));
         }
         out.push('\n');
@@ -270,28 +256,6 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
         }
     }
     out
-}
-
-/// Text for a Mermaid gantt label or section name: the characters its
-/// grammar reserves (`: ; #`) and HTML's (`< > & "`) as Mermaid entities
-/// (`#58;` …), wrapped in an isolate (right-to-left for Persian, else
-/// left-to-right) so no label can start with a Mermaid keyword.
-pub fn mermaid_label(s: &str) -> String {
-    let mut out = String::new();
-    for c in clean(s).chars() {
-        match c {
-            ':' | ';' | '#' | '<' | '>' | '&' | '"' | '%' | '`' => {
-                let _ = write!(out, "#{};", c as u32);
-            }
-            _ => out.push(c),
-        }
-    }
-    let out = out.trim().to_string();
-    if view::is_rtl(&out) {
-        format!("\u{2067}{out}\u{2069}")
-    } else {
-        format!("\u{2066}{out}\u{2069}")
-    }
 }
 
 /// The events a chart draws: both bounds known, in years 1000–9999 (one
@@ -329,7 +293,7 @@ pub fn gantt(t: &TimelineFile, opts: &Options) -> Option<String> {
     };
     let mut out = String::new();
     let _ = writeln!(out, "gantt");
-    let _ = writeln!(out, "    title {}", mermaid_label(text(l).title));
+    let _ = writeln!(out, "    title {}", safe::mermaid_label(text(l).title));
     let _ = writeln!(out, "    dateFormat YYYY-MM-DD");
     let _ = writeln!(out, "    axisFormat {axis}");
     let _ = writeln!(out, "    todayMarker off");
@@ -342,7 +306,7 @@ pub fn gantt(t: &TimelineFile, opts: &Options) -> Option<String> {
         let _ = writeln!(
             out,
             "    section {}",
-            mermaid_label(view::type_label(kind, l))
+            safe::mermaid_label(view::type_label(kind, l))
         );
         for (i, e) in of_kind {
             let Some(time) = &e.time else { continue };
@@ -353,7 +317,7 @@ pub fn gantt(t: &TimelineFile, opts: &Options) -> Option<String> {
             let _ = writeln!(
                 out,
                 "    {} :t{}, {}, {}",
-                mermaid_label(&view::truncate(&e.summary, 48)),
+                safe::mermaid_label(&view::truncate(&e.summary, 48)),
                 i + 1,
                 s.format("%Y-%m-%d"),
                 until.format("%Y-%m-%d")

@@ -1,19 +1,11 @@
-//! A terminal table of dates: text in logical order with Persian cells
-//! wrapped in Unicode isolates (U+2068 … U+2069), so a bidi-aware terminal
-//! shows them right and a plain one keeps the columns.
+//! A terminal table of dates, then the diagnostics one per line: article
+//! text in logical order, stripped of control and bidi characters, and
+//! right-to-left cells wrapped in Unicode isolates ([`super::safe`]), so a
+//! bidi-aware terminal shows them right and a plain one keeps the columns.
 
-use crate::temporal::DateEntry;
-use crate::temporal::Time;
-use crate::text::script::is_arabic_letter;
-
-/// Wraps text with Arabic-script letters in a first-strong isolate.
-pub fn isolate(s: &str) -> String {
-    if s.chars().any(is_arabic_letter) {
-        format!("\u{2068}{s}\u{2069}")
-    } else {
-        s.to_string()
-    }
-}
+use super::json::DatesListing;
+use super::safe::{Target, safe_message, safe_text};
+use crate::temporal::{DateEntry, Time};
 
 fn width(s: &str) -> usize {
     s.chars()
@@ -36,8 +28,24 @@ fn gregorian(t: &Time) -> String {
     bounds(f(t.start).as_ref(), f(t.end).as_ref())
 }
 
-/// Renders the listing as an aligned text table.
-pub fn render(dates: &[DateEntry]) -> String {
+/// The listing as an aligned text table of its dates, then one line per
+/// diagnostic.
+pub fn render(listing: &DatesListing) -> String {
+    let mut s = dates_table(&listing.dates);
+    for d in &listing.diagnostics {
+        s.push_str(&format!(
+            "{}: {} [{}] {}\n",
+            safe_text(&d.document, Target::Text),
+            format!("{:?}", d.severity).to_lowercase(),
+            d.code.as_str(),
+            safe_message(&d.message, Target::Text)
+        ));
+    }
+    s
+}
+
+/// The dates as an aligned text table.
+pub fn dates_table(dates: &[DateEntry]) -> String {
     let header = [
         "document",
         "span",
@@ -68,23 +76,23 @@ pub fn render(dates: &[DateEntry]) -> String {
             value = format!("{value} ({m})");
         }
         rows.push(vec![
-            d.document.clone(),
+            safe_text(&d.document, Target::Text),
             format!("{}-{}", t.span[0], t.span[1]),
             match &t.repaired {
                 Some(r) => format!(
                     "{} (read: {})",
-                    isolate(&t.text.replace(['\n', '\r'], " ")),
-                    isolate(&r.reading)
+                    safe_text(&t.text, Target::Text),
+                    safe_text(&r.reading, Target::Text)
                 ),
-                None => isolate(&t.text.replace(['\n', '\r'], " ")),
+                None => safe_text(&t.text, Target::Text),
             },
             format!("{:?}", d.kind).to_lowercase(),
-            value,
+            safe_text(&value, Target::Text),
             t.precision.id().to_string(),
             gregorian(t),
             sh,
             lh,
-            t.rule.clone(),
+            safe_text(&t.rule, Target::Text),
         ]);
     }
     let cols = header.len();

@@ -16,19 +16,21 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use super::json::TimelineFile;
+use super::safe::{self, Target, safe_text, strip};
 use super::view::{self, Parts};
 use super::{Labels, Options};
 use crate::event::Event;
+use crate::text::script::has_rtl;
 
-/// Article text as HTML text: `& < > " '` as character references, bidi
-/// controls shown as `[U+202E]`.
+/// Article text as HTML text ([`Target::Html`]): stripped, `& < > " '` as
+/// character references.
 pub(crate) fn escape(s: &str) -> String {
-    view::escape_html(s, false)
+    safe_text(s, Target::Html)
 }
 
 /// Article text as HTML, in a `dir="rtl"` span when Persian.
 pub(crate) fn html_text(s: &str) -> String {
-    if view::is_rtl(s) {
+    if has_rtl(s) {
         format!("<span dir=\"rtl\">{}</span>", escape(s))
     } else {
         escape(s)
@@ -88,13 +90,13 @@ pub(crate) fn display_date(e: &Event) -> String {
     if fa.is_empty() {
         g
     } else {
-        format!("{g} · {}{fa}{}", view::RLI, view::PDI)
+        format!("{g} · {}", safe::isolate(&fa))
     }
 }
 
 /// The headline (HTML): the summary, shortened.
 pub(crate) fn headline(e: &Event) -> String {
-    html_text(&view::truncate(&view::clean(&e.summary), 110))
+    html_text(&view::truncate(&strip(&e.summary), 110))
 }
 
 /// The slide text (HTML): summary, the three calendars, actors and places,
@@ -156,7 +158,7 @@ pub(crate) fn slide_text(t: &TimelineFile, e: &Event, l: Labels) -> String {
         s.push_str(&format!("{p}{}</p>", who.join("<br>")));
     }
     if let Some(q) = view::event_quote(e) {
-        let dir = if view::is_rtl(&q.whole()) {
+        let dir = if has_rtl(&q.whole()) {
             " dir=\"rtl\""
         } else {
             ""
@@ -270,7 +272,7 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
             json!({ "headline": headline(e), "text": slide_text(t, e, l) }),
         );
         slide.insert("group".into(), json!(view::type_label(e.kind, l)));
-        slide.insert("unique_id".into(), json!(view::clean(&e.id)));
+        slide.insert("unique_id".into(), json!(strip(&e.id)));
         events.push(Value::Object(slide));
     }
     let doc = Doc {

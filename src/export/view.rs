@@ -1,11 +1,13 @@
 //! What every human export shows, computed once: dates in the three
 //! calendars, labels in Persian or English, quotes with the date marked,
-//! the relations of undated events. Escaping is left to each format.
+//! the relations of undated events. Stripping, escaping and isolation are
+//! [`super::safe`]'s.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::Labels;
 use super::json::TimelineFile;
+use super::safe::strip;
 use crate::calendar::{Calendar, LunarVariant, Precision, Ymd, days_in_month, from_gregorian};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::event::{Event, EventType, Evidence};
@@ -13,73 +15,8 @@ use crate::lang::Lang;
 use crate::lang::expr::Modifier;
 use crate::lang::names::month_name;
 use crate::temporal::Time;
-use crate::text::script::{is_arabic_letter, persian_digits};
+use crate::text::script::persian_digits;
 use crate::timeline::RelationType;
-
-/// Right-to-left isolate: U+2067 … U+2069.
-pub const RLI: char = '\u{2067}';
-/// Pop directional isolate.
-pub const PDI: char = '\u{2069}';
-
-/// Whether `s` holds Arabic-script letters or digits (Persian text).
-pub fn is_rtl(s: &str) -> bool {
-    s.chars().any(|c| {
-        is_arabic_letter(c) || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
-    })
-}
-
-/// `s` wrapped in a right-to-left isolate when it holds Persian text, so it
-/// reads right in a left-to-right renderer and does not reorder what is
-/// around it.
-pub fn isolate(s: &str) -> String {
-    if is_rtl(s) {
-        format!("{RLI}{s}{PDI}")
-    } else {
-        s.to_string()
-    }
-}
-
-/// Whether `c` is a bidi control that article text must not smuggle in.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Article text as HTML text: `& < > " '` as character references, bidi
-/// controls shown as marks ([`clean`]); with `no_schemes`, `:` and `=` too,
-/// so no `javascript:`, `https:` or `src=` appears as written.
-pub fn escape_html(s: &str, no_schemes: bool) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in clean(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            ':' if no_schemes => out.push_str("&#58;"),
-            '=' if no_schemes => out.push_str("&#61;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Article text made safe to show: bidi controls become visible
-/// `[U+202E]` marks (shown, not obeyed), other control characters (line
-/// breaks included) become spaces. ZWNJ, part of Persian words, is kept.
-pub fn clean(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if is_bidi_control(c) {
-            out.push_str(&format!("[U+{:04X}]", c as u32));
-        } else if c.is_control() {
-            out.push(' ');
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
 
 /// At most `n` characters of `s`, with `…` when cut.
 pub fn truncate(s: &str, n: usize) -> String {
@@ -567,7 +504,7 @@ pub fn span_of(t: &TimelineFile) -> Option<(NaiveDate, NaiveDate)> {
 
 /// Sources of the timeline, for titles: document ids joined.
 pub fn sources(t: &TimelineFile, l: Labels) -> String {
-    let ids: Vec<String> = t.timeline.documents.iter().map(|d| clean(&d.id)).collect();
+    let ids: Vec<String> = t.timeline.documents.iter().map(|d| strip(&d.id)).collect();
     ids.join(match l {
         Labels::En => ", ",
         Labels::Fa => "، ",
@@ -581,7 +518,7 @@ pub fn counts(t: &TimelineFile) -> (usize, usize) {
 }
 
 /// The one-paragraph summary of a timeline (plain text, article text
-/// cleaned but not escaped).
+/// stripped but not escaped).
 pub fn summary_paragraph(t: &TimelineFile, l: Labels) -> String {
     let (dated, undated) = counts(t);
     let n_docs = t.timeline.documents.len();

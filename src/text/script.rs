@@ -22,3 +22,38 @@ pub fn persian_digits(s: &str) -> String {
         })
         .collect()
 }
+
+/// True for characters of the right-to-left scripts: the Hebrew, Arabic,
+/// Syriac, Thaana, NKo, Samaritan, Mandaic and Arabic Extended blocks
+/// (U+0590–U+08FF) and the Hebrew and Arabic presentation forms
+/// (U+FB1D–U+FDFF, U+FE70–U+FEFE: the byte-order mark U+FEFF, which
+/// closes the block, is no letter).
+///
+/// Persian (۰–۹) and Arabic-Indic (٠–٩) digits count: they lie in the
+/// Arabic block, and a date written only in them (`۱۳۹۹`, `۱۳۷۲–۱۳۷۳`) is
+/// Persian text, to be kept together and read right to left. ASCII digits
+/// and punctuation do not count.
+///
+/// The one definition every printer uses: the exports, the terminal table
+/// and the check report isolate text when [`has_rtl`] says so, and the
+/// HTML outputs give it `dir="rtl"`.
+pub fn is_rtl(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+}
+
+/// Whether `s` holds a right-to-left character ([`is_rtl`]).
+pub fn has_rtl(s: &str) -> bool {
+    s.chars().any(is_rtl)
+}
+
+/// Persian (۰–۹) and Arabic-Indic (٠–٩) digits replaced by ASCII digits;
+/// everything else kept.
+pub fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{06F0}'..='\u{06F9}' => char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap_or(c),
+            '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}

@@ -1,74 +1,24 @@
 //! The check report for people: a terminal report (`text`) and Markdown an
 //! editor can paste into a ticket (`md`). The JSON form is the serialized
-//! [`CheckReport`].
+//! [`CheckReport`] with its header ([`super::json::CheckFile`]); the check
+//! itself is computed by [`crate::check`].
 //!
-//! Persian text is kept in logical order and wrapped in Unicode isolates
-//! (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE) so that it
-//! never reorders the English around it.
+//! Everything that comes from an article, a saved timeline or a reference
+//! (quotes, titles, ids, citations, messages that quote them) goes through
+//! [`super::safe`]: control and bidi characters stripped, escaped for
+//! Markdown, and right-to-left text kept in logical order inside Unicode
+//! isolates so that it never reorders the English around it.
 
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::{CheckReport, Finding, PrecisionCmp, Verdict};
+use super::safe::{Target, markdown_code, safe_message, safe_text};
+use crate::check::{CheckReport, Citation, Finding, PrecisionCmp, Verdict};
 use crate::diagnostic::{Diagnostic, Severity};
 
-const FSI: char = '\u{2068}';
-const PDI: char = '\u{2069}';
-
-fn is_rtl(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
-}
-
-/// Wraps `s` in an isolate when it has right-to-left letters.
-pub fn isolate(s: &str) -> String {
-    if s.chars().any(is_rtl) {
-        format!("{FSI}{s}{PDI}")
-    } else {
-        s.to_string()
-    }
-}
-
-/// Isolates each «…» quotation of a sentence that has right-to-left
-/// letters; a sentence with such letters and no quotation is isolated
-/// whole.
-pub fn isolate_quotes(s: &str) -> String {
-    if !s.chars().any(is_rtl) {
-        return s.to_string();
-    }
-    if !s.contains('«') {
-        return isolate(s);
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    let mut depth = 0usize;
-    for c in s.chars() {
-        match c {
-            '«' => {
-                if depth == 0 {
-                    out.push('«');
-                    out.push(FSI);
-                } else {
-                    out.push(c);
-                }
-                depth += 1;
-            }
-            '»' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    out.push(PDI);
-                    out.push('»');
-                } else {
-                    out.push(c);
-                }
-            }
-            _ => out.push(c),
-        }
-    }
-    if depth > 0 {
-        out.push(PDI);
-    }
-    out
-}
+const TEXT: Target = Target::Text;
+const MD: Target = Target::Markdown;
 
 fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -173,8 +123,8 @@ pub fn text(r: &CheckReport, colour: bool) -> String {
             let _ = writeln!(
                 out,
                 " against {} ({}, {} entries)",
-                a.id,
-                isolate(&a.title),
+                safe_text(&a.id, TEXT),
+                safe_text(&a.title, TEXT),
                 a.entries
             );
         }
@@ -184,8 +134,8 @@ pub fn text(r: &CheckReport, colour: bool) -> String {
         let _ = writeln!(
             out,
             "\n{} ({}, published {})",
-            st.paint("1", &doc.id),
-            doc.lang,
+            st.paint("1", &safe_text(&doc.id, TEXT)),
+            safe_text(doc.lang.code(), TEXT),
             doc.published.map(iso).unwrap_or_else(|| "unknown".into())
         );
         for f in r.findings.iter().filter(|f| f.document == doc.id) {
@@ -200,14 +150,14 @@ pub fn text(r: &CheckReport, colour: bool) -> String {
                 "  {} {:<18} {}",
                 st.paint(code, &label),
                 f.event.kind.id(),
-                event_date(f)
+                safe_text(&event_date(f), TEXT)
             );
             match (&f.reference, f.verdict) {
                 (Some(e), Verdict::Contradicts) => {
                     let _ = writeln!(
                         out,
                         "  vs {} ({}): {} days apart",
-                        e.id,
+                        safe_text(&e.id, TEXT),
                         dates(Some(e.interval.start), Some(e.interval.end)),
                         f.difference_days.unwrap_or(0)
                     );
@@ -216,7 +166,7 @@ pub fn text(r: &CheckReport, colour: bool) -> String {
                     let _ = writeln!(
                         out,
                         "  ~ {} ({}), {}",
-                        e.id,
+                        safe_text(&e.id, TEXT),
                         dates(Some(e.interval.start), Some(e.interval.end)),
                         precision_words(f.precision)
                     );
@@ -225,7 +175,7 @@ pub fn text(r: &CheckReport, colour: bool) -> String {
             }
             let indent = "                     ";
             if let Some(q) = f.event.evidence.first() {
-                let _ = writeln!(out, "{indent}«{}»", isolate(q.quote.trim()));
+                let _ = writeln!(out, "{indent}«{}»", safe_text(q.quote.trim(), TEXT));
             }
             if !f.flags.is_empty() {
                 let flags: Vec<&str> = f.flags.iter().map(|c| c.as_str()).collect();
@@ -240,7 +190,7 @@ pub fn text(r: &CheckReport, colour: bool) -> String {
                 let _ = writeln!(
                     out,
                     "{indent}also written «{}» ({}): {}{}",
-                    isolate(&a.text),
+                    safe_text(&a.text, TEXT),
                     dates(a.start, a.end),
                     a.verdict.id(),
                     match a.difference_days {
@@ -276,7 +226,7 @@ pub fn text(r: &CheckReport, colour: bool) -> String {
                 "  {} {:<18} {}",
                 st.paint(code, &format!("! {:<16}", severity_word(d.severity))),
                 d.code.as_str(),
-                isolate_quotes(&d.message)
+                safe_message(&d.message, TEXT)
             );
         }
     }
@@ -284,20 +234,32 @@ pub fn text(r: &CheckReport, colour: bool) -> String {
     out
 }
 
-fn citation_text(c: &super::Citation) -> String {
-    let mut s = format!("{}, \"{}\"", c.publication, c.title);
+fn citation_text(c: &Citation) -> String {
+    let mut s = format!(
+        "{}, \"{}\"",
+        safe_text(&c.publication, TEXT),
+        safe_text(&c.title, TEXT)
+    );
     if !c.date.is_empty() {
-        let _ = write!(s, " ({})", c.date);
+        let _ = write!(s, " ({})", safe_text(&c.date, TEXT));
     }
     if !c.url.is_empty() {
-        let _ = write!(s, " {}", c.url);
+        let _ = write!(s, " {}", safe_text(&c.url, TEXT));
     }
     s
 }
 
-/// A table cell: no pipes or line breaks.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+/// A citation's URL for Markdown: an autolink when it is one, else text.
+fn md_url(url: &str) -> String {
+    let plain = url.starts_with("http")
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>\\`|".contains(c));
+    if plain {
+        format!("<{url}>")
+    } else {
+        safe_text(url, MD)
+    }
 }
 
 fn md_diag(d: &Diagnostic) -> String {
@@ -305,15 +267,15 @@ fn md_diag(d: &Diagnostic) -> String {
         "| {} | `{}` | {} | {} |\n",
         severity_word(d.severity),
         d.code.as_str(),
-        cell(&d.document),
-        cell(&isolate_quotes(&d.message))
+        safe_text(&d.document, MD),
+        safe_message(&d.message, MD)
     )
 }
 
 /// The Markdown report.
 pub fn markdown(r: &CheckReport) -> String {
     let mut out = String::from("# Fact-check report\n\n");
-    let docs: Vec<String> = r.documents.iter().map(|d| format!("`{}`", d.id)).collect();
+    let docs: Vec<String> = r.documents.iter().map(|d| markdown_code(&d.id)).collect();
     let _ = write!(
         out,
         "Checked {} ({})",
@@ -324,10 +286,10 @@ pub fn markdown(r: &CheckReport) -> String {
         Some(a) => {
             let _ = writeln!(
                 out,
-                " against **{}**: {} (`{}`, {} entries).\n",
-                a.id,
-                isolate(&a.title),
-                a.source,
+                " against **{}**: {} ({}, {} entries).\n",
+                safe_text(&a.id, MD),
+                safe_text(&a.title, MD),
+                markdown_code(&a.source),
                 a.entries
             );
         }
@@ -346,26 +308,26 @@ pub fn markdown(r: &CheckReport) -> String {
             let Some(e) = &f.reference else { continue };
             let _ = writeln!(
                 out,
-                "### `{}` ({}) contradicts `{}` by {} days\n",
-                f.event.id,
+                "### {} ({}) contradicts {} by {} days\n",
+                markdown_code(&f.event.id),
                 f.event.kind.id(),
-                e.id,
+                markdown_code(&e.id),
                 f.difference_days.unwrap_or(0)
             );
             if let Some(q) = f.event.evidence.first() {
                 let _ = writeln!(
                     out,
-                    "- **Article** (`{}`): «{}»",
-                    q.document,
-                    isolate(q.quote.trim())
+                    "- **Article** ({}): «{}»",
+                    markdown_code(&q.document),
+                    safe_text(q.quote.trim(), MD)
                 );
             }
             if let Some(t) = &f.event.time {
                 let _ = writeln!(
                     out,
                     "- **Article's date:** «{}» = {}",
-                    isolate(&t.text),
-                    event_date(f)
+                    safe_text(&t.text, MD),
+                    safe_text(&event_date(f), MD)
                 );
             }
             let _ = writeln!(
@@ -374,9 +336,9 @@ pub fn markdown(r: &CheckReport) -> String {
                 dates(Some(e.interval.start), Some(e.interval.end)),
                 e.precision,
                 if e.summary_en.is_empty() {
-                    isolate(&e.summary_fa)
+                    safe_text(&e.summary_fa, MD)
                 } else {
-                    e.summary_en.clone()
+                    safe_text(&e.summary_en, MD)
                 }
             );
             if !f.flags.is_empty() {
@@ -391,7 +353,7 @@ pub fn markdown(r: &CheckReport) -> String {
                 let _ = writeln!(
                     out,
                     "- **Also written** «{}» ({}): {}",
-                    isolate(&a.text),
+                    safe_text(&a.text, MD),
                     dates(a.start, a.end),
                     a.verdict.id()
                 );
@@ -401,12 +363,16 @@ pub fn markdown(r: &CheckReport) -> String {
             } else {
                 out.push_str("- **Sources:**\n");
                 for c in &e.citations {
-                    let mut s = format!("  - {}, *{}*", c.publication, c.title);
+                    let mut s = format!(
+                        "  - {}, *{}*",
+                        safe_text(&c.publication, MD),
+                        safe_text(&c.title, MD)
+                    );
                     if !c.date.is_empty() {
-                        let _ = write!(s, " ({})", c.date);
+                        let _ = write!(s, " ({})", safe_text(&c.date, MD));
                     }
                     if !c.url.is_empty() {
-                        let _ = write!(s, " <{}>", c.url);
+                        let _ = write!(s, " {}", md_url(&c.url));
                     }
                     let _ = writeln!(out, "{s}");
                 }
@@ -427,17 +393,17 @@ pub fn markdown(r: &CheckReport) -> String {
             for f in &r.findings {
                 let _ = writeln!(
                     out,
-                    "| {} | `{}` | {} | {} | **{}** | {} | {} | {} |",
-                    cell(&f.document),
-                    f.event.id,
+                    "| {} | {} | {} | {} | **{}** | {} | {} | {} |",
+                    safe_text(&f.document, MD),
+                    markdown_code(&f.event.id),
                     f.event.kind.id(),
-                    cell(&event_date(f)),
+                    safe_text(&event_date(f), MD),
                     f.verdict.id(),
                     f.reference
                         .as_ref()
                         .map(|e| format!(
-                            "`{}` ({})",
-                            e.id,
+                            "{} ({})",
+                            markdown_code(&e.id),
                             dates(Some(e.interval.start), Some(e.interval.end))
                         ))
                         .unwrap_or_else(|| "—".into()),
@@ -454,11 +420,11 @@ pub fn markdown(r: &CheckReport) -> String {
             for u in &r.unchecked {
                 let _ = writeln!(
                     out,
-                    "- `{}` ({}, `{}`): {}",
-                    u.event,
+                    "- {} ({}, {}): {}",
+                    markdown_code(&u.event),
                     u.kind.id(),
-                    u.document,
-                    u.reason
+                    markdown_code(&u.document),
+                    safe_message(&u.reason, MD)
                 );
             }
             out.push('\n');
