@@ -589,8 +589,16 @@ fn point(v: &str) -> std::result::Result<Option<(NaiveDate, NaiveDate)>, String>
             Ok(Some((s, next.pred_opt().ok_or_else(bad)?)))
         }
         _ => {
-            if parts[1] == "XX" || parts[2] == "XX" {
-                return Err(format!("{v:?}: an unknown month or day with a known year"));
+            // What the text does not give is written X: `2017-XX-XX` is
+            // the year, `2017-05-XX` the month.
+            if parts[1] == "XX" {
+                if parts[2] != "XX" {
+                    return Err(format!("{v:?}: a known day in an unknown month"));
+                }
+                return point(year);
+            }
+            if parts[2] == "XX" {
+                return point(&format!("{year}-{}", parts[1]));
             }
             let m: u32 = parts[1].parse().map_err(|_| bad())?;
             let d: u32 = parts[2].parse().map_err(|_| bad())?;
@@ -663,6 +671,15 @@ mod tests {
             Ok(iv("2025-01-13", "2025-01-19"))
         );
         assert!(parse_value("2025-W54", k).is_err());
+        assert_eq!(
+            parse_value("2017-XX-XX", k),
+            Ok(iv("2017-01-01", "2017-12-31"))
+        );
+        assert_eq!(
+            parse_value("2017-05-XX", k),
+            Ok(iv("2017-05-01", "2017-05-31"))
+        );
+        assert!(parse_value("2017-XX-05", k).is_err());
         assert_eq!(parse_value("XXXX-05-12", k), Ok(GoldValue::Unresolved));
         assert_eq!(parse_value("XXXX-WXX-6", k), Ok(GoldValue::Unresolved));
         for lit in ["P3D", "PT48H", "PRESENT_REF", "2021-SU"] {
