@@ -33,24 +33,18 @@
 //! 2020-03-20..=2021-03-20), and [`interval_in`] expresses any interval in
 //! another calendar.
 
-mod names;
-
-pub use names::{month_name, weekday};
+mod gregorian;
+mod lunar;
+mod solar;
 
 pub use crate::error::{DateError, DateErrorKind};
 pub use crate::units::{Calendar, Precision};
 use std::fmt;
 use std::ops::RangeInclusive;
 use std::str::FromStr;
-use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use icu_calendar::Date;
-use icu_calendar::cal::hijri::{
-    TabularAlgorithm, TabularAlgorithmEpoch, TabularAlgorithmLeapYears,
-};
-use icu_calendar::cal::{Hijri, Persian};
-use icu_calendar::types::RataDie;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -230,17 +224,6 @@ fn unsupported(cal: Calendar, year: i32) -> DateError {
     )
 }
 
-fn umm_al_qura() -> Hijri<icu_calendar::cal::hijri::UmmAlQura> {
-    Hijri::new_umm_al_qura()
-}
-
-fn tabular() -> Hijri<TabularAlgorithm> {
-    Hijri::new_tabular(
-        TabularAlgorithmLeapYears::TypeII,
-        TabularAlgorithmEpoch::Friday,
-    )
-}
-
 /// Fields of an icu date in the conventions of this module.
 fn ymd_of<A: icu_calendar::AsCalendar>(d: &Date<A>) -> Ymd {
     Ymd::new(
@@ -258,80 +241,51 @@ fn date_of_rd(rd: i64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(rd).ok()?)
 }
 
-/// Day numbers `[start, end)` covered by the Umm al-Qura table, from icu.
-fn umm_al_qura_span() -> Option<(i64, i64)> {
-    static SPAN: OnceLock<Option<(i64, i64)>> = OnceLock::new();
-    *SPAN.get_or_init(|| {
-        let first =
-            Date::try_new_hijri_with_calendar(*UMM_AL_QURA_YEARS.start(), 1, 1, umm_al_qura())
-                .ok()?;
-        let last_month =
-            Date::try_new_hijri_with_calendar(*UMM_AL_QURA_YEARS.end(), 12, 1, umm_al_qura())
-                .ok()?;
-        let end = last_month.to_rata_die().to_i64_date() + i64::from(last_month.days_in_month());
-        Some((first.to_rata_die().to_i64_date(), end))
-    })
+/// One calendar's arithmetic, one file each (`gregorian.rs`, `solar.rs`,
+/// `lunar.rs`); the public functions of this module check their input and
+/// dispatch on [`Calendar`] through [`rules`].
+trait CalendarRules: Sync {
+    /// The day number of a date that exists (year, month and day checked).
+    fn rd(&self, d: Ymd) -> Option<i64>;
+    /// The date of a Gregorian day in this calendar.
+    fn ymd_of_day(&self, date: NaiveDate) -> Ymd;
+    /// The length of a month (year and month already checked).
+    fn month_length(&self, year: i32, month: u8) -> Option<u8>;
+    /// Whether a month's length depends on the year (so an error says so).
+    fn length_varies(&self, year: i32, month: u8) -> bool;
+    /// Whether `year` has 366 days (solar) or 355 (lunar).
+    fn is_leap_year(&self, year: i32) -> bool;
+    /// The calendar's English month names, for its own messages.
+    fn month_names(&self) -> &'static [&'static str; 12];
 }
 
-/// The day number of a date that exists (year, month and day checked).
-fn rd_of_ymd(cal: Calendar, d: Ymd, lunar: LunarVariant) -> Option<i64> {
-    let rd = match cal {
-        Calendar::Gregorian => rd_of(NaiveDate::from_ymd_opt(
-            d.year,
-            u32::from(d.month),
-            u32::from(d.day),
-        )?),
-        Calendar::SolarHijri => Date::try_new_persian(d.year, d.month, d.day)
-            .ok()?
-            .to_rata_die()
-            .to_i64_date(),
-        Calendar::LunarHijri => match lunar_variant_used(d.year, lunar) {
-            LunarVariant::UmmAlQura => {
-                Date::try_new_hijri_with_calendar(d.year, d.month, d.day, umm_al_qura())
-                    .ok()?
-                    .to_rata_die()
-                    .to_i64_date()
-            }
-            LunarVariant::Tabular => {
-                Date::try_new_hijri_with_calendar(d.year, d.month, d.day, tabular())
-                    .ok()?
-                    .to_rata_die()
-                    .to_i64_date()
-            }
-        },
-    };
-    Some(rd)
-}
-
-/// The length of a month (year and month already checked).
-fn month_length(cal: Calendar, year: i32, month: u8, lunar: LunarVariant) -> Option<u8> {
-    match cal {
-        Calendar::Gregorian => {
-            NaiveDate::from_ymd_opt(year, u32::from(month), 1).map(|d| d.num_days_in_month())
-        }
-        Calendar::SolarHijri => Date::try_new_persian(year, month, 1)
-            .ok()
-            .map(|d| d.days_in_month()),
-        Calendar::LunarHijri => match lunar_variant_used(year, lunar) {
-            LunarVariant::UmmAlQura => {
-                Date::try_new_hijri_with_calendar(year, month, 1, umm_al_qura())
-                    .ok()
-                    .map(|d| d.days_in_month())
-            }
-            LunarVariant::Tabular => Date::try_new_hijri_with_calendar(year, month, 1, tabular())
-                .ok()
-                .map(|d| d.days_in_month()),
-        },
+/// The rules of a calendar.
+fn rules(cal: Calendar, lunar: LunarVariant) -> &'static dyn CalendarRules {
+    static UMM_AL_QURA: lunar::LunarHijri = lunar::LunarHijri(LunarVariant::UmmAlQura);
+    static TABULAR: lunar::LunarHijri = lunar::LunarHijri(LunarVariant::Tabular);
+    match (cal, lunar) {
+        (Calendar::Gregorian, _) => &gregorian::Gregorian,
+        (Calendar::SolarHijri, _) => &solar::SolarHijri,
+        (Calendar::LunarHijri, LunarVariant::UmmAlQura) => &UMM_AL_QURA,
+        (Calendar::LunarHijri, LunarVariant::Tabular) => &TABULAR,
     }
 }
 
-/// Whether a month's length depends on the year (so the error mentions it).
-fn month_length_varies(cal: Calendar, month: u8, used: LunarVariant) -> bool {
-    match cal {
-        Calendar::Gregorian => month == 2,
-        Calendar::SolarHijri => month == 12,
-        Calendar::LunarHijri => used == LunarVariant::UmmAlQura || month == 12,
-    }
+/// The English name of `month` (1–12) of `cal`; `""` for a month outside
+/// 1–12. These names are part of each calendar's definition (its own error
+/// messages use them); names in other languages are lexicon data, read by
+/// `lang::names`.
+pub fn month_name(cal: Calendar, month: u8) -> &'static str {
+    usize::from(month)
+        .checked_sub(1)
+        .and_then(|i| rules(cal, LunarVariant::UmmAlQura).month_names().get(i))
+        .copied()
+        .unwrap_or("")
+}
+
+/// The weekday of a Gregorian day (the same day in every calendar).
+pub fn weekday(d: NaiveDate) -> chrono::Weekday {
+    d.weekday()
 }
 
 /// Checks that `d` exists in `cal`.
@@ -346,13 +300,16 @@ pub fn validate(cal: Calendar, d: Ymd, lunar: LunarVariant) -> Result<(), DateEr
             "days are numbered from 1".to_owned(),
         ));
     }
-    let len = month_length(cal, d.year, d.month, lunar).ok_or_else(|| unsupported(cal, d.year))?;
+    let r = rules(cal, lunar);
+    let len = r
+        .month_length(d.year, d.month)
+        .ok_or_else(|| unsupported(cal, d.year))?;
     if d.day <= len {
         return Ok(());
     }
     let name = month_name(cal, d.month);
     let used = lunar_variant_used(d.year, lunar);
-    let reason = if !month_length_varies(cal, d.month, used) {
+    let reason = if !r.length_varies(d.year, d.month) {
         format!("{name} has {len} days")
     } else if cal == Calendar::LunarHijri && used == LunarVariant::UmmAlQura {
         format!(
@@ -383,7 +340,8 @@ pub fn validate(cal: Calendar, d: Ymd, lunar: LunarVariant) -> Result<(), DateEr
 /// The Gregorian day of a date in `cal`, after checking that it exists.
 pub fn to_gregorian(cal: Calendar, d: Ymd, lunar: LunarVariant) -> Result<NaiveDate, DateError> {
     validate(cal, d, lunar)?;
-    rd_of_ymd(cal, d, lunar)
+    rules(cal, lunar)
+        .rd(d)
         .and_then(date_of_rd)
         .ok_or_else(|| unsupported(cal, d.year))
 }
@@ -391,27 +349,7 @@ pub fn to_gregorian(cal: Calendar, d: Ymd, lunar: LunarVariant) -> Result<NaiveD
 /// A Gregorian day in `cal`. Total: every `NaiveDate` has a day in every
 /// calendar (years beyond [`YEARS`] may result for extreme dates).
 pub fn from_gregorian(date: NaiveDate, cal: Calendar, lunar: LunarVariant) -> Ymd {
-    let rd = rd_of(date);
-    match cal {
-        Calendar::Gregorian => Ymd::new(date.year(), date.month() as u8, date.day() as u8),
-        Calendar::SolarHijri => ymd_of(&Date::from_rata_die(RataDie::new(rd), Persian)),
-        Calendar::LunarHijri => {
-            let in_table = match lunar {
-                LunarVariant::Tabular => false,
-                LunarVariant::UmmAlQura => match umm_al_qura_span() {
-                    Some((start, end)) => (start..end).contains(&rd),
-                    // Not expected: fall back to icu's own Umm al-Qura,
-                    // which is documented to go tabular outside its table.
-                    None => true,
-                },
-            };
-            if in_table {
-                ymd_of(&Date::from_rata_die(RataDie::new(rd), umm_al_qura()))
-            } else {
-                ymd_of(&Date::from_rata_die(RataDie::new(rd), tabular()))
-            }
-        }
-    }
+    rules(cal, lunar).ymd_of_day(date)
 }
 
 /// Converts a date from one calendar to another.
@@ -433,27 +371,15 @@ pub fn days_in_month(
 ) -> Result<u8, DateError> {
     check_year(cal, year)?;
     check_month(cal, month)?;
-    month_length(cal, year, month, lunar).ok_or_else(|| unsupported(cal, year))
+    rules(cal, lunar)
+        .month_length(year, month)
+        .ok_or_else(|| unsupported(cal, year))
 }
 
 /// Whether `year` is a leap year of `cal` (366 days in the solar
 /// calendars, 355 in the lunar one). `false` for years outside [`YEARS`].
 pub fn is_leap_year(cal: Calendar, year: i32, lunar: LunarVariant) -> bool {
-    if !YEARS.contains(&year) {
-        return false;
-    }
-    match cal {
-        Calendar::Gregorian => NaiveDate::from_ymd_opt(year, 1, 1).is_some_and(|d| d.leap_year()),
-        Calendar::SolarHijri => {
-            Date::try_new_persian(year, 1, 1).is_ok_and(|d| d.is_in_leap_year())
-        }
-        Calendar::LunarHijri => match lunar_variant_used(year, lunar) {
-            LunarVariant::UmmAlQura => Date::try_new_hijri_with_calendar(year, 1, 1, umm_al_qura())
-                .is_ok_and(|d| d.is_in_leap_year()),
-            LunarVariant::Tabular => Date::try_new_hijri_with_calendar(year, 1, 1, tabular())
-                .is_ok_and(|d| d.is_in_leap_year()),
-        },
-    }
+    YEARS.contains(&year) && rules(cal, lunar).is_leap_year(year)
 }
 
 /// An inclusive interval of Gregorian days.
