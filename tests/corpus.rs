@@ -38,6 +38,8 @@ struct Case {
     alternative: Option<String>,
     diagnostic: Option<String>,
     count: Option<usize>,
+    /// The rule expected to read the entry (the `rule` field of the output).
+    rule: Option<String>,
     #[allow(dead_code)]
     note: Option<String>,
 }
@@ -103,6 +105,9 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str, lang: Lang) -> V
     let negative =
         kind == "negative" || (kind == "latent" && case.value.is_none() && case.text.is_none());
     if negative {
+        if case.rule.is_some() {
+            diffs.push("an entry that expects no date names no rule".into());
+        }
         if !dates.is_empty() {
             diffs.push(format!("expected no date, found: {}", found()));
         }
@@ -116,6 +121,9 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str, lang: Lang) -> V
             dates.len(),
             found()
         ));
+    }
+    if case.rule.is_none() {
+        diffs.push("missing `rule`: the rule expected to read the entry".into());
     }
     let want_kind = case.kind.as_deref().unwrap_or("date");
     let entry = match &case.text {
@@ -165,6 +173,11 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str, lang: Lang) -> V
     cmp("modifier", &case.modifier);
     cmp("original", &case.original);
     cmp("time_of_day", &case.time_of_day);
+    if let Some(r) = &case.rule
+        && &entry.time.rule != r
+    {
+        diffs.push(format!("rule: expected {r:?}, got {:?}", entry.time.rule));
+    }
     if let Some(alt) = &case.alternative {
         let got = entry
             .time
