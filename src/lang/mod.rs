@@ -15,6 +15,7 @@
 pub mod en;
 pub mod expr;
 pub mod fa;
+pub mod grammar;
 pub mod names;
 pub(crate) mod tsv;
 
