@@ -198,6 +198,58 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str, lang: Lang) -> V
     diffs
 }
 
+/// The `rule` field of every entry of a language's corpus, without the
+/// suffixes resolution adds («+year-of-preceding-date»).
+fn rules_read(dir: &Path) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for e in std::fs::read_dir(dir).expect("corpus dir").flatten() {
+        let path = e.path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let src = std::fs::read_to_string(&path).expect("readable");
+        let file: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for case in file.case {
+            if let Some(r) = case.rule {
+                out.insert(r.split('+').next().unwrap_or_default().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Every registered rule name is read by some corpus entry, and every
+/// entry names a registered rule.
+fn check_coverage(code: &str, registered: &[&'static str]) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(code);
+    let read = rules_read(&dir);
+    let unread: Vec<_> = registered.iter().filter(|r| !read.contains(**r)).collect();
+    assert!(
+        unread.is_empty(),
+        "registered {code} rules read by no corpus entry: {unread:?}"
+    );
+    let unknown: Vec<_> = read
+        .iter()
+        .filter(|r| !registered.contains(&r.as_str()))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "{code} corpus entries name rules that are not registered: {unknown:?}"
+    );
+}
+
+#[test]
+fn every_persian_rule_is_read_by_the_corpus() {
+    check_coverage("fa", &tarikh::lang::fa::rules::rule_names());
+}
+
+#[test]
+fn every_english_rule_is_read_by_the_corpus() {
+    check_coverage("en", &tarikh::lang::en::rules::rule_names());
+}
+
 fn run_dir(dir: &Path, lang: Lang) -> (usize, Vec<String>) {
     let mut total = 0;
     let mut failures = Vec::new();

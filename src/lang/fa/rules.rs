@@ -4,7 +4,8 @@
 //! (`fa/day-month-year`, `fa/month-year`, `fa/year`, `fa/numeric-ymd`, …)
 //! and *compounds* combine points with function words into ranges, open
 //! ranges, modified and dual dates (`fa/from-to`, `fa/since`, `fa/until`,
-//! `fa/dual-date`, …). At every token the longest reading wins. Ambiguous
+//! `fa/dual-date`, …). The registry `RULES` lists them in priority order;
+//! at every token the longest reading wins. Ambiguous
 //! month words (مه fog, تیر bullet, مهر seal, بهمن avalanche, دی, می) are
 //! *latent*: they are read as months only next to a day number, a year or
 //! «ماه».
@@ -1009,7 +1010,9 @@ impl<'t> P<'t> {
             spec,
             i,
             j,
-            rule: qual.unwrap_or("fa/season"),
+            // A season with a relative or context year always has the
+            // qualifier's name (there is no bare `fa/season`).
+            rule: qual?,
             time: None,
             tj: None,
             hint,
