@@ -38,6 +38,8 @@ struct Case {
     alternative: Option<String>,
     diagnostic: Option<String>,
     count: Option<usize>,
+    /// The rule expected to read the entry (the `rule` field of the output).
+    rule: Option<String>,
     #[allow(dead_code)]
     note: Option<String>,
 }
@@ -103,6 +105,9 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str, lang: Lang) -> V
     let negative =
         kind == "negative" || (kind == "latent" && case.value.is_none() && case.text.is_none());
     if negative {
+        if case.rule.is_some() {
+            diffs.push("an entry that expects no date names no rule".into());
+        }
         if !dates.is_empty() {
             diffs.push(format!("expected no date, found: {}", found()));
         }
@@ -116,6 +121,9 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str, lang: Lang) -> V
             dates.len(),
             found()
         ));
+    }
+    if case.rule.is_none() {
+        diffs.push("missing `rule`: the rule expected to read the entry".into());
     }
     let want_kind = case.kind.as_deref().unwrap_or("date");
     let entry = match &case.text {
@@ -165,6 +173,11 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str, lang: Lang) -> V
     cmp("modifier", &case.modifier);
     cmp("original", &case.original);
     cmp("time_of_day", &case.time_of_day);
+    if let Some(r) = &case.rule
+        && &entry.time.rule != r
+    {
+        diffs.push(format!("rule: expected {r:?}, got {:?}", entry.time.rule));
+    }
     if let Some(alt) = &case.alternative {
         let got = entry
             .time
@@ -183,6 +196,58 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str, lang: Lang) -> V
         diffs.push(format!("diagnostic {code} expected, got {got:?}"));
     }
     diffs
+}
+
+/// The `rule` field of every entry of a language's corpus, without the
+/// suffixes resolution adds («+year-of-preceding-date»).
+fn rules_read(dir: &Path) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for e in std::fs::read_dir(dir).expect("corpus dir").flatten() {
+        let path = e.path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let src = std::fs::read_to_string(&path).expect("readable");
+        let file: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for case in file.case {
+            if let Some(r) = case.rule {
+                out.insert(r.split('+').next().unwrap_or_default().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Every registered rule name is read by some corpus entry, and every
+/// entry names a registered rule.
+fn check_coverage(code: &str, registered: &[&'static str]) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(code);
+    let read = rules_read(&dir);
+    let unread: Vec<_> = registered.iter().filter(|r| !read.contains(**r)).collect();
+    assert!(
+        unread.is_empty(),
+        "registered {code} rules read by no corpus entry: {unread:?}"
+    );
+    let unknown: Vec<_> = read
+        .iter()
+        .filter(|r| !registered.contains(&r.as_str()))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "{code} corpus entries name rules that are not registered: {unknown:?}"
+    );
+}
+
+#[test]
+fn every_persian_rule_is_read_by_the_corpus() {
+    check_coverage("fa", &tarikh::lang::fa::rules::rule_names());
+}
+
+#[test]
+fn every_english_rule_is_read_by_the_corpus() {
+    check_coverage("en", &tarikh::lang::en::rules::rule_names());
 }
 
 fn run_dir(dir: &Path, lang: Lang) -> (usize, Vec<String>) {

@@ -16,6 +16,7 @@ pub mod damage;
 pub mod en;
 pub mod expr;
 pub mod fa;
+pub mod grammar;
 pub mod language;
 pub mod names;
 

@@ -23,7 +23,170 @@ use super::lexicon::{Lexicon, RelKind, Role, lexicon};
 use super::tense::clause_tense;
 use super::token::{Kind, Tok, tokenize};
 use crate::lang::expr::{DateSpec, Expr, Modifier, Parsed, Relative, Tense, Unit};
+use crate::lang::grammar::{self, Atom, GrammarParams, Lead, Names, Read, Side, TwoDigitEnd};
 use crate::units::Calendar;
+
+/// What the English grammar gives the shared combinators.
+const PARAMS: GrammarParams = GrammarParams {
+    names: Names {
+        between_and: "en/between-and",
+        from_to: "en/from-to",
+        range: "en/range",
+        since: "en/since",
+        until: "en/until",
+        before: "en/before",
+        after: "en/after",
+        early: "en/early",
+        mid: "en/mid",
+        late: "en/late",
+        approx: "en/approx",
+        duration: "en/duration",
+    },
+    // Drifted from Persian (which keeps the first year's century and
+    // allows 300 years): kept as they are; unifying them is a later issue's
+    // work.
+    two_digit_end: TwoDigitEnd::NotBefore,
+    max_range_years: 200,
+};
+
+type Rule = grammar::Rule<
+    fn(&P<'_>, usize) -> bool,
+    fn(&P<'_>, usize) -> Option<Option<Atom>>,
+    fn(&P<'_>, usize) -> Option<Atom>,
+    fn(&P<'_>, usize) -> Option<(Parsed, usize)>,
+>;
+
+/// Every rule may start at any token of English text.
+const ANY: fn(&P<'_>, usize) -> bool = |_, _| true;
+
+/// The English rules in priority order: the one place that decides which
+/// rules run and in what order. The point rules are tried by `point` (a
+/// qualified month, weekday or season first), the longest point wins and,
+/// of equally long ones, the later rule; the expression rules are tried by
+/// the run loop at every token, the longest wins and, of equally long
+/// ones, the earlier rule.
+static RULES: &[Rule] = &[
+    Rule {
+        name: "en/qualified",
+        emits: &[
+            "en/qualified-month",
+            "en/qualified-weekday",
+            "en/season-year-relative",
+        ],
+        starts: ANY,
+        read: Read::Before(|p, i| p.qualified(i)),
+    },
+    Rule {
+        name: "en/numeric",
+        emits: &["en/iso-date", "en/numeric-mdy", "en/numeric-dmy"],
+        starts: ANY,
+        read: Read::Point(|p, i| p.numeric(i)),
+    },
+    Rule {
+        name: "en/weekday",
+        emits: &["en/weekday"],
+        starts: ANY,
+        read: Read::Point(|p, i| p.weekday(i)),
+    },
+    Rule {
+        name: "en/month",
+        emits: &[
+            "en/month-day-year",
+            "en/month-day-year-relative",
+            "en/month-day",
+            "en/month-year",
+            "en/month-year-relative",
+            "en/month",
+        ],
+        starts: ANY,
+        read: Read::Point(|p, i| p.month_first(i)),
+    },
+    Rule {
+        name: "en/day-month",
+        emits: &[
+            "en/day-month-year",
+            "en/day-month-year-relative",
+            "en/day-month",
+        ],
+        starts: ANY,
+        read: Read::Point(|p, i| p.day_first(i)),
+    },
+    Rule {
+        name: "en/decade",
+        emits: &["en/decade"],
+        starts: ANY,
+        read: Read::Point(|p, i| p.decade(i)),
+    },
+    Rule {
+        name: "en/century",
+        emits: &["en/century"],
+        starts: ANY,
+        read: Read::Point(|p, i| p.century(i)),
+    },
+    Rule {
+        name: "en/season",
+        emits: &["en/season-year", "en/season-year-relative"],
+        starts: ANY,
+        read: Read::Point(|p, i| p.season(i)),
+    },
+    Rule {
+        name: "en/year",
+        emits: &["en/year"],
+        starts: ANY,
+        read: Read::Point(|p, i| p.year(i)),
+    },
+    Rule {
+        name: "en/open",
+        emits: &["en/since", "en/until", "en/before", "en/after"],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.open(i)),
+    },
+    Rule {
+        name: "en/range",
+        emits: &["en/between-and", "en/from-to", "en/range"],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.range(i)),
+    },
+    Rule {
+        name: "en/modified",
+        emits: &["en/early", "en/mid", "en/late", "en/approx"],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.modified(i)),
+    },
+    Rule {
+        name: "en/date",
+        emits: &[],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.date(i)),
+    },
+    Rule {
+        name: "en/relative",
+        emits: &[
+            "en/relative",
+            "en/earlier-this-unit",
+            "en/last-next-unit",
+            "en/n-units-ago",
+            "en/n-units-earlier",
+            "en/n-units-later",
+            "en/n-units-from-now",
+            "en/that-year",
+            "en/the-following-year",
+        ],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.relative_expr(i)),
+    },
+    Rule {
+        name: "en/duration",
+        emits: &["en/duration"],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.duration_expr(i)),
+    },
+];
+
+/// Every rule name the English rules can write (the `rule` field).
+pub fn rule_names() -> Vec<&'static str> {
+    grammar::emitted(RULES)
+}
 
 /// Every temporal expression in normalized English text, in text order.
 pub fn parse(text: &str) -> Vec<Parsed> {
@@ -33,38 +196,6 @@ pub fn parse(text: &str) -> Vec<Parsed> {
         lex: lexicon(),
     };
     p.run()
-}
-
-/// A date read by a point rule: tokens `[i, j)`.
-#[derive(Debug, Clone)]
-struct Atom {
-    spec: DateSpec,
-    i: usize,
-    j: usize,
-    rule: &'static str,
-    /// A tense the expression states itself ("last Friday").
-    hint: Option<Tense>,
-}
-
-/// One side of a range.
-#[derive(Debug, Clone)]
-enum Side {
-    Atom(Atom),
-    /// A bare number: a day or a year, depending on the other side.
-    Num {
-        value: u32,
-        digits: usize,
-        i: usize,
-    },
-}
-
-impl Side {
-    fn end(&self) -> usize {
-        match self {
-            Side::Atom(a) => a.j,
-            Side::Num { i, .. } => i + 1,
-        }
-    }
 }
 
 struct P<'t> {
@@ -615,18 +746,29 @@ impl<'t> P<'t> {
     }
 
     fn atom(&self, spec: DateSpec, i: usize, j: usize, rule: &'static str) -> Atom {
-        Atom {
-            spec,
-            i,
-            j,
-            rule,
-            hint: None,
-        }
+        Atom::new(spec, i, j, rule)
     }
 
     /// Any point date at `i`, with a qualifier («last Friday», «next
     /// March», «this spring»).
     fn point(&self, i: usize) -> Option<Atom> {
+        for r in RULES {
+            if let Read::Before(f) = r.read
+                && let Some(a) = f(self, i)
+            {
+                return a;
+            }
+        }
+        grammar::longest_point(RULES.iter().filter_map(|r| match r.read {
+            Read::Point(f) => Some(f(self, i)),
+            _ => None,
+        }))
+    }
+
+    /// `en/qualified-month`, `en/qualified-weekday`,
+    /// `en/season-year-relative`: «last Friday», «next March», «this
+    /// spring» (`None` when there is none at `i`).
+    fn qualified(&self, i: usize) -> Option<Option<Atom>> {
         let q = match self.w(i) {
             "last" | "past" => Some(Tense::Past),
             "next" | "coming" => Some(Tense::Future),
@@ -655,7 +797,7 @@ impl<'t> P<'t> {
                 } else {
                     "en/qualified-weekday"
                 };
-                return Some(a);
+                return Some(Some(a));
             }
             if let Some(&(s, _)) = self.lex.seasons.get(self.w(i + 1)) {
                 let mut spec = gregorian(None);
@@ -665,23 +807,10 @@ impl<'t> P<'t> {
                     Tense::Future => 1,
                     _ => 0,
                 });
-                return Some(self.atom(spec, i, i + 2, "en/season-year-relative"));
+                return Some(Some(self.atom(spec, i, i + 2, "en/season-year-relative")));
             }
         }
-        let cands = [
-            self.numeric(i),
-            self.weekday(i),
-            self.month_first(i),
-            self.day_first(i),
-            self.decade(i),
-            self.century(i),
-            self.season(i),
-            self.year(i),
-        ];
-        cands
-            .into_iter()
-            .flatten()
-            .max_by_key(|a| (a.j, usize::MAX - a.i))
+        None
     }
 
     /// The unit at `i`.
@@ -940,10 +1069,7 @@ impl<'t> P<'t> {
                     let xy = s.year?;
                     let yv = match digits {
                         4 => *value as i32,
-                        2 => {
-                            let c = xy - xy % 100 + *value as i32;
-                            if c <= xy { c + 100 } else { c }
-                        }
+                        2 => PARAMS.range_end_year(xy, *value),
                         _ => return None,
                     };
                     (s, gregorian(Some(yv)))
@@ -978,10 +1104,7 @@ impl<'t> P<'t> {
                 let a = *a as i32;
                 let b = match digits {
                     4 => *b as i32,
-                    2 => {
-                        let c = a - a % 100 + *b as i32;
-                        if c <= a { c + 100 } else { c }
-                    }
+                    2 => PARAMS.range_end_year(a, *b),
                     _ => return None,
                 };
                 if !(1000..=2100).contains(&a) || !(1000..=2100).contains(&b) {
@@ -1002,7 +1125,7 @@ impl<'t> P<'t> {
         if xs.decade != ys.decade {
             return None;
         }
-        if (xs.year? - ys.year?).abs() > 200 {
+        if !PARAMS.span_ok(xs.year?, ys.year?) {
             return None;
         }
         Some((xs, ys))
@@ -1012,9 +1135,9 @@ impl<'t> P<'t> {
     /// «May 5-9, 1994», «5-9 May 1994».
     fn range(&self, i: usize) -> Option<(Parsed, usize)> {
         let lead = if self.role(i, Role::From) {
-            Some(Role::From)
+            Some(Lead::From)
         } else if self.role(i, Role::Between) {
-            Some(Role::Between)
+            Some(Lead::Between)
         } else {
             None
         };
@@ -1023,8 +1146,10 @@ impl<'t> P<'t> {
         let c = x.end();
         let dash = self.is_dash(c);
         let conn_ok = match lead {
-            Some(Role::Between) => self.role(c, Role::And) || dash,
-            Some(_) => dash || matches!(self.w(c), "to" | "until" | "till" | "through" | "thru"),
+            Some(Lead::Between) => self.role(c, Role::And) || dash,
+            Some(Lead::From) => {
+                dash || matches!(self.w(c), "to" | "until" | "till" | "through" | "thru")
+            }
             None => dash || (matches!(self.w(c), "to" | "through") && matches!(x, Side::Atom(_))),
         };
         if !conn_ok {
@@ -1044,43 +1169,24 @@ impl<'t> P<'t> {
         let mut j = y.end();
         // A bare number pair needs a year on the left.
         let (from, to) = self.complete(&x, &y, &mut j)?;
-        let reversed = {
-            let key = |s: &DateSpec| (s.year, s.month, s.day);
-            key(&from) > key(&to)
-        };
-        let rule = match lead {
-            Some(Role::Between) => "en/between-and",
-            Some(_) => "en/from-to",
-            None => "en/range",
-        };
-        let start = self.toks[i].start;
-        let end = self.toks[j - 1].end;
-        Some((
-            Parsed::new(start, end, rule, Expr::Range { from, to, reversed }),
-            j,
+        let reversed = grammar::reversed(&from, &to);
+        Some(grammar::range(
+            self.toks,
+            &PARAMS,
+            (i, j),
+            lead,
+            (from, to, reversed),
         ))
     }
 
     fn atom_parsed(&self, a: &Atom) -> Parsed {
-        let mut p = Parsed::new(
-            self.toks[a.i].start,
-            self.toks[a.j - 1].end,
-            a.rule,
-            Expr::Date(a.spec),
-        );
-        p.tense_hint = a.hint;
-        p
+        a.parsed(self.toks)
     }
 
     /// A point or relative expression at `i` (what modifiers apply to).
     fn simple(&self, i: usize) -> Option<(Parsed, usize)> {
-        let p = self.point(i).map(|a| (self.atom_parsed(&a), a.j));
-        let r = self.relative(i).map(|(e, j, rule)| {
-            (
-                Parsed::new(self.toks[i].start, self.toks[j - 1].end, rule, e),
-                j,
-            )
-        });
+        let p = self.date(i);
+        let r = self.relative_expr(i);
         match (p, r) {
             (Some(p), Some(r)) => Some(if r.1 > p.1 { r } else { p }),
             (p, r) => p.or(r),
@@ -1137,7 +1243,7 @@ impl<'t> P<'t> {
         } else {
             self.simple(k)
         };
-        let (mut p, j) = inner?;
+        let (p, j) = inner?;
         if m == Modifier::Approx
             && !matches!(&p.expr, Expr::Date(d) if d.year.is_some() || d.day.is_some())
         {
@@ -1152,15 +1258,7 @@ impl<'t> P<'t> {
         if p.modifier.is_some() {
             return None;
         }
-        p.modifier = Some(m);
-        p.start = self.toks[i].start;
-        p.rule = match m {
-            Modifier::Early => "en/early",
-            Modifier::Mid => "en/mid",
-            Modifier::Late => "en/late",
-            _ => "en/approx",
-        };
-        Some((p, j))
+        Some((grammar::modified(&PARAMS, p, self.toks[i].start, m), j))
     }
 
     /// Open ranges: «since 1992», «until 2025», «through March»,
@@ -1180,7 +1278,7 @@ impl<'t> P<'t> {
             .into_iter()
             .flatten()
             .max_by_key(|(_, j)| *j);
-        let (mut p, j) = inner?;
+        let (p, j) = inner?;
         if matches!(p.expr, Expr::Duration { .. }) {
             return None;
         }
@@ -1194,55 +1292,44 @@ impl<'t> P<'t> {
             return None;
         }
         // «since early 2020»: the open side wins over the inner modifier.
-        p.modifier = Some(m);
-        p.start = self.toks[i].start;
-        p.rule = match m {
-            Modifier::Since => "en/since",
-            Modifier::Until => "en/until",
-            Modifier::Before => "en/before",
-            _ => "en/after",
-        };
-        Some((p, j))
+        Some((grammar::open(&PARAMS, p, self.toks[i].start, m), j))
     }
 
     /// The longest expression starting at token `i`.
     fn at(&self, i: usize) -> Option<(Parsed, usize)> {
-        let mut best: Option<(Parsed, usize)> = None;
-        let mut offer = |c: Option<(Parsed, usize)>| {
-            if let Some((p, j)) = c
-                && best.as_ref().is_none_or(|(_, bj)| j > *bj)
-            {
-                best = Some((p, j));
-            }
-        };
-        offer(self.open(i));
-        offer(self.range(i));
-        offer(self.modified(i));
-        offer(self.simple(i));
-        offer(self.duration(i).map(|(e, j)| {
+        grammar::longest(RULES.iter().filter_map(|r| match r.read {
+            Read::Expr(f) => Some(f(self, i)),
+            _ => None,
+        }))
+    }
+
+    /// A point at `i` as an expression.
+    fn date(&self, i: usize) -> Option<(Parsed, usize)> {
+        self.point(i).map(|a| (self.atom_parsed(&a), a.j))
+    }
+
+    /// A relative expression at `i`.
+    fn relative_expr(&self, i: usize) -> Option<(Parsed, usize)> {
+        self.relative(i).map(|(e, j, rule)| {
             (
-                Parsed::new(self.toks[i].start, self.toks[j - 1].end, "en/duration", e),
+                Parsed::new(self.toks[i].start, self.toks[j - 1].end, rule, e),
                 j,
             )
-        }));
-        best
+        })
+    }
+
+    /// `en/duration` at `i`.
+    fn duration_expr(&self, i: usize) -> Option<(Parsed, usize)> {
+        Some(grammar::duration(self.toks, &PARAMS, i, self.duration(i)?))
     }
 
     fn run(&self) -> Vec<Parsed> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < self.toks.len() {
-            match self.at(i) {
-                Some((mut p, j)) if j > i => {
-                    p.tense = p
-                        .tense_hint
-                        .unwrap_or_else(|| clause_tense(self.toks, i, j, self.lex));
-                    out.push(p);
-                    i = j;
-                }
-                _ => i += 1,
-            }
-        }
-        out
+        grammar::run(
+            self.toks.len(),
+            |i| RULES.iter().any(|r| (r.starts)(self, i)),
+            |i| self.at(i),
+            |i, j| clause_tense(self.toks, i, j, self.lex),
+            |_, _, _| {},
+        )
     }
 }

@@ -4,7 +4,8 @@
 //! (`fa/day-month-year`, `fa/month-year`, `fa/year`, `fa/numeric-ymd`, …)
 //! and *compounds* combine points with function words into ranges, open
 //! ranges, modified and dual dates (`fa/from-to`, `fa/since`, `fa/until`,
-//! `fa/dual-date`, …). At every token the longest reading wins. Ambiguous
+//! `fa/dual-date`, …). The registry `RULES` lists them in priority order;
+//! at every token the longest reading wins. Ambiguous
 //! month words (مه fog, تیر bullet, مهر seal, بهمن avalanche, دی, می) are
 //! *latent*: they are read as months only next to a day number, a year or
 //! «ماه».
@@ -13,7 +14,181 @@ use super::lexicon::{Lex, Lexicon, RelKind, Role, key, lexicon};
 use super::tense::{clause_tense, has_continuation_cue};
 use super::token::{Kind, Tok, tokenize};
 use crate::lang::expr::{DateSpec, Expr, Modifier, Parsed, Relative, Tense, Unit};
+use crate::lang::grammar::{self, Atom, GrammarParams, Lead, Names, Read, Side, TwoDigitEnd};
 use crate::units::Calendar;
+
+/// What the Persian grammar gives the shared combinators.
+const PARAMS: GrammarParams = GrammarParams {
+    names: Names {
+        between_and: "fa/between-and",
+        from_to: "fa/from-to",
+        range: "fa/range",
+        since: "fa/since",
+        until: "fa/until",
+        before: "fa/before",
+        after: "fa/after",
+        early: "fa/early",
+        mid: "fa/mid",
+        late: "fa/late",
+        approx: "fa/approx",
+        duration: "fa/duration",
+    },
+    // Drifted from English (which reads «۱۳۹۸–۰۲» forward and allows 200
+    // years): kept as they are; unifying them is a later issue's work.
+    two_digit_end: TwoDigitEnd::SameCentury,
+    max_range_years: 300,
+};
+
+type Rule = grammar::Rule<
+    fn(&P<'_>, usize) -> bool,
+    fn(&P<'_>, usize) -> Option<Option<Atom>>,
+    fn(&P<'_>, usize) -> Option<Atom>,
+    fn(&P<'_>, usize) -> Option<(Parsed, usize)>,
+>;
+
+/// The Persian rules in priority order: the one place that decides which
+/// rules run and in what order. The point rules are tried by `point` (the
+/// weekday first: a weekday word is read by it alone), the longest point
+/// wins and, of equally long ones, the later rule; the expression rules
+/// are tried by the run loop at every token some rule `starts` at, the
+/// longest wins and, of equally long ones, the earlier rule.
+static RULES: &[Rule] = &[
+    Rule {
+        name: "fa/weekday",
+        emits: &["fa/weekday", "fa/weekday-past", "fa/weekday-next"],
+        starts: |p, i| p.latin(i) || p.lexical(i),
+        read: Read::Before(|p, i| p.weekday(i)),
+    },
+    Rule {
+        name: "fa/numeric",
+        emits: &["fa/numeric-ymd", "fa/numeric-dmy"],
+        starts: |p, i| p.kind(i) == Some(Kind::Num),
+        read: Read::Point(|p, i| p.numeric(i)),
+    },
+    Rule {
+        name: "fa/day-month",
+        emits: &[
+            "fa/day-month-year",
+            "fa/day-month",
+            "fa/date-relative-year",
+            "fa/date-that-year",
+            "fa/date-past",
+            "fa/date-next",
+        ],
+        starts: |p, i| p.kind(i) == Some(Kind::Num) || p.lexical(i) || p.zwnj(i),
+        read: Read::Point(|p, i| p.day_month(i)),
+    },
+    Rule {
+        name: "fa/month",
+        emits: &[
+            "fa/latin-month-day-year",
+            "fa/month-year",
+            "fa/month",
+            "fa/date-relative-year",
+            "fa/date-that-year",
+            "fa/date-past",
+            "fa/date-next",
+        ],
+        starts: |p, i| {
+            p.latin(i)
+                || p.lexical(i)
+                || p.zwnj(i)
+                || p.any_role(i, &[Role::MonthWord])
+                || p.tok(i)
+                    .is_some_and(|t| t.kind == Kind::Word && key(t.s).ends_with("ماه"))
+        },
+        read: Read::Point(|p, i| p.month_first(i)),
+    },
+    Rule {
+        name: "fa/year",
+        emits: &["fa/year", "fa/year-era"],
+        starts: |p, i| {
+            p.kind(i) == Some(Kind::Num) || p.any_role(i, &[Role::YearWord, Role::YearsWord])
+        },
+        read: Read::Point(|p, i| p.year(i)),
+    },
+    Rule {
+        name: "fa/decade",
+        emits: &["fa/decade"],
+        starts: |p, i| p.any_role(i, &[Role::DecadeWord]),
+        read: Read::Point(|p, i| p.decade(i)),
+    },
+    Rule {
+        name: "fa/season",
+        emits: &[
+            "fa/season-year",
+            "fa/date-relative-year",
+            "fa/date-that-year",
+        ],
+        starts: |p, i| p.lexical(i),
+        read: Read::Point(|p, i| p.season(i)),
+    },
+    Rule {
+        name: "fa/century",
+        emits: &["fa/century"],
+        starts: |p, i| p.any_role(i, &[Role::CenturyWord]),
+        read: Read::Point(|p, i| p.century(i)),
+    },
+    Rule {
+        name: "fa/in-year",
+        emits: &["fa/in-year"],
+        starts: |p, i| p.kind(i) == Some(Kind::Num),
+        read: Read::Point(|p, i| p.year_after_in(i)),
+    },
+    Rule {
+        name: "fa/range",
+        emits: &["fa/between-and", "fa/from-to", "fa/range"],
+        // Or any token a side (a point, a number, a month) starts at.
+        starts: |p, i| p.any_role(i, &[Role::From, Role::Between, Role::YearsWord]),
+        read: Read::Expr(|p, i| p.range(i)),
+    },
+    Rule {
+        name: "fa/open",
+        emits: &[
+            "fa/since",
+            "fa/until",
+            "fa/before",
+            "fa/after",
+            "fa/from-day",
+            "fa/from-point",
+        ],
+        // «پیش از», «قبل از» (Ago), «بعد از» (Next), «پس از».
+        starts: |p, i| {
+            p.any_role(i, &[Role::From, Role::To, Role::Ago, Role::Next]) || p.word(i, "پس")
+        },
+        read: Read::Expr(|p, i| p.open(i)),
+    },
+    Rule {
+        name: "fa/modified",
+        emits: &["fa/early", "fa/mid", "fa/late", "fa/approx"],
+        starts: |p, i| p.any_role(i, &[Role::Early, Role::Mid, Role::Late, Role::Approx]),
+        read: Read::Expr(|p, i| p.modified(i)),
+    },
+    Rule {
+        name: "fa/relative",
+        emits: &["fa/relative", "fa/n-units-later", "fa/n-units-ago"],
+        starts: |p, i| p.kind(i) == Some(Kind::Num) || p.lexical(i),
+        read: Read::Expr(|p, i| p.relative_expr(i)),
+    },
+    Rule {
+        name: "fa/date",
+        emits: &["fa/dual-date"],
+        // Where the point rules start.
+        starts: |_, _| false,
+        read: Read::Expr(|p, i| p.date(i)),
+    },
+    Rule {
+        name: "fa/duration",
+        emits: &["fa/duration"],
+        starts: |p, i| p.kind(i) == Some(Kind::Num) || p.lexical(i) || p.zwnj(i),
+        read: Read::Expr(|p, i| p.duration_expr(i)),
+    },
+];
+
+/// Every rule name the Persian rules can write (the `rule` field).
+pub fn rule_names() -> Vec<&'static str> {
+    grammar::emitted(RULES)
+}
 
 /// Every temporal expression in normalized Persian text, in text order.
 pub fn parse(text: &str) -> Vec<Parsed> {
@@ -42,49 +217,6 @@ pub fn parse(text: &str) -> Vec<Parsed> {
         starts,
     };
     p.run()
-}
-
-/// A date read by a point rule: token range `[i, j)`.
-#[derive(Debug, Clone)]
-struct Atom {
-    spec: DateSpec,
-    i: usize,
-    j: usize,
-    rule: &'static str,
-    /// A clock time stated after the date.
-    time: Option<(u8, u8)>,
-    /// Where the date's text ends when a clock time follows it.
-    tj: Option<usize>,
-    /// A tense the expression states itself.
-    hint: Option<Tense>,
-}
-
-/// One side of a range before it is completed by the other side.
-#[derive(Debug, Clone)]
-enum Side {
-    Atom(Atom),
-    /// A bare number: a day or a year, depending on the other side.
-    Num {
-        value: u32,
-        digits: usize,
-        i: usize,
-    },
-    /// A bare month name.
-    Month {
-        cal: Calendar,
-        month: u8,
-        j: usize,
-    },
-}
-
-impl Side {
-    fn end(&self) -> usize {
-        match self {
-            Side::Atom(a) => a.j,
-            Side::Num { i, .. } => i + 1,
-            Side::Month { j, .. } => *j,
-        }
-    }
 }
 
 struct P<'t> {
@@ -878,7 +1010,9 @@ impl<'t> P<'t> {
             spec,
             i,
             j,
-            rule: qual.unwrap_or("fa/season"),
+            // A season with a relative or context year always has the
+            // qualifier's name (there is no bare `fa/season`).
+            rule: qual?,
             time: None,
             tj: None,
             hint,
@@ -928,17 +1062,10 @@ impl<'t> P<'t> {
 
     /// The core date at `i` (no weekday prefix), longest reading.
     fn date_core(&self, i: usize) -> Option<Atom> {
-        let cands = [
-            self.numeric(i),
-            self.day_month(i),
-            self.month_first(i),
-            self.year(i),
-            self.decade(i),
-            self.season(i),
-            self.century(i),
-            self.year_after_in(i),
-        ];
-        let mut best = cands.into_iter().flatten().max_by_key(|a| a.j)?;
+        let mut best = grammar::longest_point(RULES.iter().filter_map(|r| match r.read {
+            Read::Point(f) => Some(f(self, i)),
+            _ => None,
+        }))?;
         if let Some((t, n)) = self.time_at(best.j)
             && best.spec.day.is_some()
         {
@@ -965,70 +1092,79 @@ impl<'t> P<'t> {
     }
 
     fn point_uncached(&self, i: usize) -> Option<Atom> {
-        if let Some((wd, n)) = self.weekday_at(i) {
-            let mut j = i + n;
-            if self.punct(j, &[',', '،']) {
-                j += 1;
-            }
-            if self.role(j, Role::DayWord) {
-                j += 1;
-            }
-            if let Some(mut a) = self.date_core(j)
-                && a.spec.day.is_some()
+        for r in RULES {
+            if let Read::Before(f) = r.read
+                && let Some(a) = f(self, i)
             {
-                a.spec.weekday = Some(wd);
-                a.i = i;
-                return Some(a);
+                return a;
             }
-            let mut j = i + n;
-            if self.role(j, Role::Night)
-                || self.role(j, Role::Morning)
-                || self.role(j, Role::Evening)
-            {
-                j += 1;
-            }
-            let mut rule = "fa/weekday";
-            let mut hint = None;
-            if self.role(j, Role::Past) {
-                j += 1;
-                rule = "fa/weekday-past";
-                hint = Some(Tense::Past);
-            } else if self.role(j, Role::Next) && self.word(j, "آینده") {
-                j += 1;
-                rule = "fa/weekday-next";
-                hint = Some(Tense::Future);
-            }
-            if hint.is_none() && j == i + n && i > 0 {
-                // «امام جمعه», «نماز جمعه»: part of a name.
-                if let Some(prev) = self.tok(i - 1).filter(|t| t.kind == Kind::Word)
-                    && self.lex.blocks(&key(prev.s), "weekday")
-                {
-                    return None;
-                }
-            }
-            let a = Atom {
-                spec: DateSpec {
-                    weekday: Some(wd),
-                    ..DateSpec::default()
-                },
-                i,
-                j,
-                rule,
-                time: None,
-                tj: None,
-                hint,
-            };
-            return Some(match self.time_at(a.j) {
-                Some((t, n)) if self.role(a.j, Role::HourWord) => Atom {
-                    time: Some(t),
-                    tj: Some(a.j),
-                    j: a.j + n,
-                    ..a
-                },
-                _ => a,
-            });
         }
         self.date_core(i)
+    }
+
+    /// `fa/weekday`, `fa/weekday-past`, `fa/weekday-next`, or a date with a
+    /// weekday before it: `None` when there is no weekday at `i`, `Some(None)`
+    /// when the weekday is part of a name.
+    fn weekday(&self, i: usize) -> Option<Option<Atom>> {
+        let (wd, n) = self.weekday_at(i)?;
+        let mut j = i + n;
+        if self.punct(j, &[',', '،']) {
+            j += 1;
+        }
+        if self.role(j, Role::DayWord) {
+            j += 1;
+        }
+        if let Some(mut a) = self.date_core(j)
+            && a.spec.day.is_some()
+        {
+            a.spec.weekday = Some(wd);
+            a.i = i;
+            return Some(Some(a));
+        }
+        let mut j = i + n;
+        if self.role(j, Role::Night) || self.role(j, Role::Morning) || self.role(j, Role::Evening) {
+            j += 1;
+        }
+        let mut rule = "fa/weekday";
+        let mut hint = None;
+        if self.role(j, Role::Past) {
+            j += 1;
+            rule = "fa/weekday-past";
+            hint = Some(Tense::Past);
+        } else if self.role(j, Role::Next) && self.word(j, "آینده") {
+            j += 1;
+            rule = "fa/weekday-next";
+            hint = Some(Tense::Future);
+        }
+        if hint.is_none() && j == i + n && i > 0 {
+            // «امام جمعه», «نماز جمعه»: part of a name.
+            if let Some(prev) = self.tok(i - 1).filter(|t| t.kind == Kind::Word)
+                && self.lex.blocks(&key(prev.s), "weekday")
+            {
+                return Some(None);
+            }
+        }
+        let a = Atom {
+            spec: DateSpec {
+                weekday: Some(wd),
+                ..DateSpec::default()
+            },
+            i,
+            j,
+            rule,
+            time: None,
+            tj: None,
+            hint,
+        };
+        Some(Some(match self.time_at(a.j) {
+            Some((t, n)) if self.role(a.j, Role::HourWord) => Atom {
+                time: Some(t),
+                tj: Some(a.j),
+                j: a.j + n,
+                ..a
+            },
+            _ => a,
+        }))
     }
 
     /// One side of a range at `i`.
@@ -1088,7 +1224,7 @@ impl<'t> P<'t> {
                 // «۱۹۹۲–۹۴»: the century of the first side.
                 let Side::Atom(a) = x else { return None };
                 let xy = a.spec.year.filter(|_| a.spec.month.is_none())?;
-                let yv = xy - xy % 100 + *value as i32;
+                let yv = PARAMS.range_end_year(xy, *value);
                 DateSpec {
                     year: Some(yv),
                     calendar: a.spec.calendar,
@@ -1160,7 +1296,7 @@ impl<'t> P<'t> {
             return None;
         }
         if let (Some(a), Some(b)) = (xs.year, ys.year)
-            && (a - b).abs() > 300
+            && !PARAMS.span_ok(a, b)
         {
             return None;
         }
@@ -1171,9 +1307,9 @@ impl<'t> P<'t> {
     fn range(&self, i: usize) -> Option<(Parsed, usize)> {
         let mut k = i;
         let lead = if self.role(k, Role::From) {
-            Some(Role::From)
+            Some(Lead::From)
         } else if self.role(k, Role::Between) {
-            Some(Role::Between)
+            Some(Lead::Between)
         } else {
             None
         };
@@ -1190,8 +1326,8 @@ impl<'t> P<'t> {
         let x = self.side(k)?;
         let mut c = x.end();
         let conn_ok = match lead {
-            Some(Role::Between) => self.role(c, Role::And),
-            Some(_) => self.role(c, Role::To) || self.role(c, Role::Through),
+            Some(Lead::Between) => self.role(c, Role::And),
+            Some(Lead::From) => self.role(c, Role::To) || self.role(c, Role::Through),
             None => {
                 self.role(c, Role::Through)
                     || self.role(c, Role::To)
@@ -1272,8 +1408,7 @@ impl<'t> P<'t> {
         // A first side that borrowed its year and lands after the second is
         // in the year before («از ۲۰ اسفند تا ۵ فروردین ۱۴۰۲»).
         let borrowed = !matches!(&x, Side::Atom(a) if a.spec.year.is_some());
-        let key_of = |s: &DateSpec| (s.year, s.month.unwrap_or(0), s.day.unwrap_or(0));
-        let mut reversed = key_of(&xs) > key_of(&ys);
+        let mut reversed = grammar::reversed(&xs, &ys);
         if reversed
             && borrowed
             && xs.month.is_some()
@@ -1282,23 +1417,13 @@ impl<'t> P<'t> {
             *y -= 1;
             reversed = false;
         }
-        let rule = match lead {
-            Some(Role::Between) => "fa/between-and",
-            Some(_) => "fa/from-to",
-            None => "fa/range",
-        };
-        let mut p = Parsed::new(
-            self.toks[i].start,
-            self.toks[j - 1].end,
-            rule,
-            Expr::Range {
-                from: xs,
-                to: ys,
-                reversed,
-            },
-        );
-        p.explicit = xs.year.is_some() && ys.year.is_some();
-        Some((p, j))
+        Some(grammar::range(
+            self.toks,
+            &PARAMS,
+            (i, j),
+            lead,
+            (xs, ys, reversed),
+        ))
     }
 
     /// Relative expressions: «دیروز», «هفته گذشته», «سه روز پیش», «امسال».
@@ -1466,16 +1591,7 @@ impl<'t> P<'t> {
     }
 
     fn atom_parsed(&self, a: &Atom) -> Parsed {
-        let end = a.tj.unwrap_or(a.j);
-        let mut p = Parsed::new(
-            self.toks[a.i].start,
-            self.toks[end - 1].end,
-            a.rule,
-            Expr::Date(a.spec),
-        );
-        p.time_of_day = a.time;
-        p.tense_hint = a.hint;
-        p
+        a.parsed(self.toks)
     }
 
     /// A dual date after a point: «(۳۱ اکتبر ۲۰۲۰)», «(یازدهم دی)», «(۱۹۹۴)».
@@ -1516,45 +1632,38 @@ impl<'t> P<'t> {
 
     /// The longest expression starting at token `i`, with its end token.
     fn at(&self, i: usize) -> Option<(Parsed, usize)> {
-        let t = self.tok(i)?;
-        if t.kind == Kind::Break || t.kind == Kind::Punct && !t.is_punct(&['(']) {
-            return None;
+        grammar::longest(RULES.iter().filter_map(|r| match r.read {
+            Read::Expr(f) => Some(f(self, i)),
+            _ => None,
+        }))
+    }
+
+    /// `fa/relative`, `fa/n-units-ago`, …: a relative expression at `i`.
+    fn relative_expr(&self, i: usize) -> Option<(Parsed, usize)> {
+        let (e, j, rule) = self.relative(i)?;
+        Some((
+            Parsed::new(self.toks[i].start, self.toks[j - 1].end, rule, e),
+            j,
+        ))
+    }
+
+    /// A point at `i`, with a dual date after it (`fa/dual-date`).
+    fn date(&self, i: usize) -> Option<(Parsed, usize)> {
+        let a = self.point(i)?;
+        let mut p = self.atom_parsed(&a);
+        let mut j = a.j;
+        if let Some((alt, k)) = self.dual(j, &a.spec) {
+            p.alternative = Some(Box::new(alt));
+            p.rule = "fa/dual-date";
+            p.explicit = p.explicit || a.spec.year.is_none();
+            j = k;
         }
-        let mut best: Option<(Parsed, usize)> = None;
-        let mut offer = |c: Option<(Parsed, usize)>| {
-            if let Some(c) = c
-                && best.as_ref().is_none_or(|b| c.1 > b.1)
-            {
-                best = Some(c);
-            }
-        };
-        offer(self.range(i));
-        offer(self.open(i));
-        offer(self.modified(i));
-        if let Some((e, j, rule)) = self.relative(i) {
-            offer(Some((
-                Parsed::new(t.start, self.toks[j - 1].end, rule, e),
-                j,
-            )));
-        }
-        if let Some(a) = self.point(i) {
-            let mut p = self.atom_parsed(&a);
-            let mut j = a.j;
-            if let Some((alt, k)) = self.dual(j, &a.spec) {
-                p.alternative = Some(Box::new(alt));
-                p.rule = "fa/dual-date";
-                p.explicit = p.explicit || a.spec.year.is_none();
-                j = k;
-            }
-            offer(Some((p, j)));
-        }
-        if let Some((e, j)) = self.duration(i) {
-            offer(Some((
-                Parsed::new(t.start, self.toks[j - 1].end, "fa/duration", e),
-                j,
-            )));
-        }
-        best
+        Some((p, j))
+    }
+
+    /// `fa/duration` at `i`.
+    fn duration_expr(&self, i: usize) -> Option<(Parsed, usize)> {
+        Some(grammar::duration(self.toks, &PARAMS, i, self.duration(i)?))
     }
 
     /// Open ranges and relations: «از X» (since or a point, by the verb),
@@ -1625,17 +1734,9 @@ impl<'t> P<'t> {
                 j += 2;
             }
         }
-        p.start = self.toks[i].start;
         p.end = self.toks[j - 1].end;
         let j = after_alt.map_or(j, |k2| k2.max(j));
-        p.modifier = Some(modifier);
-        p.rule = match modifier {
-            Modifier::Since => "fa/since",
-            Modifier::Until => "fa/until",
-            Modifier::Before => "fa/before",
-            _ => "fa/after",
-        };
-        Some((p, j))
+        Some((grammar::open(&PARAMS, p, self.toks[i].start, modifier), j))
     }
 
     /// A bare four-digit year after «از»/«تا» («از ۱۹۹۲», «تا ۲۰۲۵»).
@@ -1672,7 +1773,7 @@ impl<'t> P<'t> {
         } else {
             return None;
         };
-        let (mut p, j) = match self.point(i + 1) {
+        let (p, j) = match self.point(i + 1) {
             Some(a) => {
                 if a.spec.is_weekday_only() || a.spec.day.is_some() && modifier != Modifier::Approx
                 {
@@ -1698,81 +1799,50 @@ impl<'t> P<'t> {
                 )
             }
         };
-        p.start = self.toks[i].start;
-        p.modifier = Some(modifier);
-        p.rule = match modifier {
-            Modifier::Early => "fa/early",
-            Modifier::Mid => "fa/mid",
-            Modifier::Late => "fa/late",
-            _ => "fa/approx",
-        };
-        Some((p, j))
+        Some((
+            grammar::modified(&PARAMS, p, self.toks[i].start, modifier),
+            j,
+        ))
     }
 
-    /// True when an expression can start at token `i`: a number, a Latin
-    /// word, «(», or a word whose meaning can open one. Most words of a text
-    /// are none of these, and are passed over without trying the rules.
-    fn can_start(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        match t.kind {
-            Kind::Num | Kind::Latin => true,
-            Kind::Punct => t.is_punct(&['(']),
-            Kind::Break => false,
-            Kind::Word => {
-                self.starts[i]
-                    || t.s.contains('\u{200C}')
-                    || self.lex1[i].iter().any(|l| match l {
-                        Lex::Kw(r) => matches!(
-                            r,
-                            Role::From
-                                | Role::To
-                                | Role::Between
-                                | Role::YearWord
-                                | Role::YearsWord
-                                | Role::MonthWord
-                                | Role::DecadeWord
-                                | Role::CenturyWord
-                                | Role::Early
-                                | Role::Mid
-                                | Role::Late
-                                | Role::Approx
-                                | Role::Ago
-                                | Role::Next
-                        ),
-                        _ => true,
-                    })
-                    || matches!(&*key(t.s), "پس")
-                    || key(t.s).ends_with("ماه")
-            }
-        }
+    /// A Latin word.
+    fn latin(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Latin)
+    }
+
+    /// A word that begins a phrase of the lexicons or has a meaning of
+    /// its own there (a month, a weekday, a number, a relative word …).
+    fn lexical(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+            && (self.starts[i] || self.lex1[i].iter().any(|l| !matches!(l, Lex::Kw(_))))
+    }
+
+    /// A word with a ZWNJ inside («پنج‌ساله», «آبان‌ماه»).
+    fn zwnj(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.s.contains('\u{200C}'))
+    }
+
+    /// A function word of one of `roles`.
+    fn any_role(&self, i: usize, roles: &[Role]) -> bool {
+        self.kind(i) == Some(Kind::Word)
+            && self.lex1[i]
+                .iter()
+                .any(|l| matches!(l, Lex::Kw(r) if roles.contains(r)))
     }
 
     fn run(&self) -> Vec<Parsed> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < self.toks.len() {
-            if !self.can_start(i) {
-                i += 1;
-                continue;
-            }
-            match self.at(i) {
-                Some((mut p, j)) if j > i => {
-                    p.tense = p
-                        .tense_hint
-                        .unwrap_or_else(|| clause_tense(self.toks, i, j, self.lex));
-                    if p.modifier == Some(Modifier::Since) {
-                        self.decide_since(&mut p, i, j);
-                    }
-                    if let Some(alt) = p.alternative.as_mut() {
-                        alt.tense = p.tense;
-                    }
-                    out.push(p);
-                    i = j;
+        grammar::run(
+            self.toks.len(),
+            |i| RULES.iter().any(|r| (r.starts)(self, i)),
+            |i| self.at(i),
+            |i, j| clause_tense(self.toks, i, j, self.lex),
+            |p, i, j| {
+                if p.modifier == Some(Modifier::Since) {
+                    self.decide_since(p, i, j);
                 }
-                _ => i += 1,
-            }
-        }
-        out
+            },
+        )
     }
 
     /// «از X» opens a state that goes on (a continuing verb, «تاکنون») or
