@@ -125,7 +125,7 @@ fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
             summary: String::new(),
             time: Some(Time {
                 text: String::new(),
-                span: [0, 0],
+                span: [0, 0].into(),
                 rule: "bench".into(),
                 calendar: tarikh::calendar::Calendar::Gregorian,
                 value: None,
@@ -145,7 +145,7 @@ fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
             actors: vec![EntityRef {
                 id: actor,
                 name: String::new(),
-                span: [0, 0],
+                span: [0, 0].into(),
             }],
             places: Vec::new(),
             evidence: vec![Evidence {

@@ -75,7 +75,7 @@ pub struct Diagnostic {
     /// The document id.
     pub document: String,
     /// Character offsets `[start, end)` into the original document text.
-    pub span: Option<[usize; 2]>,
+    pub span: Option<crate::units::CharSpan>,
     /// Ids of the events concerned (empty in a dates listing).
     #[serde(default)]
     pub events: Vec<String>,

@@ -115,3 +115,71 @@ impl fmt::Display for Precision {
         f.write_str(self.id())
     }
 }
+
+/// Character offsets `[start, end)` into a document's original text (after
+/// a UTF-8 BOM, if any, is dropped): the contract's `span`. On the wire it
+/// is the array `[start, end]`.
+///
+/// Byte offsets into normalized text are a different kind of offset and
+/// never a `CharSpan`: they are `Range<usize>` inside `lang` and `temporal`,
+/// mapped back through `text::Normalized::to_original`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(transparent)]
+pub struct CharSpan(pub [usize; 2]);
+
+/// In the schema a span is what it is on the wire, `[start, end]`, inline.
+impl schemars::JsonSchema for CharSpan {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <[usize; 2]>::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <[usize; 2]>::json_schema(generator)
+    }
+}
+
+impl CharSpan {
+    pub const fn new(start: usize, end: usize) -> Self {
+        CharSpan([start, end])
+    }
+    pub const fn start(self) -> usize {
+        self.0[0]
+    }
+    pub const fn end(self) -> usize {
+        self.0[1]
+    }
+    /// The number of characters.
+    pub const fn len(self) -> usize {
+        self.0[1].saturating_sub(self.0[0])
+    }
+    pub const fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl From<[usize; 2]> for CharSpan {
+    fn from(a: [usize; 2]) -> Self {
+        CharSpan(a)
+    }
+}
+
+impl std::ops::Deref for CharSpan {
+    type Target = [usize; 2];
+    fn deref(&self) -> &[usize; 2] {
+        &self.0
+    }
+}

@@ -185,7 +185,7 @@ fn score(name: &str, src: &str, detail: bool) -> Score {
         ..Score::default()
     };
     for g in &ml.gold {
-        let hit = ours.iter().find(|t| overlaps(t.span, g.span));
+        let hit = ours.iter().find(|t| overlaps(*t.span, g.span));
         match hit {
             Some(t) => {
                 s.found += 1;
@@ -207,7 +207,7 @@ fn score(name: &str, src: &str, detail: bool) -> Score {
         }
     }
     for t in &ours {
-        if ml.gold.iter().any(|g| overlaps(t.span, g.span)) {
+        if ml.gold.iter().any(|g| overlaps(*t.span, g.span)) {
             s.correct_reports += 1;
         } else if detail {
             println!(

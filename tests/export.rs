@@ -45,7 +45,7 @@ fn time(
     let (start, end) = (start.map(d), end.map(d));
     Time {
         text: text.to_string(),
-        span: [a, a + text.chars().count()],
+        span: [a, a + text.chars().count()].into(),
         rule: "test/fixture".to_string(),
         calendar,
         value: Some(value.to_string()),
@@ -83,7 +83,7 @@ fn entity(id: &str, name: &str) -> EntityRef {
     EntityRef {
         id: id.to_string(),
         name: name.to_string(),
-        span: [0, 0],
+        span: [0, 0].into(),
     }
 }
 
@@ -247,7 +247,7 @@ pub fn fixture() -> TimelineFile {
                 t.alternative = Some(Box::new(Alternative {
                     calendar: Calendar::Gregorian,
                     text: alt_text.into(),
-                    span: [a, a + alt_text.chars().count()],
+                    span: [a, a + alt_text.chars().count()].into(),
                     value: Some("2020-10-03".into()),
                     start: Some(d("2020-10-03")),
                     end: Some(d("2020-10-03")),
@@ -305,7 +305,7 @@ pub fn fixture() -> TimelineFile {
                 code: Code::CalendarMismatch,
                 message: "«۱۰ آبان ۱۳۹۹» is 2020-10-31 but the date beside it, «۳ اکتبر ۲۰۲۰», is 2020-10-03".into(),
                 document: "fa-1".into(),
-                span: Some([a, a + "۳ اکتبر ۲۰۲۰".chars().count()]),
+                span: Some([a, a + "۳ اکتبر ۲۰۲۰".chars().count()].into()),
                 events: vec!["fa-1-e3".into()],
             },
             Diagnostic {
@@ -313,7 +313,7 @@ pub fn fixture() -> TimelineFile {
                 code: Code::UnresolvedRelative,
                 message: "<i>the day before</i> needs a publication date | give --published".into(),
                 document: "en-1".into(),
-                span: Some([310, 326]),
+                span: Some([310, 326].into()),
                 events: vec!["en-1-e2".into()],
             },
         ],

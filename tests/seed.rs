@@ -44,7 +44,7 @@ fn every_span_points_into_the_original_text() {
     for published in [None, Some("2020-10-05")] {
         let d = run(published);
         for e in &d.dates {
-            let [s, t] = e.time.span;
+            let [s, t] = *e.time.span;
             assert_eq!(
                 slice_chars(SEED, s, t),
                 e.time.text,
@@ -53,7 +53,7 @@ fn every_span_points_into_the_original_text() {
             );
             if let Some(r) = &e.time.repaired {
                 assert!(r.pieces.len() >= 2, "a repair has pieces");
-                for [a, b] in &r.pieces {
+                for tarikh::units::CharSpan([a, b]) in &r.pieces {
                     assert!(a < b && *b <= SEED.chars().count());
                     let piece = slice_chars(SEED, *a, *b);
                     assert!(!piece.trim().is_empty());

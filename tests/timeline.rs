@@ -182,7 +182,7 @@ fn ev(id: &str, start: Option<&str>, end: Option<&str>) -> Event {
     let d = |s: Option<&str>| s.map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
     let time = start.map(|_| tarikh::temporal::Time {
         text: id.into(),
-        span: [0, 1],
+        span: [0, 1].into(),
         rule: "test".into(),
         calendar: tarikh::calendar::Calendar::Gregorian,
         value: None,

@@ -325,10 +325,12 @@ fn attach_events(diagnostics: &mut [Diagnostic], events: &[Event]) {
         if !d.events.is_empty() {
             continue;
         }
-        let Some([s, e]) = d.span else { continue };
+        let Some([s, e]) = d.span.map(|s| s.0) else {
+            continue;
+        };
         for ev in events {
             let on_date = ev.time.as_ref().is_some_and(|t| {
-                t.span == [s, e]
+                *t.span == [s, e]
                     || t.repaired
                         .as_ref()
                         .is_some_and(|r| r.pieces.iter().any(|p| p[0] <= s && e <= p[1]))

@@ -56,7 +56,7 @@ pub fn predictions(dated: &DatedDocument) -> Vec<Prediction> {
         let t = &d.time;
         out.push(Prediction {
             text: t.text.clone(),
-            span: t.span,
+            span: t.span.0,
             kind: d.kind,
             calendar: t.calendar,
             value: t.value.clone(),
@@ -68,7 +68,7 @@ pub fn predictions(dated: &DatedDocument) -> Vec<Prediction> {
         if let Some(a) = &t.alternative {
             out.push(Prediction {
                 text: a.text.clone(),
-                span: a.span,
+                span: a.span.0,
                 kind: d.kind,
                 calendar: a.calendar,
                 value: a.value.clone(),
@@ -195,9 +195,9 @@ fn readings(e: &Event) -> Vec<Reading> {
     let Some(t) = &e.time else {
         return Vec::new();
     };
-    let mut v = vec![(t.span, t.start, t.end, t.value.clone(), t.text.clone())];
+    let mut v = vec![(t.span.0, t.start, t.end, t.value.clone(), t.text.clone())];
     if let Some(a) = &t.alternative {
-        v.push((a.span, a.start, a.end, a.value.clone(), a.text.clone()));
+        v.push((a.span.0, a.start, a.end, a.value.clone(), a.text.clone()));
     }
     v
 }
@@ -385,7 +385,7 @@ mod tests {
             summary: id.into(),
             time: Some(crate::temporal::Time {
                 text: "3 May 2022".into(),
-                span,
+                span: span.into(),
                 rule: "test".into(),
                 calendar: Calendar::Gregorian,
                 value: Some(day.into()),

@@ -217,7 +217,7 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                     v.push(EntityRef {
                         id: item.id.clone(),
                         name: view.original_text(&doc.text, &ex.chars, norm, e.range.clone()),
-                        span: view.original_span(norm, e.range.clone()),
+                        span: view.original_span(norm, e.range.clone()).into(),
                     });
                 }
                 v

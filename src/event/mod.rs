@@ -119,7 +119,7 @@ pub struct EntityRef {
     /// The name as the text writes it.
     pub name: String,
     /// Character offsets in the document of the event's first evidence.
-    pub span: [usize; 2],
+    pub span: crate::units::CharSpan,
 }
 
 /// The text that supports an event.

@@ -17,6 +17,7 @@ use crate::lang::names::month_name;
 use crate::temporal::Time;
 use crate::text::script::persian_digits;
 use crate::timeline::RelationType;
+use crate::units::CharSpan;
 
 /// At most `n` characters of `s`, with `…` when cut.
 pub fn truncate(s: &str, n: usize) -> String {
@@ -417,9 +418,9 @@ impl Marked {
 
 /// The part `[a, b)` (document offsets) of a piece of evidence marked, or
 /// the whole quote unmarked when the span lies outside it.
-pub fn mark_in(ev: &Evidence, span: Option<[usize; 2]>) -> Marked {
+pub fn mark_in(ev: &Evidence, span: Option<CharSpan>) -> Marked {
     let chars: Vec<char> = ev.quote.chars().collect();
-    let cut = span.and_then(|[a, b]| {
+    let cut = span.and_then(|CharSpan([a, b])| {
         (a >= ev.start && b <= ev.end && a <= b && b - ev.start <= chars.len())
             .then(|| (a - ev.start, b - ev.start))
     });
@@ -449,7 +450,7 @@ pub fn diagnostic_quote(t: &TimelineFile, d: &Diagnostic) -> Option<Marked> {
             .iter()
             .filter(|e| d.events.contains(&e.id))
     };
-    if let Some([a, b]) = d.span {
+    if let Some([a, b]) = d.span.map(|s| s.0) {
         let holds = |ev: &&Evidence| ev.document == d.document && ev.start <= a && b <= ev.end;
         let found = named()
             .flat_map(|e| e.evidence.iter())

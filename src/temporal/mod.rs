@@ -46,7 +46,7 @@ pub struct Repair {
     pub reading: String,
     /// Original character spans of every piece put back together, in
     /// reading order.
-    pub pieces: Vec<[usize; 2]>,
+    pub pieces: Vec<crate::units::CharSpan>,
 }
 
 /// One temporal expression of a document.
@@ -56,7 +56,7 @@ pub struct Mention {
     /// The original text of `span` (`text == document[span]`).
     pub text: String,
     /// Character offsets `[start, end)` into the original document text.
-    pub span: [usize; 2],
+    pub span: crate::units::CharSpan,
     /// The rule that read it.
     pub rule: &'static str,
     pub expr: Expr,
@@ -289,7 +289,7 @@ pub struct Located {
     /// `view` is set.
     pub parsed: Parsed,
     /// Original character span of the main part.
-    pub span: [usize; 2],
+    pub span: crate::units::CharSpan,
     pub alternative_span: Option<[usize; 2]>,
     pub repair: Option<Repair>,
     /// Index of the repaired window the expression was read from.
@@ -306,7 +306,7 @@ impl Located {
         });
         Located {
             parsed,
-            span: [r.start, r.end],
+            span: [r.start, r.end].into(),
             alternative_span,
             repair: None,
             view: None,
@@ -365,7 +365,7 @@ fn to_mention(
         (Some(a), Some(span)) => Some(Box::new(Mention {
             kind: kind_of(&a.expr),
             text: slice(span),
-            span,
+            span: span.into(),
             rule: a.rule,
             expr: a.expr.clone(),
             modifier: a.modifier,
@@ -382,7 +382,7 @@ fn to_mention(
     };
     Mention {
         kind: kind_of(&l.parsed.expr),
-        text: slice(l.span),
+        text: slice(*l.span),
         span: l.span,
         rule: l.parsed.rule,
         expr: l.parsed.expr,

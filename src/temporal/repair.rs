@@ -133,7 +133,7 @@ pub fn repair(
                             }
                         ),
                         document: document.to_string(),
-                        span: Some([r.start, r.end]),
+                        span: Some([r.start, r.end].into()),
                         events: Vec::new(),
                     });
                 }
@@ -363,7 +363,7 @@ fn repair_window(
         let repair = moved.then(|| Repair {
             note: note.clone(),
             reading: reading_text.clone(),
-            pieces: spans.clone(),
+            pieces: spans.iter().map(|&s| s.into()).collect(),
         });
         if moved {
             diags.push(Diagnostic {
@@ -375,7 +375,7 @@ fn repair_window(
                     spans.len()
                 ),
                 document: document.to_string(),
-                span: Some([o.start, o.end]),
+                span: Some([o.start, o.end].into()),
                 events: Vec::new(),
             });
         }
@@ -383,7 +383,7 @@ fn repair_window(
         let parsed = p;
         located.push(Located {
             parsed,
-            span: [o.start, o.end],
+            span: [o.start, o.end].into(),
             alternative_span,
             repair,
             view: None,

@@ -21,6 +21,7 @@ use crate::calendar::{
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::lang::expr::{DateSpec, Expr, Modifier, Relative, Tense};
 use crate::lang::names::{MESSAGES, weekday_name};
+use crate::units::CharSpan;
 
 /// Bounds of an interval in a non-Gregorian calendar (ASCII digits).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -46,7 +47,7 @@ pub struct LunarBounds {
 pub struct Alternative {
     pub calendar: Calendar,
     pub text: String,
-    pub span: [usize; 2],
+    pub span: crate::units::CharSpan,
     pub value: Option<String>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
@@ -59,7 +60,7 @@ pub struct Time {
     /// The main part of the expression, exactly as in the document.
     pub text: String,
     /// Character offsets `[start, end)` of `text` in the original document.
-    pub span: [usize; 2],
+    pub span: crate::units::CharSpan,
     /// The rule that read it.
     pub rule: String,
     /// The calendar of the expression as written.
@@ -274,7 +275,7 @@ fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 }
 
 impl Resolver<'_> {
-    fn diag(&mut self, severity: Severity, code: Code, span: [usize; 2], message: String) {
+    fn diag(&mut self, severity: Severity, code: Code, span: CharSpan, message: String) {
         self.diagnostics.push(Diagnostic {
             severity,
             code,

@@ -9,6 +9,7 @@ use super::{Basis, Relation, RelationType, Timeline, merge, order};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::event::{Event, TextRelation};
 use crate::temporal::DocumentInfo;
+use crate::units::CharSpan;
 
 /// The events of one document, as the event stage gives them.
 #[derive(Debug, Clone)]
@@ -154,7 +155,7 @@ pub fn build_with(docs: Vec<DocEvents>, opts: BuildOptions) -> Timeline {
                 ids.len()
             ),
             document: first.evidence.first().map_or(String::new(), |e| e.document.clone()),
-            span: first.evidence.first().map(|e| [e.start, e.end]),
+            span: first.evidence.first().map(|e| CharSpan::new(e.start, e.end)),
             events: ids.iter().map(|&i| events[i].id.clone()).collect(),
         });
     }
@@ -206,7 +207,7 @@ fn contradiction(a: &Event, b: &Event, why: &str) -> Diagnostic {
             a.summary, b.summary
         ),
         document: ev.map_or(String::new(), |e| e.document.clone()),
-        span: ev.map(|e| [e.start, e.end]),
+        span: ev.map(|e| CharSpan::new(e.start, e.end)),
         events: vec![a.id.clone(), b.id.clone()],
     }
 }
