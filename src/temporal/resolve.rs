@@ -532,157 +532,21 @@ impl Resolver<'_> {
             alternative: None,
             repaired: m.repaired.clone(),
         };
-        let mut iv: Option<Interval> = None;
-        match &m.expr {
+        let iv = match &m.expr {
             Expr::Duration { amount, unit } => {
-                t.value = Some(unit.iso_duration(*amount));
-                t.precision = match unit {
-                    crate::lang::expr::Unit::Day => Precision::Day,
-                    crate::lang::expr::Unit::Week => Precision::Week,
-                    crate::lang::expr::Unit::Month => Precision::Month,
-                    crate::lang::expr::Unit::Year => Precision::Year,
-                    crate::lang::expr::Unit::Decade => Precision::Decade,
-                    crate::lang::expr::Unit::Century => Precision::Century,
-                    _ => Precision::Unknown,
-                };
+                Self::duration(&mut t, *amount, *unit);
+                None
             }
             Expr::Relative {
                 rel,
                 calendar,
                 anaphoric,
-            } => {
-                t.calendar = *calendar;
-                let base = if *anaphoric {
-                    self.last_day.or(self.ctx.published)
-                } else {
-                    self.ctx.published
-                };
-                match self.relative(*rel, *calendar, base) {
-                    Some((i, prec, value)) => {
-                        t.precision = prec;
-                        t.value = Some(value);
-                        iv = Some(i);
-                        if *calendar != Calendar::Gregorian && prec != Precision::Unknown {
-                            t.original = Some(self.original_label(i, *calendar, prec));
-                        }
-                        if *rel == Relative::RecentPast {
-                            t.modifier = Some(Modifier::Before);
-                            t.start = None;
-                        }
-                    }
-                    None => {
-                        t.precision = match rel {
-                            Relative::Days(_) | Relative::Present => Precision::Day,
-                            Relative::Weeks(_) => Precision::Week,
-                            Relative::Months(_) => Precision::Month,
-                            Relative::Years(_) => Precision::Year,
-                            Relative::RecentPast => Precision::Unknown,
-                        };
-                        match rel {
-                            Relative::Present => t.value = Some(Reference::Present.value()),
-                            Relative::RecentPast => t.value = Some(Reference::Past.value()),
-                            _ => self.unresolved(m),
-                        }
-                    }
-                }
-            }
-            Expr::Date(spec) => {
-                let (p, from_paragraph) = self.date(spec, m, para_anchor, &mut t);
-                if let Some(p) = p {
-                    t.calendar = p.calendar;
-                    t.precision = p.precision;
-                    t.value = Some(p.value);
-                    t.original = p.original;
-                    iv = Some(p.iv);
-                    if from_paragraph {
-                        t.rule.push_str(YearSource::Context.rule_suffix());
-                    }
-                }
-            }
-            Expr::Range { from, to, reversed } => {
-                let a = self.point(from, m);
-                let b = self.point(to, m);
-                t.calendar = spec_calendar(to);
-                if let (Some(a), Some(b)) = (a, b) {
-                    let (lo, hi) = if a.iv.start <= b.iv.start {
-                        (a, b)
-                    } else {
-                        (b, a)
-                    };
-                    if *reversed {
-                        self.diag(
-                            Severity::Info,
-                            Code::ReversedRange,
-                            m.span,
-                            format!(
-                                "«{}» is written high to low; read as {} to {}",
-                                m.text,
-                                iso(lo.iv.start),
-                                iso(hi.iv.end)
-                            ),
-                        );
-                    }
-                    let range = Interval {
-                        start: lo.iv.start,
-                        end: hi.iv.end.max(lo.iv.end),
-                    };
-                    t.precision = lo.precision.max(hi.precision);
-                    t.calendar = hi.calendar;
-                    t.value = Some(match (hi.calendar, t.precision) {
-                        (
-                            Calendar::Gregorian,
-                            Precision::Year | Precision::Month | Precision::Decade,
-                        ) => {
-                            format!("{}/{}", lo.value, hi.value)
-                        }
-                        _ => day_interval_value(range),
-                    });
-                    if let (Some(x), Some(y)) = (lo.original, hi.original) {
-                        t.original = Some(format!("{x}/{y}"));
-                    }
-                    iv = Some(range);
-                }
-            }
-        }
-        // Open sides.
+            } => self.relative_time(m, &mut t, *rel, *calendar, *anaphoric),
+            Expr::Date(spec) => self.date_time(m, &mut t, spec, para_anchor),
+            Expr::Range { from, to, reversed } => self.range_time(m, &mut t, from, to, *reversed),
+        };
         if let Some(i) = iv {
-            let (mut start, mut end) = (Some(i.start), Some(i.end));
-            match m.modifier {
-                Some(Modifier::Since) => {
-                    end = self.ctx.published.filter(|p| *p > i.start);
-                }
-                Some(Modifier::Until) => start = None,
-                Some(Modifier::Before) => {
-                    start = None;
-                    end = shift_days(i.start, -1);
-                }
-                Some(Modifier::After) => {
-                    start = shift_days(i.end, 1);
-                    end = None;
-                }
-                _ => {}
-            }
-            if t.reference() == Some(Reference::Past) {
-                start = None;
-            }
-            t.start = start;
-            t.end = end;
-            let lunar = self.ctx.lunar;
-            let fmt = |d: Option<NaiveDate>, cal| d.map(|d| from_gregorian(d, cal, lunar));
-            t.solar_hijri = Some(Bounds {
-                start: fmt(start, Calendar::SolarHijri),
-                end: fmt(end, Calendar::SolarHijri),
-            });
-            let variant_year = start
-                .or(end)
-                .map(|d| from_gregorian(d, Calendar::LunarHijri, lunar).year)
-                .unwrap_or(1440);
-            t.lunar_hijri = Some(LunarBounds {
-                start: fmt(start, Calendar::LunarHijri),
-                end: fmt(end, Calendar::LunarHijri),
-                variant: lunar_variant_used(variant_year, lunar),
-            });
-            self.check_future(m, &t);
+            self.bounds(m, &mut t, i);
         }
         Resolved {
             kind: m.kind,
@@ -691,6 +555,181 @@ impl Resolver<'_> {
             tense: m.tense,
             time: t,
         }
+    }
+
+    /// A duration: its ISO value and the precision of its unit.
+    fn duration(t: &mut Time, amount: u32, unit: crate::lang::expr::Unit) {
+        use crate::lang::expr::Unit;
+        t.value = Some(unit.iso_duration(amount));
+        t.precision = match unit {
+            Unit::Day => Precision::Day,
+            Unit::Week => Precision::Week,
+            Unit::Month => Precision::Month,
+            Unit::Year => Precision::Year,
+            Unit::Decade => Precision::Decade,
+            Unit::Century => Precision::Century,
+            _ => Precision::Unknown,
+        };
+    }
+
+    /// A date relative to the publication date («دیروز», "last week") or,
+    /// anaphoric, to the last date the text gave to the day («سه روز بعد»).
+    fn relative_time(
+        &mut self,
+        m: &Mention,
+        t: &mut Time,
+        rel: Relative,
+        calendar: Calendar,
+        anaphoric: bool,
+    ) -> Option<Interval> {
+        t.calendar = calendar;
+        let base = if anaphoric {
+            self.last_day.or(self.ctx.published)
+        } else {
+            self.ctx.published
+        };
+        match self.relative(rel, calendar, base) {
+            Some((i, prec, value)) => {
+                t.precision = prec;
+                t.value = Some(value);
+                if calendar != Calendar::Gregorian && prec != Precision::Unknown {
+                    t.original = Some(self.original_label(i, calendar, prec));
+                }
+                if rel == Relative::RecentPast {
+                    t.modifier = Some(Modifier::Before);
+                    t.start = None;
+                }
+                Some(i)
+            }
+            None => {
+                t.precision = match rel {
+                    Relative::Days(_) | Relative::Present => Precision::Day,
+                    Relative::Weeks(_) => Precision::Week,
+                    Relative::Months(_) => Precision::Month,
+                    Relative::Years(_) => Precision::Year,
+                    Relative::RecentPast => Precision::Unknown,
+                };
+                match rel {
+                    Relative::Present => t.value = Some(Reference::Present.value()),
+                    Relative::RecentPast => t.value = Some(Reference::Past.value()),
+                    _ => self.unresolved(m),
+                }
+                None
+            }
+        }
+    }
+
+    /// A point: a year, a month, a day, a decade, a weekday; a yearless
+    /// one takes its year as [`Resolver::date`] says.
+    fn date_time(
+        &mut self,
+        m: &Mention,
+        t: &mut Time,
+        spec: &DateSpec,
+        para_anchor: Option<NaiveDate>,
+    ) -> Option<Interval> {
+        let (p, from_paragraph) = self.date(spec, m, para_anchor, t);
+        let p = p?;
+        t.calendar = p.calendar;
+        t.precision = p.precision;
+        t.value = Some(p.value);
+        t.original = p.original;
+        if from_paragraph {
+            t.rule.push_str(YearSource::Context.rule_suffix());
+        }
+        Some(p.iv)
+    }
+
+    /// A closed range as written; one written high to low is read low to
+    /// high with a `reversed-range` note.
+    fn range_time(
+        &mut self,
+        m: &Mention,
+        t: &mut Time,
+        from: &DateSpec,
+        to: &DateSpec,
+        reversed: bool,
+    ) -> Option<Interval> {
+        let a = self.point(from, m);
+        let b = self.point(to, m);
+        t.calendar = spec_calendar(to);
+        let (a, b) = (a?, b?);
+        let (lo, hi) = if a.iv.start <= b.iv.start {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if reversed {
+            self.diag(
+                Severity::Info,
+                Code::ReversedRange,
+                m.span,
+                format!(
+                    "«{}» is written high to low; read as {} to {}",
+                    m.text,
+                    iso(lo.iv.start),
+                    iso(hi.iv.end)
+                ),
+            );
+        }
+        let range = Interval {
+            start: lo.iv.start,
+            end: hi.iv.end.max(lo.iv.end),
+        };
+        t.precision = lo.precision.max(hi.precision);
+        t.calendar = hi.calendar;
+        t.value = Some(match (hi.calendar, t.precision) {
+            (Calendar::Gregorian, Precision::Year | Precision::Month | Precision::Decade) => {
+                format!("{}/{}", lo.value, hi.value)
+            }
+            _ => day_interval_value(range),
+        });
+        if let (Some(x), Some(y)) = (lo.original, hi.original) {
+            t.original = Some(format!("{x}/{y}"));
+        }
+        Some(range)
+    }
+
+    /// The bounds of a resolved interval: open sides by the modifier, and
+    /// the same bounds in Solar and Lunar Hijri.
+    fn bounds(&mut self, m: &Mention, t: &mut Time, i: Interval) {
+        let (mut start, mut end) = (Some(i.start), Some(i.end));
+        match m.modifier {
+            Some(Modifier::Since) => {
+                end = self.ctx.published.filter(|p| *p > i.start);
+            }
+            Some(Modifier::Until) => start = None,
+            Some(Modifier::Before) => {
+                start = None;
+                end = shift_days(i.start, -1);
+            }
+            Some(Modifier::After) => {
+                start = shift_days(i.end, 1);
+                end = None;
+            }
+            _ => {}
+        }
+        if t.reference() == Some(Reference::Past) {
+            start = None;
+        }
+        t.start = start;
+        t.end = end;
+        let lunar = self.ctx.lunar;
+        let fmt = |d: Option<NaiveDate>, cal| d.map(|d| from_gregorian(d, cal, lunar));
+        t.solar_hijri = Some(Bounds {
+            start: fmt(start, Calendar::SolarHijri),
+            end: fmt(end, Calendar::SolarHijri),
+        });
+        let variant_year = start
+            .or(end)
+            .map(|d| from_gregorian(d, Calendar::LunarHijri, lunar).year)
+            .unwrap_or(1440);
+        t.lunar_hijri = Some(LunarBounds {
+            start: fmt(start, Calendar::LunarHijri),
+            end: fmt(end, Calendar::LunarHijri),
+            variant: lunar_variant_used(variant_year, lunar),
+        });
+        self.check_future(m, t);
     }
 
     fn original_label(&self, iv: Interval, cal: Calendar, prec: Precision) -> String {
