@@ -9,6 +9,7 @@ mod corpus;
 mod eval;
 mod eval_cmd;
 mod eval_en;
+mod eval_reallike;
 mod export;
 mod golden;
 mod layering;

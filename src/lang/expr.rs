@@ -171,6 +171,37 @@ impl std::fmt::Display for Modifier {
     }
 }
 
+/// A part of the day, as TIMEX3 names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DayPart {
+    /// Morning, dawn («صبح», «بامداد», «سحرگاه»): `MO`.
+    Morning,
+    /// Midday («ظهر», "noon"): `MI`.
+    Midday,
+    /// Afternoon («عصر», "afternoon"): `AF`.
+    Afternoon,
+    /// Evening («شامگاه», "evening"): `EV`.
+    Evening,
+    /// Night («شب», «نیمه‌شب», "overnight"): `NI`.
+    Night,
+    /// Daytime («روز», "during the day"): `DT`.
+    Daytime,
+}
+
+impl DayPart {
+    /// The TIMEX3 code (`MO`, `MI`, `AF`, `EV`, `NI`, `DT`).
+    pub fn code(self) -> &'static str {
+        match self {
+            DayPart::Morning => "MO",
+            DayPart::Midday => "MI",
+            DayPart::Afternoon => "AF",
+            DayPart::Evening => "EV",
+            DayPart::Night => "NI",
+            DayPart::Daytime => "DT",
+        }
+    }
+}
+
 /// The tense of the clause that holds an expression: how a date with no
 /// year (or a bare weekday) is placed relative to the publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -199,6 +230,9 @@ pub struct Parsed {
     pub tense: Tense,
     /// A clock time stated with the date, as (hour, minute).
     pub time_of_day: Option<(u8, u8)>,
+    /// A part of the day stated with the date («بامداد», "overnight"),
+    /// when no clock time is.
+    pub day_part: Option<DayPart>,
     /// A second reading of the same date in another calendar (dual dates).
     pub alternative: Option<Box<Parsed>>,
     /// True for an explicit date that can anchor yearless dates after it.
@@ -221,6 +255,7 @@ impl Parsed {
             modifier: None,
             tense: Tense::Unknown,
             time_of_day: None,
+            day_part: None,
             alternative: None,
             explicit,
             tense_hint: None,

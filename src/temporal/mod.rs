@@ -63,6 +63,7 @@ pub struct Mention {
     pub modifier: Option<Modifier>,
     pub tense: Tense,
     pub time_of_day: Option<(u8, u8)>,
+    pub day_part: Option<crate::lang::expr::DayPart>,
     /// The other side of a dual date.
     pub alternative: Option<Box<Mention>>,
     /// Present when the expression was read from a repaired reading.
@@ -371,6 +372,7 @@ fn to_mention(
             modifier: a.modifier,
             tense: a.tense,
             time_of_day: a.time_of_day,
+            day_part: a.day_part,
             alternative: None,
             repaired: None,
             explicit: a.explicit,
@@ -389,6 +391,7 @@ fn to_mention(
         modifier: l.parsed.modifier,
         tense: l.parsed.tense,
         time_of_day: l.parsed.time_of_day,
+        day_part: l.parsed.day_part,
         alternative,
         repaired: l.repair,
         explicit: l.parsed.explicit,

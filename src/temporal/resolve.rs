@@ -526,7 +526,10 @@ impl Resolver<'_> {
             solar_hijri: None,
             lunar_hijri: None,
             original: None,
-            time_of_day: m.time_of_day.map(|(h, mi)| format!("{h:02}:{mi:02}")),
+            time_of_day: m
+                .time_of_day
+                .map(|(h, mi)| format!("{h:02}:{mi:02}"))
+                .or_else(|| m.day_part.map(|p| p.code().to_owned())),
             timezone: None,
             modifier: m.modifier,
             alternative: None,

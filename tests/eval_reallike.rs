@@ -1,0 +1,89 @@
+//! The project's fixture set modeled on real pages (`tests/eval/reallike/`,
+//! see its README), scored through the `tarikh eval` command itself. The
+//! floors are the figures measured when the set was written (2026-12-02):
+//! a change that reads these classes of phrasing worse fails here, and a
+//! change that reads them better raises the floors in the same commit.
+
+use assert_cmd::Command;
+
+struct Floors {
+    dir: &'static str,
+    recall: f64,
+    precision: f64,
+    value_found: f64,
+    events_recall: f64,
+    events_precision: f64,
+}
+
+fn totals(dir: &str) -> serde_json::Value {
+    let out = Command::cargo_bin("tarikh")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["eval", dir, "--format", "json", "--totals"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("tarikh.eval/1 JSON");
+    assert_eq!(v["schema"], "tarikh.eval/1");
+    v["totals"].clone()
+}
+
+#[test]
+fn reallike_fixture_set_keeps_its_floors() {
+    let sets = [
+        Floors {
+            dir: "tests/eval/reallike/fa",
+            recall: 0.571,
+            precision: 0.869,
+            value_found: 0.787,
+            events_recall: 0.363,
+            events_precision: 0.800,
+        },
+        Floors {
+            dir: "tests/eval/reallike/en",
+            recall: 0.670,
+            precision: 0.968,
+            value_found: 0.934,
+            events_recall: 0.510,
+            events_precision: 0.888,
+        },
+    ];
+    let mut report = Vec::new();
+    for f in sets {
+        let t = totals(f.dir);
+        let get = |a: &str, b: &str| t[a][b].as_f64().unwrap_or(0.0);
+        let got = [
+            ("recall", get("dates", "recall"), f.recall),
+            ("precision", get("dates", "precision"), f.precision),
+            (
+                "value of found",
+                get("dates", "value_accuracy_found"),
+                f.value_found,
+            ),
+            ("events recall", get("events", "recall"), f.events_recall),
+            (
+                "events precision",
+                get("events", "precision"),
+                f.events_precision,
+            ),
+        ];
+        for (name, value, floor) in got {
+            println!(
+                "{}: {name} {:.1}% (floor {:.1}%)",
+                f.dir,
+                value * 100.0,
+                floor * 100.0
+            );
+            if value < floor {
+                report.push(format!("{}: {name} {value:.3} < {floor}", f.dir));
+            }
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "below the floors:\n{}",
+        report.join("\n")
+    );
+}
