@@ -40,6 +40,9 @@ struct Case {
     count: Option<usize>,
     /// The rule expected to read the entry (the `rule` field of the output).
     rule: Option<String>,
+    /// Where the year came from (`explicit`, `partner`, `context`,
+    /// `publication`).
+    year_from: Option<String>,
     #[allow(dead_code)]
     note: Option<String>,
 }
@@ -171,6 +174,7 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str, lang: Lang) -> V
     cmp("calendar", &case.calendar);
     cmp("type", &case.kind);
     cmp("modifier", &case.modifier);
+    cmp("year_from", &case.year_from);
     cmp("original", &case.original);
     cmp("time_of_day", &case.time_of_day);
     if let Some(r) = &case.rule
@@ -198,8 +202,7 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str, lang: Lang) -> V
     diffs
 }
 
-/// The `rule` field of every entry of a language's corpus, without the
-/// suffixes resolution adds («+year-of-preceding-date»).
+/// The `rule` field of every entry of a language's corpus.
 fn rules_read(dir: &Path) -> std::collections::BTreeSet<String> {
     let mut out = std::collections::BTreeSet::new();
     for e in std::fs::read_dir(dir).expect("corpus dir").flatten() {
@@ -211,7 +214,7 @@ fn rules_read(dir: &Path) -> std::collections::BTreeSet<String> {
         let file: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for case in file.case {
             if let Some(r) = case.rule {
-                out.insert(r.split('+').next().unwrap_or_default().to_string());
+                out.insert(r);
             }
         }
     }

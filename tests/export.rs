@@ -65,6 +65,7 @@ fn time(
         time_of_day: None,
         timezone: None,
         modifier: modifier.map(|m| serde_json::from_value(serde_json::json!(m)).unwrap()),
+        year_from: None,
         alternative: None,
         repaired: None,
     }

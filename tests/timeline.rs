@@ -195,6 +195,7 @@ fn ev(id: &str, start: Option<&str>, end: Option<&str>) -> Event {
         time_of_day: None,
         timezone: None,
         modifier: None,
+        year_from: None,
         alternative: None,
         repaired: None,
     });

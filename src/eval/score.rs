@@ -398,6 +398,7 @@ mod tests {
                 time_of_day: None,
                 timezone: None,
                 modifier: None,
+                year_from: None,
                 alternative: None,
                 repaired: None,
             }),

@@ -81,6 +81,10 @@ pub struct Time {
     pub timezone: Option<String>,
     #[schemars(with = "Option<String>")]
     pub modifier: Option<Modifier>,
+    /// Where the year came from, for a date that needed one and got it;
+    /// null for durations, references and unresolved dates.
+    #[serde(default)]
+    pub year_from: Option<YearSource>,
     pub alternative: Option<Box<Alternative>>,
     pub repaired: Option<Repair>,
 }
@@ -116,27 +120,24 @@ impl Reference {
     }
 }
 
-/// Where a date's year came from (the contract gains this as a field in
-/// the dates issue; today it shows on the wire only as the `rule` suffix
-/// `+year-of-preceding-date`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Where a date's year came from: the contract's `year_from`. The policy,
+/// in order of precedence: a year written in the expression; the other
+/// calendar of a dual date; the nearest explicit date before it in its
+/// paragraph (or the date an anaphor such as «آن سال» points back to); the
+/// publication date with the clause's tense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
 pub enum YearSource {
     /// Written in the expression itself.
     Explicit,
-    /// The year of the nearest explicit date before it in its paragraph.
+    /// Given by the other calendar of a dual date.
+    Partner,
+    /// The year of a date the text gave before it (the nearest explicit
+    /// date of its paragraph, or the one an anaphor points back to).
     Context,
-    /// The publication date, by the clause's tense.
+    /// The publication date, by the clause's tense («امسال», a yearless
+    /// date, a bare weekday).
     Publication,
-}
-
-impl YearSource {
-    /// What this source appends to the rule name on the wire.
-    pub fn rule_suffix(self) -> &'static str {
-        match self {
-            YearSource::Context => "+year-of-preceding-date",
-            YearSource::Explicit | YearSource::Publication => "",
-        }
-    }
 }
 
 impl Time {
@@ -171,6 +172,27 @@ pub struct Context {
     /// The document's publication date.
     pub published: Option<NaiveDate>,
     pub lunar: LunarVariant,
+}
+
+/// Days from a day to the nearest day of an interval (0 inside it).
+fn distance_to(iv: &Interval, d: NaiveDate) -> i64 {
+    if iv.contains(d) {
+        0
+    } else {
+        (iv.start - d)
+            .num_days()
+            .abs()
+            .min((iv.end - d).num_days().abs())
+    }
+}
+
+/// The latest explicit date of a paragraph: where it starts, and how
+/// precise it is (only a day anchors a yearless date against the
+/// publication date's reading).
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    start: NaiveDate,
+    precision: Precision,
 }
 
 /// The interval, precision and labels a spec resolves to.
@@ -210,15 +232,39 @@ pub fn resolve_all(
     let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
     // The latest explicit date of each paragraph anchors yearless dates
     // when there is no publication date.
-    let mut anchor: Option<(usize, NaiveDate)> = None;
+    let mut anchor: Option<(usize, Anchor)> = None;
     for m in mentions {
-        let para_anchor = anchor.filter(|(p, _)| *p == m.paragraph).map(|(_, d)| d);
+        let para_anchor = anchor.filter(|(p, _)| *p == m.paragraph).map(|(_, a)| a);
         let res = r.resolve(m, para_anchor);
+        // A date placed by the publication date («ماه حمل امسال», «دیروز»)
+        // moves the story on: it becomes the paragraph's anchor too, so a
+        // yearless date after it is not pulled back to an older one.
+        if !m.explicit
+            && m.repaired.is_none()
+            && m.kind == MentionType::Date
+            && let Some(s) = res.time.start
+            && (matches!(m.expr, Expr::Relative { .. })
+                || res.time.year_from == Some(YearSource::Publication))
+        {
+            anchor = Some((
+                m.paragraph,
+                Anchor {
+                    start: s,
+                    precision: res.time.precision,
+                },
+            ));
+        }
         if m.explicit
             && m.repaired.is_none()
             && let Some(s) = res.time.start
         {
-            anchor = Some((m.paragraph, s));
+            anchor = Some((
+                m.paragraph,
+                Anchor {
+                    start: s,
+                    precision: res.time.precision,
+                },
+            ));
             r.last_explicit = Some(s);
             if res.time.precision == Precision::Day {
                 r.last_day = Some(s);
@@ -391,7 +437,7 @@ impl Resolver<'_> {
         &mut self,
         s: &DateSpec,
         tense: Tense,
-        para_anchor: Option<NaiveDate>,
+        para_anchor: Option<Anchor>,
     ) -> Option<(DateSpec, bool)> {
         let cal = spec_calendar(s);
         let month = s.month?;
@@ -410,6 +456,31 @@ impl Resolver<'_> {
             .interval(lunar)
             .ok()
         };
+        // The nearest explicit date before it in its paragraph, when the two
+        // fit together: the reading of the date closest to it (within half
+        // a year), not after the publication date in a past clause and not
+        // before it in a future one.
+        if let Some(a) = para_anchor.filter(|a| a.precision == Precision::Day) {
+            let a = a.start;
+            let ya = from_gregorian(a, cal, lunar).year;
+            let distance = |iv: &Interval| distance_to(iv, a);
+            let near = (ya - 1..=ya + 1)
+                .filter_map(|y| iv_of(y).map(|iv| (y, iv)))
+                .min_by_key(|(_, iv)| distance(iv))
+                .filter(|(_, iv)| distance(iv) <= 183);
+            if let Some((y, iv)) = near {
+                let after_publication = self.ctx.published.is_some_and(|p| iv.start > p);
+                let before_publication = self.ctx.published.is_some_and(|p| iv.end < p);
+                let fits = match tense {
+                    Tense::Past | Tense::Perfect => !after_publication,
+                    Tense::Future => !before_publication,
+                    _ => true,
+                };
+                if fits {
+                    return Some((with_year(y), true));
+                }
+            }
+        }
         if let Some(p) = self.ctx.published {
             let y0 = from_gregorian(p, cal, lunar).year;
             let cands: Vec<(i32, Interval)> = (y0 - 1..=y0 + 1)
@@ -431,7 +502,8 @@ impl Resolver<'_> {
             };
             return pick.map(|(y, _)| (with_year(*y), false));
         }
-        let a = para_anchor?;
+        // No publication date: the anchor's year, however far.
+        let a = para_anchor?.start;
         Some((with_year(from_gregorian(a, cal, lunar).year), true))
     }
 
@@ -513,7 +585,7 @@ impl Resolver<'_> {
         })
     }
 
-    fn resolve(&mut self, m: &Mention, para_anchor: Option<NaiveDate>) -> Resolved {
+    fn resolve(&mut self, m: &Mention, para_anchor: Option<Anchor>) -> Resolved {
         let mut t = Time {
             text: m.text.clone(),
             span: m.span,
@@ -532,6 +604,7 @@ impl Resolver<'_> {
                 .or_else(|| m.day_part.map(|p| p.code().to_owned())),
             timezone: None,
             modifier: m.modifier,
+            year_from: None,
             alternative: None,
             repaired: m.repaired.clone(),
         };
@@ -629,17 +702,15 @@ impl Resolver<'_> {
         m: &Mention,
         t: &mut Time,
         spec: &DateSpec,
-        para_anchor: Option<NaiveDate>,
+        para_anchor: Option<Anchor>,
     ) -> Option<Interval> {
-        let (p, from_paragraph) = self.date(spec, m, para_anchor, t);
+        let (p, source) = self.date(spec, m, para_anchor, t);
         let p = p?;
         t.calendar = p.calendar;
         t.precision = p.precision;
         t.value = Some(p.value);
         t.original = p.original;
-        if from_paragraph {
-            t.rule.push_str(YearSource::Context.rule_suffix());
-        }
+        t.year_from = Some(source);
         Some(p.iv)
     }
 
@@ -762,9 +833,9 @@ impl Resolver<'_> {
         &mut self,
         spec: &DateSpec,
         m: &Mention,
-        para_anchor: Option<NaiveDate>,
+        para_anchor: Option<Anchor>,
         t: &mut Time,
-    ) -> (Option<Point>, bool) {
+    ) -> (Option<Point>, YearSource) {
         t.calendar = spec_calendar(spec);
         if spec.is_weekday_only() {
             t.precision = Precision::Day;
@@ -778,17 +849,17 @@ impl Resolver<'_> {
                         original: None,
                         value: iso(d),
                     }),
-                    false,
+                    YearSource::Publication,
                 ),
                 None => {
                     t.value = Some(format!("XXXX-WXX-{wd}"));
                     self.unresolved(m);
-                    (None, false)
+                    (None, YearSource::Publication)
                 }
             };
         }
         let mut spec = *spec;
-        let mut from_paragraph = false;
+        let mut source = YearSource::Explicit;
         // A dual date: resolve the alternative first when the primary has
         // no year, and take the year from it.
         let alt_mention = m.alternative.as_deref();
@@ -804,6 +875,9 @@ impl Resolver<'_> {
                 && let Some(ap) = &alt_point
             {
                 spec = self.year_near(&spec, ap.iv).unwrap_or(spec);
+                if spec.year.is_some() {
+                    source = YearSource::Partner;
+                }
             }
             if aspec.year.is_none()
                 && spec.year.is_some()
@@ -816,19 +890,25 @@ impl Resolver<'_> {
         }
         if spec.year.is_none() && spec.year_from_context {
             let cal = spec_calendar(&spec);
-            if let Some(a) = para_anchor.or(self.last_explicit) {
+            if let Some(a) = para_anchor.map(|a| a.start).or(self.last_explicit) {
                 spec.year = Some(from_gregorian(a, cal, self.ctx.lunar).year);
+                source = YearSource::Context;
             }
         }
         if let (None, Some(off), Some(p)) = (spec.year, spec.rel_year, self.ctx.published) {
             let cal = spec_calendar(&spec);
             spec.year = Some(from_gregorian(p, cal, self.ctx.lunar).year + off);
+            source = YearSource::Publication;
         }
         if spec.year.is_none() {
             match self.place_yearless(&spec, m.tense, para_anchor) {
                 Some((s, para)) => {
                     spec = s;
-                    from_paragraph = para;
+                    source = if para {
+                        YearSource::Context
+                    } else {
+                        YearSource::Publication
+                    };
                 }
                 None => {
                     t.precision = if spec.day.is_some() {
@@ -843,7 +923,7 @@ impl Resolver<'_> {
                         t.original = Some(label);
                     }
                     self.unresolved(m);
-                    return (None, false);
+                    return (None, source);
                 }
             }
         }
@@ -902,7 +982,7 @@ impl Resolver<'_> {
                 original: ap.original.clone(),
             }));
         }
-        (p, from_paragraph)
+        (p, source)
     }
 
     /// A yearless spec given the year that puts it nearest to `iv`.

@@ -63,6 +63,20 @@ pub fn clause_tense(toks: &[Tok], start: usize, from: usize, lex: &Lexicon) -> T
             t.kind != Kind::Break && !t.is_punct(&['.', '!', '?', '؟', '؛', ';', '،', ','])
         })
         .any(|t| key(t.s) == "که");
+    // «قرار است» earlier in the same clause («قرار است در ماه دسمبر برگزار
+    // شود») makes the clause's present-stem verb a plan.
+    let planned = {
+        let before: Vec<_> = toks[..start]
+            .iter()
+            .rev()
+            .take_while(|t| {
+                t.kind != Kind::Break && !t.is_punct(&['.', '!', '?', '؟', '؛', ';', '،', ','])
+            })
+            .collect();
+        before
+            .windows(2)
+            .any(|p| key(p[1].s) == "قرار" && key(p[0].s) == "است")
+    };
     while k <= end {
         // Clauses end at commas and at the conjunctions that join clauses:
         // the first clause after the date that ends in a verb decides.
@@ -91,6 +105,9 @@ pub fn clause_tense(toks: &[Tok], start: usize, from: usize, lex: &Lexicon) -> T
                 return Tense::Future;
             }
             if let Some(t) = verb_tense(seg, lex, saw_ke) {
+                if planned && t == Tense::Present {
+                    return Tense::Future;
+                }
                 return t;
             }
             seg_start = k + 1;
