@@ -45,6 +45,9 @@ pub enum Code {
     OrderContradiction,
     /// A relative date with nothing to anchor it.
     UnresolvedRelative,
+    /// A date of the page, not of the story: a site clock, an update or
+    /// capture stamp at the head or foot of the page.
+    PageHeader,
 }
 
 impl Code {
@@ -61,6 +64,7 @@ impl Code {
             Code::SourceDisagreement => "source-disagreement",
             Code::OrderContradiction => "order-contradiction",
             Code::UnresolvedRelative => "unresolved-relative",
+            Code::PageHeader => "page-header",
         }
     }
 }

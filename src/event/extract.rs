@@ -60,6 +60,7 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
             .filter(|(i, m)| {
                 m.view == vi
                     && m.kind == MentionType::Date
+                    && !m.chrome
                     && !matches!(
                         dated.resolved[*i].time.reference(),
                         Some(Reference::Present | Reference::Past)

@@ -52,6 +52,10 @@ pub trait Language: Sync {
     /// («تاریخ انتشار», "Published"): a full date on it, at the head or
     /// foot of an article, is the publication date.
     fn is_dateline(&self, paragraph: &str) -> bool;
+    /// True when a line of normalized text carries a page-furniture word
+    /// («آخرین به‌روزرسانی», "Updated", "5 hours ago"): a date on it, at
+    /// the head or foot of a page, is a date of the page, not the story.
+    fn is_page_header(&self, line: &str) -> bool;
     /// The layout-damage model, when the language has one.
     fn damage(&self) -> Option<&dyn DamageModel> {
         None

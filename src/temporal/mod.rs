@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::lang::expr::{Expr, Modifier, Parsed, Tense};
 use crate::lang::{self, Lang};
 use std::ops::Range;
@@ -71,6 +71,8 @@ pub struct Mention {
     /// An explicit date (with its own year) that can anchor yearless dates
     /// after it in the same paragraph.
     pub explicit: bool,
+    /// A date of the page, not of the story (see [`page_headers`]).
+    pub chrome: bool,
     /// Index of the paragraph (blank-line separated) that holds it.
     pub paragraph: usize,
     /// The [`View`] it was read from, and its byte range there.
@@ -264,6 +266,15 @@ pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
             to_mention(original, &index, &paragraphs, l, view, range, shift)
         })
         .collect();
+    let mut mentions = mentions;
+    page_headers(
+        document,
+        original,
+        &index,
+        language,
+        &mut mentions,
+        &mut diagnostics,
+    );
     let dateline = dateline(language, &norm.text, &mentions);
     Extraction {
         mentions,
@@ -376,6 +387,7 @@ fn to_mention(
             alternative: None,
             repaired: None,
             explicit: a.explicit,
+            chrome: false,
             paragraph: paragraphs.of(span[0]),
             view,
             view_range: a.start.saturating_sub(shift)..a.end.saturating_sub(shift),
@@ -395,10 +407,113 @@ fn to_mention(
         alternative,
         repaired: l.repair,
         explicit: l.parsed.explicit,
+        chrome: false,
         paragraph: paragraphs.of(l.span[0]),
         view,
         view_range,
     }
+}
+
+/// Lines at the head and the foot of a page where page furniture is looked
+/// for.
+const CHROME_LINES: usize = 3;
+
+/// Marks the dates of page furniture: on one of the first or last
+/// [`CHROME_LINES`] lines of the page, a date on a line with a
+/// page-furniture word of the language («آخرین به‌روزرسانی», "Updated",
+/// "5 hours ago"), or a line that holds nothing but dates, a clock time and
+/// at most two other words (a site clock: «شنبه ۳ آذر ۱۴۰۳ تهران ۰۳:۳۰»)
+/// and no dateline word. Each gets a `page-header` diagnostic; it is never
+/// the publication date and dates no event. One pass over the lines and
+/// one over the mentions, both in text order.
+fn page_headers(
+    document: &str,
+    original: &str,
+    index: &CharIndex,
+    language: &dyn lang::Language,
+    mentions: &mut [Mention],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    // Non-empty lines as byte ranges of the original text.
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    for l in original.split_inclusive('\n') {
+        let r = at..at + l.trim_end_matches(['\n', '\r']).len();
+        if !original[r.clone()].trim().is_empty() {
+            lines.push(r);
+        }
+        at += l.len();
+    }
+    let n = lines.len();
+    let edge = |k: usize| k < CHROME_LINES || k + CHROME_LINES >= n;
+    let mut k = 0;
+    let mut i = 0;
+    while i < mentions.len() {
+        let byte = index.byte(original, mentions[i].span[0]);
+        while k < n && lines[k].end < byte {
+            k += 1;
+        }
+        if k >= n {
+            break;
+        }
+        // The mentions on line k.
+        let line = lines[k].clone();
+        let mut j = i;
+        while j < mentions.len() && index.byte(original, mentions[j].span[0]) <= line.end {
+            j += 1;
+        }
+        if edge(k) && j > i {
+            let text = text::normalize(&original[line.clone()]).text;
+            let furniture = language.is_page_header(&text);
+            let clock = mentions[i..j].iter().any(|m| m.time_of_day.is_some()) || has_clock(&text);
+            let bare = clock && !language.is_dateline(&text) && {
+                // What is left of the line without its dates: at most two words.
+                let mut rest = String::new();
+                let mut from = line.start;
+                for m in &mentions[i..j] {
+                    let a = index.byte(original, m.span[0]).max(from);
+                    rest.push_str(&original[from..a.min(line.end)]);
+                    from = index.byte(original, m.span[1]).max(from);
+                }
+                rest.push_str(&original[from.min(line.end)..line.end]);
+                rest.split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .count()
+                    <= 2
+            };
+            if furniture || bare {
+                for m in &mut mentions[i..j] {
+                    if m.repaired.is_some() {
+                        continue;
+                    }
+                    m.chrome = true;
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Info,
+                        code: Code::PageHeader,
+                        message: format!(
+                            "«{}» is a date of the page (a site clock or an update stamp), not of the story: it is not the publication date and dates no event",
+                            m.text
+                        ),
+                        document: document.to_string(),
+                        span: Some(m.span),
+                        events: Vec::new(),
+                    });
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// True when normalized text holds a clock time (`03:30`, `9:15`).
+fn has_clock(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|k| {
+        b[k] == b':'
+            && b[k - 1].is_ascii_digit()
+            && b[k + 1].is_ascii_digit()
+            && b[k + 2].is_ascii_digit()
+    })
 }
 
 /// Paragraphs at the head and the foot of an article where a dateline is
@@ -420,6 +535,7 @@ fn dateline(
     mentions.iter().position(|m| {
         let full = matches!(&m.expr, Expr::Date(d) if d.year.is_some() && d.month.is_some() && d.day.is_some());
         full && m.repaired.is_none()
+            && !m.chrome
             && near_edge(m.paragraph)
             && lines.get(m.paragraph).is_some_and(|l| language.is_dateline(l))
     })

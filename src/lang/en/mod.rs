@@ -53,6 +53,19 @@ impl Language for English {
     fn is_dateline(&self, paragraph: &str) -> bool {
         is_dateline(paragraph)
     }
+    fn is_page_header(&self, line: &str) -> bool {
+        use std::sync::OnceLock;
+        static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+        let words = WORDS.get_or_init(|| {
+            crate::lang::tsv::rows(include_str!("../../../data/lexicon/en/chrome.tsv"))
+                .map(|r| r[0].to_lowercase())
+                .collect()
+        });
+        let l = line.to_lowercase();
+        // Whole words only: "ago" is not inside "Chicago".
+        l.split(|c: char| !c.is_alphanumeric())
+            .any(|w| words.iter().any(|x| x == w))
+    }
     fn segment<'t>(&self, text: &'t str) -> Box<dyn Segments + 't> {
         Box::new(clause::EnglishSegments::new(text))
     }

@@ -33,6 +33,9 @@ impl Language for Persian {
     fn is_dateline(&self, paragraph: &str) -> bool {
         is_dateline(paragraph)
     }
+    fn is_page_header(&self, line: &str) -> bool {
+        is_page_header(line)
+    }
     fn damage(&self) -> Option<&dyn DamageModel> {
         Some(&damage::PersianDamage)
     }
@@ -54,6 +57,20 @@ impl Language for Persian {
     fn cue_tables(&self) -> &'static [&'static str] {
         &[include_str!("../../../data/lexicon/fa/relations.tsv")]
     }
+}
+
+/// True when a line of normalized text carries a page-furniture word
+/// (`data/lexicon/fa/chrome.tsv`).
+pub fn is_page_header(line: &str) -> bool {
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        crate::lang::tsv::rows(include_str!("../../../data/lexicon/fa/chrome.tsv"))
+            .map(|r| lexicon::key(r[0]).to_lowercase())
+            .collect()
+    });
+    let k = lexicon::key(line).to_lowercase();
+    words.iter().any(|w| k.contains(w.as_str()))
 }
 
 /// True when a line of normalized text carries a dateline word («تاریخ
