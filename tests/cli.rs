@@ -257,3 +257,62 @@ fn the_table_wraps_persian_in_isolates() {
     let s = String::from_utf8(out).unwrap();
     assert!(s.contains("\u{2067}شنبه\u{2069}"));
 }
+
+#[test]
+fn a_run_that_reads_nothing_leaves_the_output_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let keep = dir.path().join("keep.json");
+    std::fs::write(&keep, "precious").unwrap();
+    for cmd in ["extract", "dates", "check"] {
+        tarikh()
+            .args([cmd, "no/such/article.txt", "-o"])
+            .arg(&keep)
+            .assert()
+            .code(1);
+        assert_eq!(std::fs::read_to_string(&keep).unwrap(), "precious", "{cmd}");
+    }
+    // Nothing is left beside it either.
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+    assert_eq!(names.len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_onto_a_link_writes_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.json");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("real.json", &link).unwrap();
+    tarikh()
+        .args(["extract", "data/articles/fa/karabakh-aran.txt", "-o"])
+        .arg(&link)
+        .assert()
+        .success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.contains("tarikh.timeline/1"), "{written}");
+    // Only the two names: the temporary file went beside the target, then onto it.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn output_onto_a_directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tarikh()
+        .args(["extract", "data/articles/fa/karabakh-aran.txt", "-o"])
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(err.contains("not a regular file"), "{err}");
+    assert!(dir.path().is_dir());
+}

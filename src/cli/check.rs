@@ -120,6 +120,9 @@ pub fn run(args: &CheckArgs) -> Result<super::Status> {
             timelines.insert(0, pipeline::timeline(&docs, &read.options()));
         }
     }
+    if super::common::nothing_read(&timelines, failed) {
+        return Ok(1);
+    }
     let timeline = check::combine(timelines);
     let report = check::check(&timeline, reference.as_ref(), &check::Options::default());
 

@@ -145,22 +145,60 @@ pub fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
         None => write_stdout(content),
         Some(p) if p == Path::new("-") => write_stdout(content),
         Some(p) => {
-            let dir = p
+            // A link is followed to its target, which is replaced (the link
+            // stays); anything but a regular file (a directory, a FIFO, a
+            // device) is refused rather than replaced by a file.
+            let target = output_target(p)?;
+            let dir = target
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            let name = p
+            let name = target
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
             let tmp = dir.join(format!(".{name}.tarikh-{}.tmp", std::process::id()));
-            let result = std::fs::write(&tmp, content).and_then(|()| std::fs::rename(&tmp, p));
+            let result =
+                std::fs::write(&tmp, content).and_then(|()| std::fs::rename(&tmp, &target));
             if result.is_err() {
                 let _ = std::fs::remove_file(&tmp);
             }
             result.with_context(|| format!("{}: cannot write", p.display()))
         }
     }
+}
+
+/// The file `-o PATH` writes: PATH itself, or the end of its chain of
+/// symbolic links; an error for anything that exists and is not a regular
+/// file.
+fn output_target(p: &Path) -> Result<std::path::PathBuf> {
+    let mut target = p.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&target) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = std::fs::read_link(&target)
+                    .with_context(|| format!("{}: cannot read the link", target.display()))?;
+                target = match target.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            Ok(m) if m.is_file() => return Ok(target),
+            Ok(_) => anyhow::bail!(
+                "{}: not a regular file; tarikh writes its output only to a file (or a link to one)",
+                p.display()
+            ),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(target),
+            Err(e) => return Err(e).with_context(|| format!("{}: cannot write", p.display())),
+        }
+    }
+    anyhow::bail!("{}: too many levels of symbolic links", p.display())
+}
+
+/// True when every input failed: the command then writes nothing, so a
+/// failed run never replaces an existing output.
+pub fn nothing_read<T>(docs: &[T], failed: bool) -> bool {
+    docs.is_empty() && failed
 }
 
 fn write_stdout(content: &str) -> Result<()> {

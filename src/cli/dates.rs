@@ -53,6 +53,9 @@ pub struct DatesArgs {
 
 pub fn run(args: &DatesArgs) -> Result<super::Status> {
     let (docs, failed) = args.read.read();
+    if super::common::nothing_read(&docs, failed) {
+        return Ok(1);
+    }
     let opts = args.read.options();
     let mut listing = json::DatesListing::new();
     for doc in &docs {

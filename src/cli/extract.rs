@@ -60,6 +60,9 @@ pub struct ExtractArgs {
 
 pub fn run(args: &ExtractArgs) -> Result<super::Status> {
     let (docs, failed) = args.read.read();
+    if super::common::nothing_read(&docs, failed) {
+        return Ok(1);
+    }
     let timeline = pipeline::timeline(&docs, &args.read.options());
     let file = TimelineFile::new(timeline);
     let opts = RenderOptions {
