@@ -716,8 +716,10 @@ fn markdown_report_for_a_ticket() {
 
 #[test]
 fn articles_are_read_through_the_article_reader() {
-    // A .txt article (with its sidecar's publication date) and a .json
-    // file that is not a timeline both go through the article reader.
+    // A .txt article (with its sidecar's publication date) goes through the
+    // article reader; a .json file that is not a timeline is an error
+    // naming it (status 1), never read as an article, and the rest is
+    // still checked.
     let dir = tempfile::tempdir().unwrap();
     let other = dir.path().join("notes.json");
     std::fs::write(&other, "{\"schema\": \"something/1\"}").unwrap();
@@ -727,7 +729,18 @@ fn articles_are_read_through_the_article_reader() {
         "--format",
         "json",
     ]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("notes.json"), "{}", r.stderr);
+    assert!(r.stderr.contains("something/1"), "{}", r.stderr);
+    let truncated = dir.path().join("cut.json");
+    std::fs::write(&truncated, "{\"schema\": \"tarikh.timeline/1\", \"even").unwrap();
+    let t = run(&[truncated.to_str().unwrap()]);
+    assert_eq!(t.code, 1, "{}", t.stderr);
+    assert!(
+        t.stderr.contains("cut.json") && t.stderr.contains("byte offset"),
+        "{}",
+        t.stderr
+    );
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
     let ids: Vec<&str> = v["documents"]
         .as_array()
@@ -735,7 +748,7 @@ fn articles_are_read_through_the_article_reader() {
         .iter()
         .map(|d| d["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["shusha-1993", "notes"]);
+    assert_eq!(ids, ["shusha-1993"]);
     let codes: Vec<&str> = v["diagnostics"]
         .as_array()
         .unwrap()

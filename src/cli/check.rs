@@ -154,7 +154,12 @@ fn read_timeline(path: &Path) -> Result<Option<Timeline>> {
     if !is_json || !path.is_file() {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("{}: cannot read", path.display()))?;
-    Ok(json::timeline_if_saved(&text, &path.display().to_string())?)
+    // A .json input is a saved timeline: anything else there (truncated
+    // JSON, another schema) is an error naming the file and the offset,
+    // never read as an article.
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let text = tarikh::text::decode(path, &bytes)?;
+    Ok(Some(
+        json::read_timeline(&text, &path.display().to_string())?.timeline,
+    ))
 }

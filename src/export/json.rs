@@ -119,8 +119,13 @@ pub fn read_timeline(text: &str, name: &str) -> crate::Result<TimelineFile> {
         name: name.to_string(),
         message,
     };
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| refuse(format!("is not a tarikh timeline: it is not JSON ({e}).")))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        refuse(format!(
+            "is not a tarikh timeline: it is not JSON at byte offset {} ({e}).",
+            byte_offset(text, e.line(), e.column())
+        ))
+    })?;
     match value.get("schema").and_then(|s| s.as_str()) {
         Some(TIMELINE_SCHEMA) => {}
         Some(other) => {
@@ -138,23 +143,13 @@ pub fn read_timeline(text: &str, name: &str) -> crate::Result<TimelineFile> {
         .map_err(|e| refuse(format!("is not a valid {TIMELINE_SCHEMA} file: {e}.")))
 }
 
-/// A `tarikh.timeline/1` timeline when `text` is JSON with that schema,
-/// `None` when it is anything else (not JSON, another schema: an article);
-/// an error when it has the schema but is not a valid timeline.
-pub fn timeline_if_saved(
-    text: &str,
-    name: &str,
-) -> crate::Result<Option<crate::timeline::Timeline>> {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
-        return Ok(None);
-    };
-    if value.get("schema").and_then(|s| s.as_str()) != Some(TIMELINE_SCHEMA) {
-        return Ok(None);
-    }
-    serde_json::from_value(value)
-        .map(Some)
-        .map_err(|e| crate::Error::NotATimeline {
-            name: name.to_string(),
-            message: format!("is not a valid {TIMELINE_SCHEMA} timeline: {e}"),
-        })
+/// The byte offset of a 1-based line and column (serde_json's position of
+/// an error; its column counts bytes).
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (start + column.saturating_sub(1)).min(text.len())
 }
