@@ -316,3 +316,47 @@ fn output_onto_a_directory_is_refused() {
     assert!(err.contains("not a regular file"), "{err}");
     assert!(dir.path().is_dir());
 }
+
+#[cfg(unix)]
+#[test]
+fn endless_streams_are_refused_not_read_until_memory_runs_out() {
+    // `convert` reads one date a line: a line with no end stops the run.
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let out = StdCommand::new(assert_cmd::cargo::cargo_bin("tarikh"))
+        .arg("convert")
+        .stdin(zero)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 1") && err.contains("byte offset 0"),
+        "{err}"
+    );
+    // `export`, `check --against`: bounded at 64 MiB, with the file named.
+    for args in [
+        vec!["export", "/dev/zero", "--format", "md"],
+        vec![
+            "check",
+            "data/articles/fa/karabakh-aran.txt",
+            "--against",
+            "/dev/zero",
+        ],
+    ] {
+        let out = tarikh()
+            .args(&args)
+            .timeout(std::time::Duration::from_secs(120))
+            .assert()
+            .failure()
+            .get_output()
+            .stderr
+            .clone();
+        let err = String::from_utf8_lossy(&out);
+        assert!(
+            err.contains("/dev/zero") && err.contains("too large"),
+            "{args:?}: {err}"
+        );
+    }
+}

@@ -133,14 +133,8 @@ impl Reference {
     /// Reads a reference from a file: a `tarikh.timeline/1` JSON file when
     /// the content is a JSON object with that schema, else TOML.
     pub fn load(path: &Path) -> Result<Reference> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-            path: path.to_path_buf(),
-            offset: e.utf8_error().valid_up_to(),
-        })?;
+        let bytes = crate::text::read_limited(path, crate::text::ReadOptions::DEFAULT_MAX_BYTES)?;
+        let text = crate::text::decode(path, &bytes)?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         if text.trim_start().starts_with('{') {
             Reference::from_timeline_json(text, path)

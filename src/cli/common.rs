@@ -210,18 +210,29 @@ fn write_stdout(content: &str) -> Result<()> {
 
 /// Reads a whole file, or standard input for `-`; the name to report it by
 /// comes with it.
+///
+/// Bounded: more than [`ReadOptions::DEFAULT_MAX_BYTES`] is an error (a
+/// stream with no end, `/dev/zero`, is refused, not read until memory runs
+/// out); bytes that are not UTF-8 are an error naming the byte offset.
 pub fn read_text(path: &Path) -> Result<(String, String)> {
-    if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .context("standard input: cannot read")?;
-        Ok((s, "standard input".to_string()))
+    let limit = tarikh::text::ReadOptions::DEFAULT_MAX_BYTES;
+    let (name, reader): (String, Box<dyn Read>) = if path.as_os_str() == "-" {
+        ("standard input".to_string(), Box::new(std::io::stdin()))
     } else {
         let name = path.display().to_string();
-        let s = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read"))?;
-        Ok((s, name))
+        let f = std::fs::File::open(path).with_context(|| format!("{name}: cannot read"))?;
+        (name, Box::new(f))
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("{name}: cannot read"))?;
+    if bytes.len() as u64 > limit {
+        anyhow::bail!("{name}: too large (more than {limit} bytes); the limit is {limit} bytes");
     }
+    let text = tarikh::text::decode(Path::new(&name), &bytes)?;
+    Ok((text, name))
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! `tarikh convert`: dates between the Gregorian, Solar Hijri and Lunar
 //! Hijri calendars, from arguments or one per line from standard input.
 
-use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+
+/// The longest line `convert` reads from standard input.
+const MAX_LINE: u64 = 64 * 1024;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -186,12 +189,25 @@ pub fn run(args: &ConvertArgs) -> Result<super::Status> {
         let mut input = stdin.lock();
         let mut buf = Vec::new();
         let mut n = 0;
+        let mut offset = 0u64;
         loop {
             buf.clear();
-            if input.read_until(b'\n', &mut buf)? == 0 {
+            // One date a line: a line longer than MAX_LINE (a stream with
+            // no line breaks, `/dev/zero`) stops the run instead of filling
+            // memory.
+            let got = (&mut input)
+                .take(MAX_LINE + 1)
+                .read_until(b'\n', &mut buf)?;
+            if got == 0 {
                 break;
             }
             n += 1;
+            if buf.len() as u64 > MAX_LINE && !buf.ends_with(b"\n") {
+                anyhow::bail!(
+                    "standard input: line {n} (from byte offset {offset}) is longer than {MAX_LINE} bytes; one date a line is read"
+                );
+            }
+            offset += got as u64;
             let origin = Origin::Line(n);
             let line = match std::str::from_utf8(&buf) {
                 Ok(l) => l,

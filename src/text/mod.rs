@@ -24,4 +24,6 @@ pub mod read;
 pub mod script;
 
 pub use normalize::{CharIndex, Normalized, STEPS, Step, char_to_byte, normalize, slice_chars};
-pub use read::{Document, InputFormat, PublishedFrom, ReadOptions, decode, read_inputs};
+pub use read::{
+    Document, InputFormat, PublishedFrom, ReadOptions, decode, read_inputs, read_limited,
+};

@@ -264,7 +264,9 @@ fn read_file(path: &Path, id: String, opts: &ReadOptions, out: &mut Vec<Result<D
     }
 }
 
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+/// The bytes of a file, at most `limit` of them: a larger file (or one that
+/// grows while it is read, or a stream with no end) is [`Error::TooLarge`].
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
