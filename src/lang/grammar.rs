@@ -104,6 +104,7 @@ pub struct Script {
 
 /// Splits normalized text into tokens: numbers, words, punctuation and
 /// line breaks, with byte spans.
+#[inline]
 pub fn tokenize<'a>(text: &'a str, script: &Script) -> Vec<Tok<'a>> {
     let mut toks = Vec::with_capacity(text.len() / 6);
     let bytes = text.as_bytes();

@@ -6,6 +6,7 @@
 
 /// True for letters of the Arabic script (Persian included), not for digits
 /// or punctuation of that block.
+#[inline]
 pub fn is_arabic_letter(c: char) -> bool {
     matches!(c,
         '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}' | '\u{06EF}'

@@ -56,27 +56,20 @@ pub fn clause_tense(toks: &[Tok], start: usize, from: usize, lex: &Lexicon) -> T
     let mut k = from;
     // «که» earlier in the same clause («پیش‌بینی می‌شود که … روز دوشنبه
     // انجام شود») makes a bare present-stem verb subjunctive.
-    let mut saw_ke = toks[..start]
-        .iter()
-        .rev()
-        .take_while(|t| {
-            t.kind != Kind::Break && !t.is_punct(&['.', '!', '?', '؟', '؛', ';', '،', ','])
-        })
-        .any(|t| key(t.s) == "که");
     // «قرار است» earlier in the same clause («قرار است در ماه دسمبر برگزار
-    // شود») makes the clause's present-stem verb a plan.
-    let planned = {
-        let before: Vec<_> = toks[..start]
-            .iter()
-            .rev()
-            .take_while(|t| {
-                t.kind != Kind::Break && !t.is_punct(&['.', '!', '?', '؟', '؛', ';', '،', ','])
-            })
-            .collect();
-        before
-            .windows(2)
-            .any(|p| key(p[1].s) == "قرار" && key(p[0].s) == "است")
-    };
+    // شود») makes the clause's present-stem verb a plan. One backward walk
+    // to the clause start reads both.
+    let (mut saw_ke, mut planned) = (false, false);
+    let mut next_is_ast = false;
+    for t in toks[..start].iter().rev() {
+        if t.kind == Kind::Break || t.is_punct(&['.', '!', '?', '؟', '؛', ';', '،', ',']) {
+            break;
+        }
+        let w = key(t.s);
+        saw_ke |= w == "که";
+        planned |= next_is_ast && w == "قرار";
+        next_is_ast = w == "است";
+    }
     while k <= end {
         // Clauses end at commas and at the conjunctions that join clauses:
         // the first clause after the date that ends in a verb decides.
