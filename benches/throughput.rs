@@ -138,6 +138,7 @@ fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
                 time_of_day: None,
                 timezone: None,
                 modifier: None,
+                year_from: None,
                 alternative: None,
                 repaired: None,
             }),

@@ -75,12 +75,30 @@ pub enum Unit {
     Year,
     Decade,
     Century,
+    /// A decade written with the TimeML designator `DE` (`P1DE`, `PXDE`),
+    /// as English annotation writes decades; [`Unit::Decade`] is `P10Y`.
+    TimexDecade,
 }
 
 impl Unit {
-    /// The ISO 8601 duration designator (`P6Y`, `P44D`, `PT3H`).
+    /// The ISO 8601 duration designator (`P6Y`, `P44D`, `PT3H`). An
+    /// amount of 0 is an unknown amount ("days", "several hours"):
+    /// `PXD`, `PTXH`.
     pub fn iso_duration(self, n: u32) -> String {
+        if n == 0 {
+            return match self {
+                Unit::Minute => "PTXM".into(),
+                Unit::Hour => "PTXH".into(),
+                Unit::Day => "PXD".into(),
+                Unit::Week => "PXW".into(),
+                Unit::Month => "PXM".into(),
+                Unit::Year => "PXY".into(),
+                Unit::Decade | Unit::TimexDecade => "PXDE".into(),
+                Unit::Century => "PXCE".into(),
+            };
+        }
         match self {
+            Unit::TimexDecade => format!("P{n}DE"),
             Unit::Minute => format!("PT{n}M"),
             Unit::Hour => format!("PT{n}H"),
             Unit::Day => format!("P{n}D"),
@@ -109,6 +127,8 @@ pub enum Relative {
     Present,
     /// "A few days ago", "in recent days": before the publication date.
     RecentPast,
+    /// "Soon": FUTURE_REF, with no bounds.
+    Future,
 }
 
 /// What the expression says, before any calendar arithmetic.
@@ -233,6 +253,12 @@ pub struct Parsed {
     /// A part of the day stated with the date («بامداد», "overnight"),
     /// when no clock time is.
     pub day_part: Option<DayPart>,
+    /// The time zone a clock time states ("GMT", "UTC", "ET"), when it
+    /// names one.
+    pub timezone: Option<&'static str>,
+    /// A time of day with no date of its own («0915 GMT», «overnight»):
+    /// its TIMEX3 type is `time` (it takes the day of its sentence).
+    pub time_only: bool,
     /// A second reading of the same date in another calendar (dual dates).
     pub alternative: Option<Box<Parsed>>,
     /// True for an explicit date that can anchor yearless dates after it.
@@ -256,6 +282,8 @@ impl Parsed {
             tense: Tense::Unknown,
             time_of_day: None,
             day_part: None,
+            timezone: None,
+            time_only: false,
             alternative: None,
             explicit,
             tense_hint: None,

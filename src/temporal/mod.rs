@@ -64,6 +64,8 @@ pub struct Mention {
     pub tense: Tense,
     pub time_of_day: Option<(u8, u8)>,
     pub day_part: Option<crate::lang::expr::DayPart>,
+    /// The time zone a clock time states.
+    pub timezone: Option<&'static str>,
     /// The other side of a dual date.
     pub alternative: Option<Box<Mention>>,
     /// Present when the expression was read from a repaired reading.
@@ -356,9 +358,10 @@ impl Paragraphs {
     }
 }
 
-fn kind_of(expr: &Expr) -> MentionType {
-    match expr {
+fn kind_of(p: &Parsed) -> MentionType {
+    match p.expr {
         Expr::Duration { .. } => MentionType::Duration,
+        _ if p.time_only => MentionType::Time,
         _ => MentionType::Date,
     }
 }
@@ -375,7 +378,7 @@ fn to_mention(
     let slice = |s: [usize; 2]| index.slice(original, s[0], s[1]).to_string();
     let alternative = match (l.parsed.alternative.as_deref(), l.alternative_span) {
         (Some(a), Some(span)) => Some(Box::new(Mention {
-            kind: kind_of(&a.expr),
+            kind: kind_of(a),
             text: slice(span),
             span: span.into(),
             rule: a.rule,
@@ -384,6 +387,7 @@ fn to_mention(
             tense: a.tense,
             time_of_day: a.time_of_day,
             day_part: a.day_part,
+            timezone: a.timezone,
             alternative: None,
             repaired: None,
             explicit: a.explicit,
@@ -395,7 +399,7 @@ fn to_mention(
         _ => None,
     };
     Mention {
-        kind: kind_of(&l.parsed.expr),
+        kind: kind_of(&l.parsed),
         text: slice(*l.span),
         span: l.span,
         rule: l.parsed.rule,
@@ -404,6 +408,7 @@ fn to_mention(
         tense: l.parsed.tense,
         time_of_day: l.parsed.time_of_day,
         day_part: l.parsed.day_part,
+        timezone: l.parsed.timezone,
         alternative,
         repaired: l.repair,
         explicit: l.parsed.explicit,

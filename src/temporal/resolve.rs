@@ -574,6 +574,7 @@ impl Resolver<'_> {
                 (iv, Precision::Year, value)
             }
             Relative::Present => (Interval::day(p), Precision::Day, Reference::Present.value()),
+            Relative::Future => return None,
             Relative::RecentPast => {
                 let d = shift_days(p, -1)?;
                 (
@@ -602,7 +603,7 @@ impl Resolver<'_> {
                 .time_of_day
                 .map(|(h, mi)| format!("{h:02}:{mi:02}"))
                 .or_else(|| m.day_part.map(|p| p.code().to_owned())),
-            timezone: None,
+            timezone: m.timezone.map(str::to_owned),
             modifier: m.modifier,
             year_from: None,
             alternative: None,
@@ -683,11 +684,12 @@ impl Resolver<'_> {
                     Relative::Weeks(_) => Precision::Week,
                     Relative::Months(_) => Precision::Month,
                     Relative::Years(_) => Precision::Year,
-                    Relative::RecentPast => Precision::Unknown,
+                    Relative::RecentPast | Relative::Future => Precision::Unknown,
                 };
                 match rel {
                     Relative::Present => t.value = Some(Reference::Present.value()),
                     Relative::RecentPast => t.value = Some(Reference::Past.value()),
+                    Relative::Future => t.value = Some(Reference::Future.value()),
                     _ => self.unresolved(m),
                 }
                 None

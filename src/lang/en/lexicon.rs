@@ -102,6 +102,7 @@ pub enum RelKind {
     Day,
     Present,
     Past,
+    Future,
     AnaphoricDay,
 }
 
@@ -160,6 +161,7 @@ impl Lexicon {
                 Some("day") => RelKind::Day,
                 Some("present") => RelKind::Present,
                 Some("past") => RelKind::Past,
+                Some("future") => RelKind::Future,
                 Some("anaphoric-day") => RelKind::AnaphoricDay,
                 _ => continue,
             };

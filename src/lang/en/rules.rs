@@ -22,7 +22,7 @@
 use super::lexicon::{Lexicon, RelKind, Role, lexicon};
 use super::tense::clause_tense;
 use super::token::{Kind, Tok, tokenize};
-use crate::lang::expr::{DateSpec, Expr, Modifier, Parsed, Relative, Tense, Unit};
+use crate::lang::expr::{DateSpec, DayPart, Expr, Modifier, Parsed, Relative, Tense, Unit};
 use crate::lang::grammar::{self, Atom, GrammarParams, Lead, Names, Read, Side, TwoDigitEnd};
 use crate::units::Calendar;
 
@@ -176,6 +176,30 @@ static RULES: &[Rule] = &[
         read: Read::Expr(|p, i| p.relative_expr(i)),
     },
     Rule {
+        name: "en/clock",
+        emits: &["en/clock-time", "en/wire-datetime"],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.clock_expr(i)),
+    },
+    Rule {
+        name: "en/part-of-day",
+        emits: &["en/part-of-day", "en/early-hours"],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.part_of_day(i)),
+    },
+    Rule {
+        name: "en/reference",
+        emits: &["en/reference"],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.reference(i)),
+    },
+    Rule {
+        name: "en/vague-duration",
+        emits: &["en/vague-duration"],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.vague_duration(i)),
+    },
+    Rule {
         name: "en/duration",
         emits: &["en/duration"],
         starts: ANY,
@@ -195,12 +219,126 @@ pub fn parse(text: &str) -> Vec<Parsed> {
         toks: &toks,
         lex: lexicon(),
     };
-    p.run()
+    let mut out = p.run();
+    join_date_times(text, &mut out);
+    clause_days(&toks, &mut out);
+    out
 }
+
+/// A date followed directly by a clock time («1/19/2025 7:02:31 AM»,
+/// «January 19, 2025, 6:40 p.m. ET») is one expression: the date with
+/// its time. With a word between («…, 2024, at 4 a.m.») they stay two.
+fn join_date_times(text: &str, out: &mut Vec<Parsed>) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let gap = &text[out[k].end.min(out[k + 1].start)..out[k + 1].start];
+        let day = matches!(&out[k].expr, Expr::Date(d) if d.day.is_some() && d.month.is_some());
+        if day
+            && out[k + 1].rule == "en/clock-time"
+            && out[k].time_of_day.is_none()
+            && out[k].modifier.is_none()
+            && gap.chars().all(|c| c == ' ' || c == ',')
+            && gap.matches(',').count() <= 1
+        {
+            let t = out.remove(k + 1);
+            out[k].end = t.end;
+            out[k].time_of_day = t.time_of_day;
+            out[k].timezone = t.timezone;
+        }
+        k += 1;
+    }
+}
+
+/// The rules whose expressions take the day of their sentence: a clock
+/// time or a part of the day with no date of its own («0915 GMT»,
+/// «overnight») is on the day the sentence speaks of, else the
+/// publication day.
+const CLAUSE_DAY_RULES: &[&str] = &["en/clock-time", "en/part-of-day"];
+
+/// Gives every clock time and part of the day with no date of its own
+/// (a placeholder `Days(0)`) the nearest day-sized date of its sentence.
+fn clause_days(toks: &[Tok], out: &mut [Parsed]) {
+    let sentence_of = |byte: usize| {
+        let k = toks.partition_point(|t| t.start < byte);
+        toks[..k.min(toks.len())]
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| super::tense::is_sentence_end(toks, *n))
+            .count()
+    };
+    let sentences: Vec<usize> = out.iter().map(|p| sentence_of(p.start)).collect();
+    let is_day = |p: &Parsed| match &p.expr {
+        Expr::Date(d) => d.day.is_some() || d.is_weekday_only(),
+        Expr::Relative {
+            rel: Relative::Days(_),
+            ..
+        } => !CLAUSE_DAY_RULES.contains(&p.rule),
+        _ => false,
+    };
+    for k in 0..out.len() {
+        if !CLAUSE_DAY_RULES.contains(&out[k].rule)
+            || !matches!(
+                out[k].expr,
+                Expr::Relative {
+                    rel: Relative::Days(0),
+                    anaphoric: false,
+                    ..
+                }
+            )
+        {
+            continue;
+        }
+        let best = (0..out.len())
+            .filter(|&m| m != k && sentences[m] == sentences[k] && is_day(&out[m]))
+            .min_by_key(|&m| out[m].start.abs_diff(out[k].start));
+        if let Some(m) = best {
+            let (expr, tense, hint) = (out[m].expr.clone(), out[m].tense, out[m].tense_hint);
+            let p = &mut out[k];
+            p.expr = match expr {
+                Expr::Date(mut d) => {
+                    d.weekday = d.weekday.filter(|_| d.day.is_none());
+                    Expr::Date(d)
+                }
+                e => e,
+            };
+            p.tense = tense;
+            p.tense_hint = hint;
+        }
+    }
+}
+
+/// The part of the day a word names.
+fn day_part_of(w: &str) -> Option<DayPart> {
+    Some(match w {
+        "morning" | "dawn" | "daybreak" => DayPart::Morning,
+        "noon" | "midday" => DayPart::Midday,
+        "afternoon" => DayPart::Afternoon,
+        "evening" => DayPart::Evening,
+        "night" | "tonight" | "overnight" | "midnight" => DayPart::Night,
+        _ => return None,
+    })
+}
+
+/// Time zone abbreviations a clock time may carry.
+const ZONES: &[&str] = &[
+    "GMT", "UTC", "ET", "EST", "EDT", "CET", "CEST", "BST", "MSK", "EET", "EEST", "PT", "PST",
+    "PDT", "IST", "AST",
+];
 
 struct P<'t> {
     toks: &'t [Tok<'t>],
     lex: &'static Lexicon,
+}
+
+/// The placeholder expression of a clock time or a part of the day that
+/// has no date of its own: the publication day until [`clause_days`] finds
+/// the day of its sentence.
+fn today() -> Expr {
+    Expr::Relative {
+        rel: Relative::Days(0),
+        calendar: Calendar::Gregorian,
+        anaphoric: false,
+    }
 }
 
 fn gregorian(year: Option<i32>) -> DateSpec {
@@ -326,7 +464,7 @@ impl<'t> P<'t> {
             {
                 return None;
             }
-            if p.kind == Kind::Word {
+            if p.kind == Kind::Word && !self.label_glued(i) {
                 return None;
             }
         }
@@ -407,8 +545,13 @@ impl<'t> P<'t> {
             {
                 return None;
             }
-            // «5:30», «5-year»: not a day.
-            if self.glued(i + 1) && self.punct(i + 1, &[':']) {
+            // «5:30»: not a day (a colon after a date, «Nov 10:», is).
+            if self.glued(i + 1)
+                && self.punct(i + 1, &[':'])
+                && self
+                    .tok(i + 2)
+                    .is_some_and(|n| n.glued && n.kind == Kind::Num)
+            {
                 return None;
             }
             return Some((v as u8, if suffix { 2 } else { 1 }, suffix));
@@ -868,8 +1011,12 @@ impl<'t> P<'t> {
         if (self.w(i) == "a" || self.w(i) == "an") && plural {
             return None;
         }
-        // Ages: «the 20-year-old», «five years old».
+        // Ages: «the 20-year-old», «five years old»; «a week-long
+        // offensive» is `en/vague-duration`.
         let after = k + 1;
+        if self.is_dash(after) && self.glued(after) && self.w(after + 1) == "long" {
+            return None;
+        }
         if self.w(after) == "old" || (self.is_dash(after) && self.w(after + 1) == "old") {
             return None;
         }
@@ -900,11 +1047,14 @@ impl<'t> P<'t> {
                 .collect::<Vec<_>>()
                 .join(" ");
             if let Some(&(kind, off)) = self.lex.relative.get(key.as_str()) {
-                // «now» as a discourse word before a comma is still the present.
+                if n == 1 && !self.reference_word_ok(i) {
+                    return None;
+                }
                 let e = match kind {
                     RelKind::Day => rel(Relative::Days(off), false),
                     RelKind::Present => rel(Relative::Present, false),
                     RelKind::Past => rel(Relative::RecentPast, false),
+                    RelKind::Future => rel(Relative::Future, false),
                     RelKind::AnaphoricDay => rel(Relative::Days(off), true),
                 };
                 return Some((e, i + n, "en/relative"));
@@ -1219,6 +1369,15 @@ impl<'t> P<'t> {
             }
             _ => return None,
         };
+        // «late on Friday», «early on Sunday».
+        let k = if matches!(m, Modifier::Early | Modifier::Late)
+            && self.w(k) == "on"
+            && self.weekday_at(k + 1).is_some()
+        {
+            k + 1
+        } else {
+            k
+        };
         // «the end of the year», «the end of the month»: this one.
         let inner = if self.w(k) == "the" && matches!(self.w(k + 1), "year" | "month" | "week") {
             let u = self.unit_at(k + 1)?;
@@ -1274,10 +1433,15 @@ impl<'t> P<'t> {
             "after" => (Modifier::After, i + 1),
             _ => return None,
         };
-        let inner = [self.range(k), self.modified(k), self.simple(k)]
-            .into_iter()
-            .flatten()
-            .max_by_key(|(_, j)| *j);
+        let inner = [
+            self.range(k),
+            self.modified(k),
+            self.simple(k),
+            self.clock_expr(k),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(_, j)| *j);
         let (p, j) = inner?;
         if matches!(p.expr, Expr::Duration { .. }) {
             return None;
@@ -1285,14 +1449,17 @@ impl<'t> P<'t> {
         if matches!(
             &p.expr,
             Expr::Relative {
-                rel: Relative::RecentPast,
+                rel: Relative::RecentPast | Relative::Future,
                 ..
             }
         ) {
             return None;
         }
         // «since early 2020»: the open side wins over the inner modifier.
-        Some((grammar::open(&PARAMS, p, self.toks[i].start, m), j))
+        // The span leaves out «since», «until», «before», «after» (the
+        // modifier says them).
+        let start = p.start;
+        Some((grammar::open(&PARAMS, p, start, m), j))
     }
 
     /// The longest expression starting at token `i`.
@@ -1305,22 +1472,460 @@ impl<'t> P<'t> {
 
     /// A point at `i` as an expression.
     fn date(&self, i: usize) -> Option<(Parsed, usize)> {
-        self.point(i).map(|a| (self.atom_parsed(&a), a.j))
+        self.point(i).map(|a| {
+            let mut p = self.atom_parsed(&a);
+            // «Tuesday morning», «Thursday night».
+            if a.spec.is_weekday_only() && a.j > a.i + 1 {
+                p.day_part = day_part_of(self.w(a.j - 1));
+            }
+            (p, a.j)
+        })
     }
 
     /// A relative expression at `i`.
     fn relative_expr(&self, i: usize) -> Option<(Parsed, usize)> {
-        self.relative(i).map(|(e, j, rule)| {
-            (
-                Parsed::new(self.toks[i].start, self.toks[j - 1].end, rule, e),
-                j,
-            )
+        self.relative(i).map(|(e, mut j, rule)| {
+            // «yesterday morning», «tomorrow night»; «this morning»,
+            // «last night», «tonight» name their part of the day.
+            let day = matches!(
+                e,
+                Expr::Relative {
+                    rel: Relative::Days(_),
+                    ..
+                }
+            );
+            let mut part = None;
+            if day {
+                if day_part_of(self.w(j)).is_some() && self.lex.is(self.w(j), Role::PartOfDay) {
+                    j += 1;
+                }
+                part = day_part_of(self.w(j - 1));
+            }
+            let mut p = Parsed::new(self.toks[i].start, self.toks[j - 1].end, rule, e);
+            p.day_part = part;
+            (p, j)
         })
     }
 
     /// `en/duration` at `i`.
     fn duration_expr(&self, i: usize) -> Option<(Parsed, usize)> {
-        Some(grammar::duration(self.toks, &PARAMS, i, self.duration(i)?))
+        let (mut e, j) = self.duration(i)?;
+        // English annotation writes decades `P1DE`.
+        if let Expr::Duration { unit, .. } = &mut e
+            && *unit == Unit::Decade
+        {
+            *unit = Unit::TimexDecade;
+        }
+        let (mut p, j) = grammar::duration(self.toks, &PARAMS, i, (e, j));
+        self.quantity_prefix(i, &mut p);
+        Some((p, j))
+    }
+
+    /// «more than a decade», «nearly a decade», «almost three hours»: the
+    /// quantifier before a duration belongs to it (`approx` for the vague
+    /// ones).
+    fn quantity_prefix(&self, i: usize, p: &mut Parsed) {
+        let (w1, w2) = (self.prev_w(i), self.w(i.wrapping_sub(2)));
+        let (n, approx) = match (w2, w1) {
+            ("more" | "less" | "fewer", "than") => (2, false),
+            ("at", "least" | "most") => (2, false),
+            (_, "nearly" | "almost" | "approximately" | "roughly" | "some") => (1, true),
+            _ => (0, false),
+        };
+        if n == 0 || i < n || self.toks[i - n..i].iter().any(|t| t.kind != Kind::Word) {
+            return;
+        }
+        p.start = self.toks[i - n].start;
+        if approx {
+            p.modifier = Some(Modifier::Approx);
+        }
+    }
+
+    /// True when token `i` starts a sentence.
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0 || super::tense::is_sentence_end(self.toks, i - 1)
+    }
+
+    /// One-word references of `relative.tsv` that are not times here:
+    /// «now that» (a conjunction), «Now,» heading a sentence (a discourse
+    /// word), a capitalized «Now» inside a sentence (a name: «Bring Them
+    /// Home Now»), «as soon as», «soon after».
+    fn reference_word_ok(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.low.as_str() {
+            "now" => {
+                let head = self.sentence_start(i);
+                !(self.w(i + 1) == "that"
+                    || (head && self.punct(i + 1, &[',']))
+                    || (!head && t.capitalized()))
+            }
+            "soon" => {
+                !(self.prev_w(i) == "as"
+                    || matches!(self.w(i + 1), "after" | "afterwards" | "as" | "thereafter"))
+            }
+            _ => true,
+        }
+    }
+
+    /// A number glued to a capitalized label word at the head of a line
+    /// («Date16 October 2016», «Date9–10 May 2019»): text run together
+    /// from a table, still a day when a month follows.
+    fn label_glued(&self, i: usize) -> bool {
+        if i == 0 || self.toks[i].digits() > 2 {
+            return false;
+        }
+        let label = &self.toks[i - 1];
+        let line_head = i == 1 || self.toks[i - 2].kind == Kind::Break;
+        let month_after = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.kind == Kind::Word && self.lex.months.contains_key(t.low.as_str())
+            })
+        };
+        label.kind == Kind::Word
+            && label.capitalized()
+            && label.s.chars().count() >= 3
+            && line_head
+            && (month_after(i + 1)
+                || (self.is_dash(i + 1)
+                    && self
+                        .tok(i + 2)
+                        .is_some_and(|t| t.digits() <= 2 && t.kind == Kind::Num)
+                    && month_after(i + 3)))
+    }
+
+    /// «a.m.», «p.m.», «AM», «pm» at `j`: (pm, token after).
+    fn ampm(&self, j: usize) -> Option<(bool, usize)> {
+        let w = self.w(j);
+        if matches!(w, "am" | "pm") {
+            let pm = w == "pm";
+            let k = if self.punct(j + 1, &['.']) && self.glued(j + 1) {
+                j + 2
+            } else {
+                j + 1
+            };
+            return Some((pm, k));
+        }
+        if matches!(w, "a" | "p")
+            && self.punct(j + 1, &['.'])
+            && self.glued(j + 1)
+            && self.w(j + 2) == "m"
+            && self.glued(j + 2)
+        {
+            let k = if self.punct(j + 3, &['.']) && self.glued(j + 3) {
+                j + 4
+            } else {
+                j + 3
+            };
+            return Some((w == "p", k));
+        }
+        None
+    }
+
+    /// A time zone at `j`: «GMT», «UTC», «local time», «Moscow time»:
+    /// (the zone when it names one, token after).
+    fn zone(&self, j: usize) -> Option<(Option<&'static str>, usize)> {
+        let t = self.tok(j).filter(|t| t.kind == Kind::Word)?;
+        if let Some(z) = ZONES.iter().find(|z| **z == t.s) {
+            return Some((Some(z), j + 1));
+        }
+        if self.w(j + 1) == "time"
+            && (t.low == "local"
+                || (t.capitalized() && !self.lex.months.contains_key(t.low.as_str())))
+        {
+            return Some((None, j + 2));
+        }
+        None
+    }
+
+    /// A clock time at `i`: «0915 GMT», «9:15 GMT», «11:15 a.m. local
+    /// time», «4 a.m.», «at 14:00»: (hour, minute, zone, token after).
+    fn clock(&self, i: usize) -> Option<(u8, u8, Option<&'static str>, usize)> {
+        let t = self.tok(i).filter(|t| t.kind == Kind::Num)?;
+        if i > 0 && t.glued && !self.toks[i - 1].is_punct(&['(', '[', '"', '“']) {
+            return None;
+        }
+        let colon = self.glued(i + 1)
+            && self.punct(i + 1, &[':', '.'])
+            && self
+                .tok(i + 2)
+                .is_some_and(|n| n.glued && n.kind == Kind::Num && n.digits() == 2);
+        let (h, m, mut j) = if t.digits() <= 2 && colon {
+            (t.num()?, self.tok(i + 2)?.num()?, i + 3)
+        } else if t.digits() == 4 && !self.glued(i + 1) {
+            let v = t.num()?;
+            (v / 100, v % 100, i + 1)
+        } else if t.digits() <= 2 {
+            (t.num()?, 0, i + 1)
+        } else {
+            return None;
+        };
+        if h > 24 || m > 59 {
+            return None;
+        }
+        // Seconds: «10:41:22».
+        if colon
+            && self.punct(j, &[':'])
+            && self.glued(j)
+            && self.tok(j + 1).is_some_and(|n| n.glued && n.digits() == 2)
+        {
+            j += 2;
+        }
+        let dot_sep = colon && self.punct(i + 1, &['.']);
+        let ampm = self.ampm(j);
+        let mut h = h as u8;
+        if let Some((pm, k)) = ampm {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            if pm && h < 12 {
+                h += 12;
+            } else if !pm && h == 12 {
+                h = 0;
+            }
+            j = k;
+        }
+        let zone = self.zone(j);
+        if let Some((_, k)) = zone {
+            j = k;
+        }
+        let at = matches!(
+            self.prev_w(i),
+            "at" | "by" | "until" | "till" | "around" | "before" | "after" | "since"
+        );
+        let ok = match (t.digits(), colon) {
+            (4, _) => zone.is_some() && ampm.is_none(),
+            (_, true) if dot_sep => ampm.is_some(),
+            (_, true) => ampm.is_some() || zone.is_some() || at,
+            _ => ampm.is_some(),
+        };
+        ok.then_some((h, m as u8, zone.and_then(|z| z.0), j))
+    }
+
+    /// `en/clock-time`: a clock time, on the day of its sentence;
+    /// `en/wire-datetime`: a wire header «10 NOV 22 06:20 ET».
+    fn clock_expr(&self, i: usize) -> Option<(Parsed, usize)> {
+        if let Some((d, dn, false)) = self.day_at(i)
+            && let Some((mo, n, _)) = self.month_at(i + dn)
+            && let Some(y) = self.tok(i + dn + n).filter(|t| t.digits() == 2 && !t.glued)
+            && let Some((h, m, zone, j)) = self.clock(i + dn + n + 1)
+            && self.glued(i + dn + n + 2)
+        {
+            let mut spec = gregorian(Some(2000 + y.num()? as i32));
+            spec.calendar_explicit = true;
+            spec.month = Some(mo);
+            spec.day = Some(d);
+            let mut p = Parsed::new(
+                self.toks[i].start,
+                self.toks[j - 1].end,
+                "en/wire-datetime",
+                Expr::Date(spec),
+            );
+            p.time_of_day = Some((h, m));
+            p.timezone = zone;
+            return Some((p, j));
+        }
+        let (h, m, zone, j) = self.clock(i)?;
+        let mut p = Parsed::new(
+            self.toks[i].start,
+            self.toks[j - 1].end,
+            "en/clock-time",
+            today(),
+        );
+        p.time_of_day = Some((h, m));
+        p.timezone = zone;
+        p.time_only = true;
+        Some((p, j))
+    }
+
+    /// `en/part-of-day`: «overnight», «mid-morning», «late in the
+    /// evening», «later in the day», on the day of their sentence;
+    /// `en/early-hours`: «the early hours of Dec. 8».
+    fn part_of_day(&self, i: usize) -> Option<(Parsed, usize)> {
+        let placeholder = |j: usize, part: Option<DayPart>, m: Option<Modifier>| {
+            let mut p = Parsed::new(
+                self.toks[i].start,
+                self.toks[j - 1].end,
+                "en/part-of-day",
+                today(),
+            );
+            p.day_part = part;
+            p.modifier = m;
+            p.time_only = part.is_some();
+            Some((p, j))
+        };
+        let w = self.w(i);
+        if w == "overnight" && !matches!(self.prev_w(i), "an" | "a" | "the") {
+            return placeholder(i + 1, Some(DayPart::Night), None);
+        }
+        // «the early hours of Tuesday», «early hours».
+        let h = if w == "the" { i + 1 } else { i };
+        if self.w(h) == "early" && self.w(h + 1) == "hours" {
+            if self.w(h + 2) == "of"
+                && let Some((mut p, j)) = self.simple(h + 3)
+                && (matches!(&p.expr, Expr::Date(d) if d.day.is_some() || d.is_weekday_only())
+                    || matches!(
+                        p.expr,
+                        Expr::Relative {
+                            rel: Relative::Days(_),
+                            ..
+                        }
+                    ))
+                && p.modifier.is_none()
+            {
+                p.start = self.toks[i].start;
+                p.rule = "en/early-hours";
+                p.day_part = Some(DayPart::Morning);
+                p.time_of_day = None;
+                return Some((p, j));
+            }
+            return placeholder(h + 2, Some(DayPart::Morning), None);
+        }
+        let modifier = match w {
+            "early" => Some(Modifier::Early),
+            "mid" => Some(Modifier::Mid),
+            "late" => Some(Modifier::Late),
+            _ => None,
+        };
+        if let Some(m) = modifier {
+            // «mid-morning», «late afternoon», «early evening».
+            let k = if self.is_dash(i + 1) && self.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(part) =
+                day_part_of(self.w(k)).filter(|_| self.lex.is(self.w(k), Role::PartOfDay))
+            {
+                return placeholder(k + 1, Some(part), Some(m));
+            }
+            // «late in the evening», «early in the morning».
+            if self.w(i + 1) == "in"
+                && self.w(i + 2) == "the"
+                && let Some(part) = day_part_of(self.w(i + 3))
+                && self.lex.is(self.w(i + 3), Role::PartOfDay)
+            {
+                return placeholder(i + 4, Some(part), Some(m));
+            }
+        }
+        // «later in the day», «earlier in the day».
+        if matches!(w, "later" | "earlier")
+            && self.w(i + 1) == "in"
+            && self.w(i + 2) == "the"
+            && self.w(i + 3) == "day"
+        {
+            return placeholder(i + 4, None, None);
+        }
+        None
+    }
+
+    /// `en/reference`: «earlier» as an adverb (PAST_REF), «recent» before
+    /// a noun (PAST_REF), «current» before a noun (PRESENT_REF).
+    fn reference(&self, i: usize) -> Option<(Parsed, usize)> {
+        let w = self.w(i);
+        let next = self.tok(i + 1);
+        let next_word = next.is_some_and(|t| t.kind == Kind::Word);
+        let rel = match w {
+            // «Earlier, Hamas said», «as he said earlier.»; not «earlier
+            // talks», «earlier than», «days earlier», «an earlier deal».
+            "earlier" => {
+                let ends = next.is_none_or(|t| {
+                    t.kind == Kind::Break || t.is_punct(&[',', '.', ';', ')', '"', '”'])
+                });
+                let prev = self.prev_w(i);
+                let after_unit = i > 0 && self.unit_at(i - 1).is_some();
+                (ends
+                    && !after_unit
+                    && !matches!(
+                        prev,
+                        "the" | "an" | "much" | "even" | "than" | "no" | "any" | "far"
+                    )
+                    && (i == 0 || self.toks[i - 1].kind != Kind::Num))
+                    .then_some(Relative::RecentPast)?
+            }
+            "recent" | "current" => {
+                let n = self.w(i + 1);
+                if !next_word
+                    || self.unit_at(i + 1).is_some()
+                    || matches!(
+                        n,
+                        "and" | "or" | "of" | "to" | "in" | "is" | "was" | "affairs"
+                    )
+                    || self.prev_w(i) == "electric"
+                {
+                    return None;
+                }
+                if w == "recent" {
+                    Relative::RecentPast
+                } else {
+                    Relative::Present
+                }
+            }
+            _ => return None,
+        };
+        let p = Parsed::new(
+            self.toks[i].start,
+            self.toks[i].end,
+            "en/reference",
+            Expr::Relative {
+                rel,
+                calendar: Calendar::Gregorian,
+                anaphoric: false,
+            },
+        );
+        Some((p, i + 1))
+    }
+
+    /// `en/vague-duration`: lengths with no amount: «for years», «within
+    /// days», «after weeks of talks», «several hours», «a few days»,
+    /// «recent decades», «week-long».
+    fn vague_duration(&self, i: usize) -> Option<(Parsed, usize)> {
+        let dur = |amount: u32, unit: Unit, j: usize| {
+            let unit = if unit == Unit::Decade {
+                Unit::TimexDecade
+            } else {
+                unit
+            };
+            let (mut p, j) =
+                grammar::duration(self.toks, &PARAMS, i, (Expr::Duration { amount, unit }, j));
+            p.rule = "en/vague-duration";
+            Some((p, j))
+        };
+        let w = self.w(i);
+        // «week-long», «months-long».
+        if let Some(u) = self.unit_at(i)
+            && self.is_dash(i + 1)
+            && self.glued(i + 1)
+            && self.w(i + 2) == "long"
+            && self.glued(i + 2)
+        {
+            let plural = w.ends_with('s');
+            return dur(if plural { 0 } else { 1 }, u, i + 3);
+        }
+        let k = match w {
+            "several" | "many" | "few" | "recent" => i + 1,
+            "a" if self.w(i + 1) == "few" => i + 2,
+            _ => i,
+        };
+        let u = self.unit_at(k)?;
+        if !self.w(k).ends_with('s') || self.w(k + 1) == "old" || self.is_dash(k + 1) {
+            return None;
+        }
+        if k == i {
+            let prev = self.prev_w(i);
+            let prev_ok = matches!(
+                prev,
+                "for" | "within" | "after" | "over" | "only" | "just" | "mere"
+            ) && !(i > 1 && self.toks[i - 2].kind == Kind::Num);
+            let next_ok =
+                matches!(
+                    self.w(i + 1),
+                    "of" | "later" | "earlier" | "ago" | "after" | "before"
+                ) && (self.sentence_start(i) || prev_ok || matches!(prev, "" | "and" | "but"));
+            if !(prev_ok || next_ok || (self.sentence_start(i) && self.w(i + 1) == "of")) {
+                return None;
+            }
+        }
+        dur(0, u, k + 1)
     }
 
     fn run(&self) -> Vec<Parsed> {
