@@ -79,7 +79,22 @@ pub enum Unit {
 
 impl Unit {
     /// The ISO 8601 duration designator (`P6Y`, `P44D`, `PT3H`).
+    ///
+    /// An amount of 0 is an unknown amount («چند روز», "days"): `PXD`,
+    /// `PTXH`.
     pub fn iso_duration(self, n: u32) -> String {
+        if n == 0 {
+            return match self {
+                Unit::Minute => "PTXM".into(),
+                Unit::Hour => "PTXH".into(),
+                Unit::Day => "PXD".into(),
+                Unit::Week => "PXW".into(),
+                Unit::Month => "PXM".into(),
+                Unit::Year => "PXY".into(),
+                Unit::Decade => "PXDE".into(),
+                Unit::Century => "PXCE".into(),
+            };
+        }
         match self {
             Unit::Minute => format!("PT{n}M"),
             Unit::Hour => format!("PT{n}H"),
@@ -109,6 +124,8 @@ pub enum Relative {
     Present,
     /// "A few days ago", "in recent days": before the publication date.
     RecentPast,
+    /// "Soon", «به زودی»: FUTURE_REF, no bounds.
+    Future,
 }
 
 /// What the expression says, before any calendar arithmetic.
@@ -131,7 +148,8 @@ pub enum Expr {
         calendar: Calendar,
         anaphoric: bool,
     },
-    /// A length of time, not a date («شش سال»).
+    /// A length of time, not a date («شش سال»); `amount` 0 is an unknown
+    /// amount («چند ماه»: `PXM`).
     Duration { amount: u32, unit: Unit },
 }
 

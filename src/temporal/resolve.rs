@@ -502,6 +502,7 @@ impl Resolver<'_> {
                 (iv, Precision::Year, value)
             }
             Relative::Present => (Interval::day(p), Precision::Day, Reference::Present.value()),
+            Relative::Future => return None,
             Relative::RecentPast => {
                 let d = shift_days(p, -1)?;
                 (
@@ -610,11 +611,12 @@ impl Resolver<'_> {
                     Relative::Weeks(_) => Precision::Week,
                     Relative::Months(_) => Precision::Month,
                     Relative::Years(_) => Precision::Year,
-                    Relative::RecentPast => Precision::Unknown,
+                    Relative::RecentPast | Relative::Future => Precision::Unknown,
                 };
                 match rel {
                     Relative::Present => t.value = Some(Reference::Present.value()),
                     Relative::RecentPast => t.value = Some(Reference::Past.value()),
+                    Relative::Future => t.value = Some(Reference::Future.value()),
                     _ => self.unresolved(m),
                 }
                 None

@@ -86,6 +86,8 @@ pub enum RelKind {
     Year,
     Present,
     PastVague,
+    /// «به زودی»: FUTURE_REF.
+    Future,
 }
 
 /// One meaning of a word or phrase.
@@ -110,6 +112,12 @@ pub enum Lex {
         kind: RelKind,
         offset: i32,
         cal: Calendar,
+    },
+    /// A part of the day (`dayparts.tsv`); `alone` when the word is a
+    /// time of its own with no day beside it («سحرگاه», «شبانه»).
+    DayPart {
+        part: crate::lang::expr::DayPart,
+        alone: bool,
     },
     /// A function word.
     Kw(Role),
@@ -216,6 +224,7 @@ impl Lexicon {
                 "month" => RelKind::Month,
                 "year" => RelKind::Year,
                 "present" => RelKind::Present,
+                "future" => RelKind::Future,
                 _ => RelKind::PastVague,
             };
             add(
@@ -224,6 +233,24 @@ impl Lexicon {
                     kind,
                     offset: r.get(2).and_then(|v| v.parse().ok()).unwrap_or(0),
                     cal: calendar(r.get(3).copied().unwrap_or("")),
+                },
+            );
+        }
+        for r in tsv::rows(include_str!("../../../data/lexicon/fa/dayparts.tsv")) {
+            use crate::lang::expr::DayPart;
+            let part = match r.get(1).copied().unwrap_or("") {
+                "MO" => DayPart::Morning,
+                "MI" => DayPart::Midday,
+                "AF" => DayPart::Afternoon,
+                "EV" => DayPart::Evening,
+                "NI" => DayPart::Night,
+                _ => DayPart::Daytime,
+            };
+            add(
+                r[0],
+                Lex::DayPart {
+                    part,
+                    alone: r.get(2) == Some(&"yes"),
                 },
             );
         }
