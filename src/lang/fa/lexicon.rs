@@ -88,6 +88,9 @@ pub enum RelKind {
     PastVague,
     /// «به زودی»: FUTURE_REF.
     Future,
+    /// A day counted from the date the text spoke of last («همان روز»: 0,
+    /// «فردای آن روز»: 1).
+    AnaphoricDay,
 }
 
 /// One meaning of a word or phrase.
@@ -225,6 +228,7 @@ impl Lexicon {
                 "year" => RelKind::Year,
                 "present" => RelKind::Present,
                 "future" => RelKind::Future,
+                "anaphoric-day" => RelKind::AnaphoricDay,
                 _ => RelKind::PastVague,
             };
             add(

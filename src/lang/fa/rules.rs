@@ -177,7 +177,12 @@ static RULES: &[Rule] = &[
     },
     Rule {
         name: "fa/relative",
-        emits: &["fa/relative", "fa/n-units-later", "fa/n-units-ago"],
+        emits: &[
+            "fa/relative",
+            "fa/that-day",
+            "fa/n-units-later",
+            "fa/n-units-ago",
+        ],
         starts: |p, i| p.kind(i) == Some(Kind::Num) || p.lexical(i),
         read: Read::Expr(|p, i| p.relative_expr(i)),
     },
@@ -1015,7 +1020,9 @@ impl<'t> P<'t> {
     /// «در ۱۹۹۴», «طی ۱۳۹۹»: a bare year after «در» (the preposition is
     /// not part of the expression).
     fn year_after_in(&self, i: usize) -> Option<Atom> {
-        if i == 0 || !(self.role(i - 1, Role::In)) {
+        // «جنگ لبنان (۲۰۰۶)»: a year alone in parentheses.
+        let paren = i > 0 && self.punct(i - 1, &['(']) && self.punct(i + 1, &[')']);
+        if i == 0 || !(self.role(i - 1, Role::In) || paren) {
             return None;
         }
         let (y, cal) = self.bare_year_at(i)?;
@@ -1598,7 +1605,9 @@ impl<'t> P<'t> {
                     RelKind::Present => Relative::Present,
                     RelKind::PastVague => Relative::RecentPast,
                     RelKind::Future => Relative::Future,
+                    RelKind::AnaphoricDay => Relative::Days(offset),
                 };
+                let anaphoric = kind == RelKind::AnaphoricDay;
                 // «سال گذشته میلادی»: a trailing era marker.
                 let mut cal = cal;
                 let mut j = i + n;
@@ -1609,7 +1618,7 @@ impl<'t> P<'t> {
                     cal = c;
                     j += m;
                 }
-                if kind == RelKind::Day {
+                if kind == RelKind::Day || anaphoric {
                     // «دیروز صبح», «امروز عصر»: a part of the day after it.
                     if let Some((_, false, m)) = self.day_part_at(j) {
                         j += m;
@@ -1639,10 +1648,14 @@ impl<'t> P<'t> {
                     Expr::Relative {
                         rel,
                         calendar: cal,
-                        anaphoric: false,
+                        anaphoric,
                     },
                     j,
-                    "fa/relative",
+                    if anaphoric {
+                        "fa/that-day"
+                    } else {
+                        "fa/relative"
+                    },
                 ));
             }
         }
@@ -1652,8 +1665,16 @@ impl<'t> P<'t> {
         let j = i + n + 1;
         // «سه روز بعد» counts from the date the text spoke of last;
         // «سه روز دیگر» and «سه روز پیش» from the publication date.
+        let mut after_that = 0;
         let (sign, anaphoric) = if self.role(j, Role::Ago) {
             (-1, false)
+        } else if (self.word(j, "پس") || self.word(j, "بعد"))
+            && self.role(j + 1, Role::From)
+            && (self.word(j + 2, "آن") || self.word(j + 2, "این"))
+        {
+            // «سه روز پس از آن»: after the date spoken of last.
+            after_that = 2;
+            (1, true)
         } else if self.word(j, "دیگر") {
             (1, false)
         } else if self.word(j, "بعد") {
@@ -1680,7 +1701,7 @@ impl<'t> P<'t> {
                 calendar: Calendar::SolarHijri,
                 anaphoric,
             },
-            j + 1,
+            j + 1 + after_that,
             if anaphoric {
                 "fa/n-units-later"
             } else {
