@@ -569,6 +569,26 @@ impl<'t> P<'t> {
         }
     }
 
+    /// A four-digit year split by a stray space («آبان ۱۳ ۹۹», «سال ۲۰ ۲۳»):
+    /// two two-digit numbers that join into a plausible year, with no count
+    /// after them.
+    fn split_year_at(&self, i: usize) -> Option<i32> {
+        let (a, b) = (self.tok(i)?, self.tok(i + 1)?);
+        if a.digits() != 2 || b.digits() != 2 || b.glued {
+            return None;
+        }
+        let y = (a.num()? * 100 + b.num()?) as i32;
+        if !matches!(y, 1300..=1499 | 1900..=2100) {
+            return None;
+        }
+        if let Some(n) = self.tok(i + 2)
+            && (n.kind == Kind::Num || self.lex.is_quantity(&key(n.s)))
+        {
+            return None;
+        }
+        Some(y)
+    }
+
     /// Optional era marker after a year at `j`: updates the spec.
     fn take_era(&self, spec: &mut DateSpec, j: &mut usize) {
         if let Some((cal, n)) = self.era_at(*j) {
@@ -591,7 +611,13 @@ impl<'t> P<'t> {
             k += 1;
         }
         let two = spec.calendar == Some(Calendar::SolarHijri);
-        if let Some((y, _)) = self.year_at(k, two) {
+        if let Some(y) = self.split_year_at(k) {
+            spec.year = Some(y);
+            *j = k + 2;
+            self.take_era(spec, j);
+        } else if let Some((y, short)) = self.year_at(k, two)
+            && !(short && self.kind(k + 1) == Some(Kind::Num))
+        {
             spec.year = Some(y);
             *j = k + 1;
             self.take_era(spec, j);
@@ -642,7 +668,11 @@ impl<'t> P<'t> {
         if !s1.is_punct(&['/', '-', '.']) || s1.s != s2.s {
             return None;
         }
-        if !(s1.glued && b.glued && s2.glued && c.glued) {
+        // «۱۴۰۱/ ۰۷/۱۲», «۱۴۰۱ /۰۷ / ۱۲»: a stray space beside a slash is
+        // tolerated when the year has four digits; dashes and dots must be
+        // glued (ranges, decimals).
+        let slash_year = s1.is_punct(&['/']) && (a.digits() == 4 || c.digits() == 4);
+        if !(slash_year || s1.glued && b.glued && s2.glued && c.glued) {
             return None;
         }
         // A longer chain («1/2/3/4») or a decimal is no date.
