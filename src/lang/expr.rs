@@ -151,7 +151,8 @@ pub enum Expr {
         calendar: Calendar,
         anaphoric: bool,
     },
-    /// A length of time, not a date («شش سال»).
+    /// A length of time, not a date («شش سال»); `amount` 0 is an unknown
+    /// amount («چند ماه»: `PXM`).
     Duration { amount: u32, unit: Unit },
 }
 

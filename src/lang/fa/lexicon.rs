@@ -86,6 +86,11 @@ pub enum RelKind {
     Year,
     Present,
     PastVague,
+    /// «به زودی»: FUTURE_REF.
+    Future,
+    /// A day counted from the date the text spoke of last («همان روز»: 0,
+    /// «فردای آن روز»: 1).
+    AnaphoricDay,
 }
 
 /// One meaning of a word or phrase.
@@ -110,6 +115,12 @@ pub enum Lex {
         kind: RelKind,
         offset: i32,
         cal: Calendar,
+    },
+    /// A part of the day (`dayparts.tsv`); `alone` when the word is a
+    /// time of its own with no day beside it («سحرگاه», «شبانه»).
+    DayPart {
+        part: crate::lang::expr::DayPart,
+        alone: bool,
     },
     /// A function word.
     Kw(Role),
@@ -216,6 +227,8 @@ impl Lexicon {
                 "month" => RelKind::Month,
                 "year" => RelKind::Year,
                 "present" => RelKind::Present,
+                "future" => RelKind::Future,
+                "anaphoric-day" => RelKind::AnaphoricDay,
                 _ => RelKind::PastVague,
             };
             add(
@@ -224,6 +237,24 @@ impl Lexicon {
                     kind,
                     offset: r.get(2).and_then(|v| v.parse().ok()).unwrap_or(0),
                     cal: calendar(r.get(3).copied().unwrap_or("")),
+                },
+            );
+        }
+        for r in tsv::rows(include_str!("../../../data/lexicon/fa/dayparts.tsv")) {
+            use crate::lang::expr::DayPart;
+            let part = match r.get(1).copied().unwrap_or("") {
+                "MO" => DayPart::Morning,
+                "MI" => DayPart::Midday,
+                "AF" => DayPart::Afternoon,
+                "EV" => DayPart::Evening,
+                "NI" => DayPart::Night,
+                _ => DayPart::Daytime,
+            };
+            add(
+                r[0],
+                Lex::DayPart {
+                    part,
+                    alone: r.get(2) == Some(&"yes"),
                 },
             );
         }

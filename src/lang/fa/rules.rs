@@ -13,7 +13,7 @@
 use super::lexicon::{Lex, Lexicon, RelKind, Role, key, lexicon};
 use super::tense::{clause_tense, has_continuation_cue};
 use super::token::{Kind, Tok, tokenize};
-use crate::lang::expr::{DateSpec, Expr, Modifier, Parsed, Relative, Tense, Unit};
+use crate::lang::expr::{DateSpec, DayPart, Expr, Modifier, Parsed, Relative, Tense, Unit};
 use crate::lang::grammar::{self, Atom, GrammarParams, Lead, Names, Read, Side, TwoDigitEnd};
 use crate::units::Calendar;
 
@@ -55,7 +55,12 @@ type Rule = grammar::Rule<
 static RULES: &[Rule] = &[
     Rule {
         name: "fa/weekday",
-        emits: &["fa/weekday", "fa/weekday-past", "fa/weekday-next"],
+        emits: &[
+            "fa/weekday",
+            "fa/weekday-past",
+            "fa/weekday-next",
+            "fa/weekday-of-week",
+        ],
         starts: |p, i| p.latin(i) || p.lexical(i),
         read: Read::Before(|p, i| p.weekday(i)),
     },
@@ -106,6 +111,12 @@ static RULES: &[Rule] = &[
             p.kind(i) == Some(Kind::Num) || p.any_role(i, &[Role::YearWord, Role::YearsWord])
         },
         read: Read::Point(|p, i| p.year(i)),
+    },
+    Rule {
+        name: "fa/year-first",
+        emits: &["fa/year-month-day"],
+        starts: |p, i| p.kind(i) == Some(Kind::Num),
+        read: Read::Point(|p, i| p.year_first(i)),
     },
     Rule {
         name: "fa/decade",
@@ -166,9 +177,32 @@ static RULES: &[Rule] = &[
     },
     Rule {
         name: "fa/relative",
-        emits: &["fa/relative", "fa/n-units-later", "fa/n-units-ago"],
+        emits: &[
+            "fa/relative",
+            "fa/that-day",
+            "fa/n-units-later",
+            "fa/n-units-ago",
+        ],
         starts: |p, i| p.kind(i) == Some(Kind::Num) || p.lexical(i),
         read: Read::Expr(|p, i| p.relative_expr(i)),
+    },
+    Rule {
+        name: "fa/day-part",
+        emits: &["fa/day-part", "fa/day-part-alone"],
+        starts: |p, i| p.lexical(i) || p.zwnj(i),
+        read: Read::Expr(|p, i| p.day_part(i)),
+    },
+    Rule {
+        name: "fa/clock",
+        emits: &["fa/clock"],
+        starts: |p, i| p.kind(i) == Some(Kind::Num) || p.any_role(i, &[Role::HourWord]),
+        read: Read::Expr(|p, i| p.clock(i)),
+    },
+    Rule {
+        name: "fa/ordinal-day",
+        emits: &["fa/ordinal-day"],
+        starts: |p, i| p.any_role(i, &[Role::DayWord]) || p.ordinal_in(i).is_some(),
+        read: Read::Expr(|p, i| p.ordinal_day(i)),
     },
     Rule {
         name: "fa/date",
@@ -317,7 +351,22 @@ impl<'t> P<'t> {
     }
 
     /// A month name at `i`: (calendar, month, latent, tokens, «ماه» suffix).
+    /// Afghan and Iranian names of one month paired with a slash or a dash
+    /// («حمل/فروردین», «عقرب-آبان») are one month name.
     fn month_at(&self, i: usize) -> Option<(Calendar, u8, bool, usize, bool)> {
+        let (cal, month, latent, n, suffix) = self.month_at1(i)?;
+        if !suffix
+            && self.punct(i + n, &['/', '-'])
+            && let Some((c2, m2, _, n2, s2)) = self.month_at1(i + n + 1)
+            && c2 == cal
+            && m2 == month
+        {
+            return Some((cal, month, false, n + 1 + n2, s2));
+        }
+        Some((cal, month, latent, n, suffix))
+    }
+
+    fn month_at1(&self, i: usize) -> Option<(Calendar, u8, bool, usize, bool)> {
         let t = self.tok(i)?;
         if t.kind == Kind::Latin {
             let m = *self.lex.en_months.get(t.s.to_ascii_lowercase().as_str())?;
@@ -370,7 +419,8 @@ impl<'t> P<'t> {
         if t.kind != Kind::Word {
             return None;
         }
-        // Abbreviations with dots: «ه.ش», «هـ.ش» (tatweel removed), «ه.ق».
+        // Abbreviations with dots: «ه.ش», «هـ.ش» (tatweel removed), «ه‍.ش»
+        // (its zero-width joiner is no token), «ه.ق».
         if key(t.s) == "ه" && self.punct(i + 1, &['.']) {
             let cal = match self.tok(i + 2).map(|t| key(t.s)).as_deref() {
                 Some("ش") => Calendar::SolarHijri,
@@ -519,6 +569,26 @@ impl<'t> P<'t> {
         }
     }
 
+    /// A four-digit year split by a stray space («آبان ۱۳ ۹۹», «سال ۲۰ ۲۳»):
+    /// two two-digit numbers that join into a plausible year, with no count
+    /// after them.
+    fn split_year_at(&self, i: usize) -> Option<i32> {
+        let (a, b) = (self.tok(i)?, self.tok(i + 1)?);
+        if a.digits() != 2 || b.digits() != 2 || b.glued {
+            return None;
+        }
+        let y = (a.num()? * 100 + b.num()?) as i32;
+        if !matches!(y, 1300..=1499 | 1900..=2100) {
+            return None;
+        }
+        if let Some(n) = self.tok(i + 2)
+            && (n.kind == Kind::Num || self.lex.is_quantity(&key(n.s)))
+        {
+            return None;
+        }
+        Some(y)
+    }
+
     /// Optional era marker after a year at `j`: updates the spec.
     fn take_era(&self, spec: &mut DateSpec, j: &mut usize) {
         if let Some((cal, n)) = self.era_at(*j) {
@@ -541,7 +611,13 @@ impl<'t> P<'t> {
             k += 1;
         }
         let two = spec.calendar == Some(Calendar::SolarHijri);
-        if let Some((y, _)) = self.year_at(k, two) {
+        if let Some(y) = self.split_year_at(k) {
+            spec.year = Some(y);
+            *j = k + 2;
+            self.take_era(spec, j);
+        } else if let Some((y, short)) = self.year_at(k, two)
+            && !(short && self.kind(k + 1) == Some(Kind::Num))
+        {
             spec.year = Some(y);
             *j = k + 1;
             self.take_era(spec, j);
@@ -592,7 +668,11 @@ impl<'t> P<'t> {
         if !s1.is_punct(&['/', '-', '.']) || s1.s != s2.s {
             return None;
         }
-        if !(s1.glued && b.glued && s2.glued && c.glued) {
+        // «۱۴۰۱/ ۰۷/۱۲», «۱۴۰۱ /۰۷ / ۱۲»: a stray space beside a slash is
+        // tolerated when the year has four digits; dashes and dots must be
+        // glued (ranges, decimals).
+        let slash_year = s1.is_punct(&['/']) && (a.digits() == 4 || c.digits() == 4);
+        if !(slash_year || s1.glued && b.glued && s2.glued && c.glued) {
             return None;
         }
         // A longer chain («1/2/3/4») or a decimal is no date.
@@ -830,6 +910,39 @@ impl<'t> P<'t> {
         })
     }
 
+    /// Year first: «۱۴۰۱ مهر ۱۲», «2022 December 08» (page headers).
+    fn year_first(&self, i: usize) -> Option<Atom> {
+        let (y, _) = self.year_at(i, false)?;
+        let (cal, month, _, mn, _) = self.month_at(i + 1)?;
+        let j = i + 1 + mn;
+        let t = self.tok(j)?;
+        let d = t
+            .num()
+            .filter(|d| (1..=31).contains(d) && t.digits() <= 2)?;
+        // «۱۴۰۱ مهر ۱۲ آبان»: the number is another date's day.
+        if self.month_at(j + 1).is_some() || self.punct(j + 1, &[':', '/']) {
+            return None;
+        }
+        year_calendar(y)?;
+        let spec = DateSpec {
+            calendar: Some(cal),
+            calendar_explicit: true,
+            year: Some(y),
+            month: Some(month),
+            day: Some(d as u8),
+            ..DateSpec::default()
+        };
+        Some(Atom {
+            spec,
+            i,
+            j: j + 1,
+            rule: "fa/year-month-day",
+            time: None,
+            tj: None,
+            hint: None,
+        })
+    }
+
     /// Years: «سال ۱۹۸۸», «سال‌های ۱۹۹۲», «۱۳۵۹ش», «سال ۹۹», «۱۹۹۴ میلادی».
     fn year(&self, i: usize) -> Option<Atom> {
         let mut j = i;
@@ -937,7 +1050,9 @@ impl<'t> P<'t> {
     /// «در ۱۹۹۴», «طی ۱۳۹۹»: a bare year after «در» (the preposition is
     /// not part of the expression).
     fn year_after_in(&self, i: usize) -> Option<Atom> {
-        if i == 0 || !(self.role(i - 1, Role::In)) {
+        // «جنگ لبنان (۲۰۰۶)»: a year alone in parentheses.
+        let paren = i > 0 && self.punct(i - 1, &['(']) && self.punct(i + 1, &[')']);
+        if i == 0 || !(self.role(i - 1, Role::In) || paren) {
             return None;
         }
         let (y, cal) = self.bare_year_at(i)?;
@@ -1066,6 +1181,21 @@ impl<'t> P<'t> {
             Read::Point(f) => Some(f(self, i)),
             _ => None,
         }))?;
+        // «۱۲ مهر ۱۴۰۱، سه‌شنبه»: a weekday after the date is part of it
+        // (one in parentheses is an expression of its own).
+        if best.spec.day.is_some() && best.spec.weekday.is_none() {
+            let k = if self.punct(best.j, &[',', '،']) {
+                best.j + 1
+            } else {
+                best.j
+            };
+            if let Some((wd, n)) = self.weekday_at(k)
+                && self.date_core_no_weekday(k + n)
+            {
+                best.spec.weekday = Some(wd);
+                best.j = k + n;
+            }
+        }
         if let Some((t, n)) = self.time_at(best.j)
             && best.spec.day.is_some()
         {
@@ -1074,6 +1204,20 @@ impl<'t> P<'t> {
             best.j += n;
         }
         Some(best)
+    }
+
+    /// True unless a date with a day starts at `i` (a weekday after a date
+    /// that begins the next date belongs to that one: «… ۱۰ آبان، شنبه ۱۱ آبان»).
+    fn date_core_no_weekday(&self, i: usize) -> bool {
+        let k = if self.role(i, Role::DayWord) {
+            i + 1
+        } else {
+            i
+        };
+        !RULES.iter().any(|r| match r.read {
+            Read::Point(f) => f(self, k).is_some_and(|a| a.spec.day.is_some()),
+            _ => false,
+        })
     }
 
     /// A point: a core date, optionally with a weekday before it, or a bare
@@ -1135,6 +1279,23 @@ impl<'t> P<'t> {
             j += 1;
             rule = "fa/weekday-next";
             hint = Some(Tense::Future);
+        } else if let Some((
+            Expr::Relative {
+                rel: Relative::Weeks(off),
+                ..
+            },
+            k,
+            _,
+        )) = self.relative(j)
+        {
+            // «روز چهارشنبه هفته جاری», «جمعه هفته گذشته»
+            j = k;
+            rule = "fa/weekday-of-week";
+            hint = match off {
+                o if o < 0 => Some(Tense::Past),
+                o if o > 0 => Some(Tense::Future),
+                _ => None,
+            };
         }
         if hint.is_none() && j == i + n && i > 0 {
             // «امام جمعه», «نماز جمعه»: part of a name.
@@ -1239,6 +1400,15 @@ impl<'t> P<'t> {
                 let mut s = a.spec;
                 if s.year.is_none() {
                     s.inherit(&ys);
+                    // «۱۵ حمل تا ۳۰ سنبله امسال»: the year word of the far end.
+                    if s.year.is_none()
+                        && s.rel_year.is_none()
+                        && !s.year_from_context
+                        && s.calendar == ys.calendar
+                    {
+                        s.rel_year = ys.rel_year;
+                        s.year_from_context = ys.year_from_context;
+                    }
                 }
                 s
             }
@@ -1248,6 +1418,8 @@ impl<'t> P<'t> {
                         day: Some(*value as u8),
                         month: ys.month,
                         year: ys.year,
+                        rel_year: ys.rel_year,
+                        year_from_context: ys.year_from_context,
                         calendar: ys.calendar,
                         calendar_explicit: ys.calendar_explicit,
                         ..DateSpec::default()
@@ -1277,6 +1449,8 @@ impl<'t> P<'t> {
                 DateSpec {
                     month: Some(*month),
                     year: ys.year,
+                    rel_year: ys.rel_year,
+                    year_from_context: ys.year_from_context,
                     calendar: Some(*cal),
                     calendar_explicit: true,
                     ..DateSpec::default()
@@ -1409,6 +1583,21 @@ impl<'t> P<'t> {
         // in the year before («از ۲۰ اسفند تا ۵ فروردین ۱۴۰۲»).
         let borrowed = !matches!(&x, Side::Atom(a) if a.spec.year.is_some());
         let mut reversed = grammar::reversed(&xs, &ys);
+        // «۱۴ - ۰۵ آذر ۱۴۰۲» (an hour and a date in a header): days of one
+        // month do not run backwards.
+        if reversed && matches!(x, Side::Num { digits: ..=2, .. }) && xs.day.is_some() {
+            return None;
+        }
+        // «۱۸ عقرب ۱۴۰۴ - ۹ نومبر ۲۰۲۵»: one day in two calendars.
+        if lead.is_none()
+            && xs.calendar_explicit
+            && ys.calendar_explicit
+            && xs.calendar != ys.calendar
+            && xs.day.is_some()
+            && ys.day.is_some()
+        {
+            return None;
+        }
         if reversed
             && borrowed
             && xs.month.is_some()
@@ -1445,7 +1634,10 @@ impl<'t> P<'t> {
                     RelKind::Year => Relative::Years(offset),
                     RelKind::Present => Relative::Present,
                     RelKind::PastVague => Relative::RecentPast,
+                    RelKind::Future => Relative::Future,
+                    RelKind::AnaphoricDay => Relative::Days(offset),
                 };
+                let anaphoric = kind == RelKind::AnaphoricDay;
                 // «سال گذشته میلادی»: a trailing era marker.
                 let mut cal = cal;
                 let mut j = i + n;
@@ -1456,14 +1648,44 @@ impl<'t> P<'t> {
                     cal = c;
                     j += m;
                 }
+                if kind == RelKind::Day || anaphoric {
+                    // «دیروز صبح», «امروز عصر»: a part of the day after it.
+                    if let Some((_, false, m)) = self.day_part_at(j) {
+                        j += m;
+                    }
+                    // «امروز یکشنبه», «دیروز، شنبه»: the day's weekday.
+                    let k = if self.punct(j, &[',', '،']) {
+                        j + 1
+                    } else {
+                        j
+                    };
+                    if let Some((_, m)) = self.weekday_at(k) {
+                        j = k + m;
+                        // «امروز دوشنبه، ۲۲ اسد»: and its date.
+                        let k = if self.punct(j, &[',', '،']) {
+                            j + 1
+                        } else {
+                            j
+                        };
+                        if let Some(a) = self.date_core(k)
+                            && a.spec.day.is_some()
+                        {
+                            j = a.j;
+                        }
+                    }
+                }
                 return Some((
                     Expr::Relative {
                         rel,
                         calendar: cal,
-                        anaphoric: false,
+                        anaphoric,
                     },
                     j,
-                    "fa/relative",
+                    if anaphoric {
+                        "fa/that-day"
+                    } else {
+                        "fa/relative"
+                    },
                 ));
             }
         }
@@ -1473,8 +1695,16 @@ impl<'t> P<'t> {
         let j = i + n + 1;
         // «سه روز بعد» counts from the date the text spoke of last;
         // «سه روز دیگر» and «سه روز پیش» from the publication date.
+        let mut after_that = 0;
         let (sign, anaphoric) = if self.role(j, Role::Ago) {
             (-1, false)
+        } else if (self.word(j, "پس") || self.word(j, "بعد"))
+            && self.role(j + 1, Role::From)
+            && (self.word(j + 2, "آن") || self.word(j + 2, "این"))
+        {
+            // «سه روز پس از آن»: after the date spoken of last.
+            after_that = 2;
+            (1, true)
         } else if self.word(j, "دیگر") {
             (1, false)
         } else if self.word(j, "بعد") {
@@ -1484,6 +1714,11 @@ impl<'t> P<'t> {
         };
         let a = amount as i32 * sign;
         let rel = match unit {
+            // «سه ساعت پیش», «چند ساعت بعد»: the same day.
+            Unit::Hour | Unit::Minute if amount < 24 => Relative::Days(0),
+            // «چند هفته پیش»: some time before.
+            _ if amount == 0 && sign < 0 => Relative::RecentPast,
+            _ if amount == 0 => return None,
             Unit::Day => Relative::Days(a),
             Unit::Week => Relative::Weeks(a),
             Unit::Month => Relative::Months(a),
@@ -1496,7 +1731,7 @@ impl<'t> P<'t> {
                 calendar: Calendar::SolarHijri,
                 anaphoric,
             },
-            j + 1,
+            j + 1 + after_that,
             if anaphoric {
                 "fa/n-units-later"
             } else {
@@ -1514,6 +1749,10 @@ impl<'t> P<'t> {
             }
             return Some((t.num()?, 1));
         }
+        // «چند», «چندین»: an unknown amount (0).
+        if t.kind == Kind::Word && matches!(&*key(t.s), "چند" | "چندین") {
+            return Some((0, 1));
+        }
         let (v, ordinal, n) = self.number_words(i)?;
         if ordinal {
             return None;
@@ -1528,6 +1767,14 @@ impl<'t> P<'t> {
             && let Some(t) = self.tok(i).filter(|t| t.kind == Kind::Word)
             && let Some(stem) = key(t.s).strip_suffix('ه')
             && matches!(stem, "روز" | "سال" | "ماه" | "ساعت")
+        {
+            l = self.lex.get(stem);
+        }
+        // «۴ سالی است», «چند روزی»: an indefinite «ی».
+        if l.is_empty()
+            && let Some(t) = self.tok(i).filter(|t| t.kind == Kind::Word)
+            && let Some(stem) = key(t.s).strip_suffix('ی')
+            && matches!(stem, "روز" | "سال" | "ماه" | "ساعت" | "هفته")
         {
             l = self.lex.get(stem);
         }
@@ -1576,7 +1823,7 @@ impl<'t> P<'t> {
             }
         }
         let (amount, n) = self.amount_at(i)?;
-        if amount == 0 {
+        if amount == 0 && self.kind(i) == Some(Kind::Num) {
             return None;
         }
         let unit = self.unit_at(i + n)?;
@@ -1641,8 +1888,238 @@ impl<'t> P<'t> {
     /// `fa/relative`, `fa/n-units-ago`, …: a relative expression at `i`.
     fn relative_expr(&self, i: usize) -> Option<(Parsed, usize)> {
         let (e, j, rule) = self.relative(i)?;
+        let mut p = Parsed::new(self.toks[i].start, self.toks[j - 1].end, rule, e);
+        // «دیشب», «شب گذشته», «امروز عصر»: the part of the day it names.
+        p.day_part = (i..j).find_map(|k| self.day_part_at(k).map(|(d, _, _)| d));
+        Some((p, j))
+    }
+
+    /// A part of the day at `i`: (part, stands alone, tokens).
+    fn day_part_at(&self, i: usize) -> Option<(DayPart, bool, usize)> {
+        self.lex_at(i).into_iter().find_map(|(l, n)| match l {
+            Lex::DayPart { part, alone } => Some((part, alone, n)),
+            _ => None,
+        })
+    }
+
+    /// `fa/day-part`: a part of the day with its day («بامداد سه‌شنبه»,
+    /// «صبح امروز», «شامگاه دیروز», «صبحگاه ۲۸ شهریور ۱۴۰۲»);
+    /// `fa/day-part-alone`: one that stands alone («سحرگاه», «حملات
+    /// شبانه»), on the publication day, or for the night on the night
+    /// before it (a report of «شبانه» is of the night that just ended).
+    fn day_part(&self, i: usize) -> Option<(Parsed, usize)> {
+        if i > 0
+            && self
+                .tok(i - 1)
+                .is_some_and(|t| t.kind == Kind::Word && self.lex.blocks(&key(t.s), "relative"))
+        {
+            return None;
+        }
+        let (part, alone, n) = self.day_part_at(i)?;
+        // «دیشب», «امشب» are relative words of their own.
+        if self
+            .phrase(i, n)
+            .iter()
+            .any(|l| matches!(l, Lex::Relative { .. }))
+        {
+            return None;
+        }
+        let j = i + n;
+        let mut k = j;
+        if self.role(k, Role::DayWord) {
+            k += 1;
+        }
+        if let Some(a) = self.point(k)
+            && (a.spec.day.is_some() || a.spec.weekday.is_some())
+        {
+            let mut p = self.atom_parsed(&a);
+            p.start = self.toks[i].start;
+            p.rule = "fa/day-part";
+            p.day_part = Some(part);
+            return Some((p, a.j));
+        }
+        if let Some((
+            e @ Expr::Relative {
+                rel: Relative::Days(_),
+                ..
+            },
+            k,
+            _,
+        )) = self.relative(k)
+        {
+            let mut p = Parsed::new(self.toks[i].start, self.toks[k - 1].end, "fa/day-part", e);
+            p.day_part = Some(part);
+            return Some((p, k));
+        }
+        if !alone {
+            return None;
+        }
+        let off = if part == DayPart::Night { -1 } else { 0 };
+        let mut p = Parsed::new(
+            self.toks[i].start,
+            self.toks[j - 1].end,
+            "fa/day-part-alone",
+            Expr::Relative {
+                rel: Relative::Days(off),
+                calendar: Calendar::SolarHijri,
+                anaphoric: false,
+            },
+        );
+        p.day_part = Some(part);
+        Some((p, j))
+    }
+
+    /// `fa/clock`: a clock time with no date of its own («ساعت ۱۷ به وقت
+    /// محلی», «ساعت ۱۵ و ۳۰ دقیقه», «۲۰:۱۰»), on the day the text spoke
+    /// of last (the publication day when it gave none).
+    fn clock(&self, i: usize) -> Option<(Parsed, usize)> {
+        let word = self.role(i, Role::HourWord);
+        if !word
+            && i > 0
+            && self.tok(i).is_some_and(|t| t.glued)
+            && self.punct(i - 1, &[':', '/', '.', '-'])
+        {
+            return None;
+        }
+        let ((h, m), n) = self.time_at(i)?;
+        if !word && h > 23 {
+            return None;
+        }
+        let mut j = i + n;
+        // «ساعت ۲۰ میلیون تومان», «ساعت ۲ ۳۰»: a price or a count, not a time.
+        if self.kind(j) == Some(Kind::Num)
+            || self.tok(j).is_some_and(|t| self.lex.is_quantity(&key(t.s)))
+        {
+            return None;
+        }
+        // «۲۰:۱۰:۳۵»
+        if !word && self.punct(j, &[':']) && self.kind(j + 1) == Some(Kind::Num) {
+            j += 2;
+        }
+        let mut hour = h;
+        // «ساعت ۸ شب», «ساعت ۱۰ صبح»
+        if let Some((part, _, pn)) = self.day_part_at(j) {
+            if matches!(part, DayPart::Afternoon | DayPart::Evening | DayPart::Night)
+                && (1..12).contains(&h)
+                && !(part == DayPart::Night && h < 5)
+            {
+                hour = h + 12;
+            }
+            j += pn;
+        }
+        j = self.local_time(j);
+        // «ساعت ۷ صبح جمعه به وقت محلی», «ساعت ۱۷ به وقت محلی روز شنبه»:
+        // the day after the time.
+        let k = if self.role(j, Role::DayWord) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(a) = self.point(k)
+            && (a.spec.day.is_some() || a.spec.weekday.is_some())
+            && a.time.is_none()
+        {
+            let mut p = self.atom_parsed(&a);
+            p.start = self.toks[i].start;
+            let j = self.local_time(a.j);
+            p.end = self.toks[j - 1].end;
+            p.rule = "fa/clock";
+            p.time_of_day = Some((hour, m));
+            return Some((p, j));
+        }
+        // «ساعت ۷:۳۰ شام امروز»
+        if let Some((
+            e @ Expr::Relative {
+                rel: Relative::Days(_),
+                ..
+            },
+            k2,
+            _,
+        )) = self.relative(k)
+        {
+            let mut p = Parsed::new(self.toks[i].start, self.toks[k2 - 1].end, "fa/clock", e);
+            p.time_of_day = Some((hour, m));
+            return Some((p, k2));
+        }
+        let mut p = Parsed::new(
+            self.toks[i].start,
+            self.toks[j - 1].end,
+            "fa/clock",
+            Expr::Relative {
+                rel: Relative::Days(0),
+                calendar: Calendar::SolarHijri,
+                anaphoric: true,
+            },
+        );
+        p.time_of_day = Some((hour, m));
+        Some((p, j))
+    }
+
+    /// After a clock time, «به وقت محلی», «به وقت تهران», «بوقت محلی»:
+    /// where it ends.
+    fn local_time(&self, j: usize) -> usize {
+        if self.word(j, "به") && self.word(j + 1, "وقت") && self.kind(j + 2) == Some(Kind::Word)
+        {
+            j + 3
+        } else if self.word(j, "بوقت") && self.kind(j + 1) == Some(Kind::Word) {
+            j + 2
+        } else {
+            j
+        }
+    }
+
+    /// An ordinal word ending in «ین» at `i` («سومین», «هفتمین», «نخستین»).
+    fn ordinal_in(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i).filter(|t| t.kind == Kind::Word)?;
+        let k = key(t.s);
+        let stem = k.strip_suffix("ین")?;
+        match self.number_word(stem) {
+            Some((v, true)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// `fa/ordinal-day`: how long something has lasted, counted by its
+    /// ordinal day or year («سومین روز», «هفتمین روز متوالی», «روز دوم»,
+    /// «هفتمین سال»), a duration as the guideline reads it.
+    fn ordinal_day(&self, i: usize) -> Option<(Parsed, usize)> {
+        let (v, unit, mut j) = if let Some(v) = self.ordinal_in(i) {
+            let unit = self.unit_at(i + 1)?;
+            if !matches!(unit, Unit::Day | Unit::Year | Unit::Week | Unit::Month)
+                || self.lex_at(i + 1).is_empty()
+            {
+                return None;
+            }
+            (v, unit, i + 2)
+        } else if self.role(i, Role::DayWord) {
+            let (v, true, n) = self.number_words(i + 1)? else {
+                return None;
+            };
+            (v, Unit::Day, i + 1 + n)
+        } else {
+            return None;
+        };
+        if v == 0 || v > 31 {
+            return None;
+        }
+        if self.word(j, "متوالی") {
+            j += 1;
+        }
+        // «نخستین روز عید قربان», «روز دوم آبان», «روز اول ماه رمضان»: a date.
+        if self.month_at(j).is_some()
+            || self.role(j, Role::MonthWord)
+            || self.word(j, "عید")
+            || self.kind(j) == Some(Kind::Num)
+        {
+            return None;
+        }
         Some((
-            Parsed::new(self.toks[i].start, self.toks[j - 1].end, rule, e),
+            Parsed::new(
+                self.toks[i].start,
+                self.toks[j - 1].end,
+                "fa/ordinal-day",
+                Expr::Duration { amount: v, unit },
+            ),
             j,
         ))
     }
@@ -1651,6 +2128,10 @@ impl<'t> P<'t> {
     fn date(&self, i: usize) -> Option<(Parsed, usize)> {
         let a = self.point(i)?;
         let mut p = self.atom_parsed(&a);
+        if a.spec.is_weekday_only() {
+            // «سه‌شنبه شب», «پنجشنبه صبح»
+            p.day_part = (a.i + 1..a.j).find_map(|k| self.day_part_at(k).map(|(d, _, _)| d));
+        }
         let mut j = a.j;
         if let Some((alt, k)) = self.dual(j, &a.spec) {
             p.alternative = Some(Box::new(alt));
@@ -1742,6 +2223,20 @@ impl<'t> P<'t> {
     /// A bare four-digit year after «از»/«تا» («از ۱۹۹۲», «تا ۲۰۲۵»).
     fn bare_year(&self, i: usize) -> Option<Atom> {
         let (y, cal) = self.bare_year_at(i)?;
+        // «بیش از ۱۴۰۰ نفر», «کمتر از ۲۰۰۰»: a count.
+        if let Some(n) = self.tok(i + 1)
+            && (n.kind == Kind::Num || self.lex.is_quantity(&key(n.s)))
+        {
+            return None;
+        }
+        if i >= 2
+            && matches!(
+                self.tok(i - 2).map(|t| key(t.s)).as_deref(),
+                Some("بیش" | "کمتر" | "بیشتر")
+            )
+        {
+            return None;
+        }
         let mut spec = DateSpec {
             calendar: Some(cal),
             year: Some(y),

@@ -16,7 +16,8 @@ const SCRIPT: Script = Script {
     latin: true,
     letter: is_arabic_letter,
     inside: |c| c == '\u{200C}',
-    skip: |c| c == '\u{200C}',
+    // A stray ZWNJ, and the zero-width joiner of «ه‍.ش», are no tokens.
+    skip: |c| c == '\u{200C}' || c == '\u{200D}',
 };
 
 /// Splits normalized text into tokens.
