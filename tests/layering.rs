@@ -122,14 +122,7 @@ fn strip(src: &str) -> (String, Vec<Literal>) {
             }
             if b.get(j) == Some(&'"') {
                 let start_line = line;
-                let before: String = out
-                    .chars()
-                    .rev()
-                    .take(40)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
+                let before = tail(&out, 40);
                 for _ in i..=j {
                     out.push(' ');
                 }
@@ -166,14 +159,7 @@ fn strip(src: &str) -> (String, Vec<Literal>) {
         }
         if c == '"' {
             let start_line = line;
-            let before: String = out
-                .chars()
-                .rev()
-                .take(40)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+            let before = tail(&out, 40);
             out.push(' ');
             i += 1;
             let mut lit = String::new();
@@ -228,6 +214,12 @@ fn strip(src: &str) -> (String, Vec<Literal>) {
         i += 1;
     }
     (out, strings)
+}
+
+/// The last `n` characters of the code written so far.
+fn tail(out: &str, n: usize) -> String {
+    let v: Vec<char> = out.chars().rev().take(n).collect();
+    v.into_iter().rev().collect()
 }
 
 /// The next few characters of code after position `i` (spaces skipped).
