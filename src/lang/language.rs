@@ -42,6 +42,44 @@ pub trait Segments {
     fn tense(&self, clause: &Clause) -> Tense;
 }
 
+/// [`Segments`] over a language's own tokens: what each language's
+/// `segment` returns, with its tokens, its clauses and its clause tense.
+pub struct TokenSegments<T> {
+    toks: Vec<T>,
+    ranges: Vec<Range<usize>>,
+    clauses: Vec<Clause>,
+    tense: fn(&[T], &Clause) -> Tense,
+}
+
+impl<T> TokenSegments<T> {
+    pub fn new(
+        toks: Vec<T>,
+        clauses: Vec<Clause>,
+        span: fn(&T) -> Range<usize>,
+        tense: fn(&[T], &Clause) -> Tense,
+    ) -> Self {
+        let ranges = toks.iter().map(span).collect();
+        TokenSegments {
+            toks,
+            ranges,
+            clauses,
+            tense,
+        }
+    }
+}
+
+impl<T> Segments for TokenSegments<T> {
+    fn tokens(&self) -> &[Range<usize>] {
+        &self.ranges
+    }
+    fn clauses(&self) -> &[Clause] {
+        &self.clauses
+    }
+    fn tense(&self, clause: &Clause) -> Tense {
+        (self.tense)(&self.toks, clause)
+    }
+}
+
 /// What the language-neutral stages may ask of a language.
 pub trait Language: Sync {
     /// Which language this is.

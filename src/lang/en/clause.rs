@@ -6,44 +6,21 @@
 //! "but". The tense of a clause is that of the verb group nearest to its
 //! start in its sentence ([`super::tense::clause_tense`]).
 
-use std::ops::Range;
-
 use super::lexicon::lexicon;
 use super::tense::{clause_tense, is_sentence_end};
 use super::token::{Kind, Tok, tokenize};
-use crate::lang::expr::Tense;
-use crate::lang::language::{Clause, Segments};
+use crate::lang::language::{Clause, TokenSegments};
 
 /// A text split by the English rules.
-pub struct EnglishSegments<'t> {
-    toks: Vec<Tok<'t>>,
-    ranges: Vec<Range<usize>>,
-    clauses: Vec<Clause>,
-}
-
-impl<'t> EnglishSegments<'t> {
-    pub fn new(text: &'t str) -> Self {
-        let toks = tokenize(text);
-        let ranges = toks.iter().map(|t| t.start..t.end).collect();
-        let clauses = clauses(&toks);
-        EnglishSegments {
-            toks,
-            ranges,
-            clauses,
-        }
-    }
-}
-
-impl Segments for EnglishSegments<'_> {
-    fn tokens(&self) -> &[Range<usize>] {
-        &self.ranges
-    }
-    fn clauses(&self) -> &[Clause] {
-        &self.clauses
-    }
-    fn tense(&self, c: &Clause) -> Tense {
-        clause_tense(&self.toks, c.toks.start, c.toks.start, lexicon())
-    }
+pub fn segments(text: &str) -> TokenSegments<Tok<'_>> {
+    let toks = tokenize(text);
+    let clauses = clauses(&toks);
+    TokenSegments::new(
+        toks,
+        clauses,
+        |t| t.start..t.end,
+        |toks, c| clause_tense(toks, c.toks.start, c.toks.start, lexicon()),
+    )
 }
 
 fn clauses(toks: &[Tok]) -> Vec<Clause> {
@@ -94,9 +71,11 @@ fn clauses(toks: &[Tok]) -> Vec<Clause> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::expr::Tense;
+    use crate::lang::language::Segments;
 
     fn texts(s: &str) -> Vec<(&str, usize)> {
-        let seg = EnglishSegments::new(s);
+        let seg = segments(s);
         seg.clauses()
             .iter()
             .map(|c| (&s[c.range.clone()], c.sentence))
@@ -130,10 +109,10 @@ mod tests {
     #[test]
     fn a_clause_has_the_tense_of_its_verb() {
         let s = "The truce will take effect on Monday.";
-        let seg = EnglishSegments::new(s);
+        let seg = segments(s);
         assert_eq!(seg.tense(&seg.clauses()[0]), Tense::Future);
         let s = "Troops withdrew on Monday.";
-        let seg = EnglishSegments::new(s);
+        let seg = segments(s);
         assert_eq!(seg.tense(&seg.clauses()[0]), Tense::Past);
     }
 }

@@ -67,7 +67,7 @@ impl Language for English {
             .any(|w| words.iter().any(|x| x == w))
     }
     fn segment<'t>(&self, text: &'t str) -> Box<dyn Segments + 't> {
-        Box::new(clause::EnglishSegments::new(text))
+        Box::new(clause::segments(text))
     }
     fn verb_final(&self) -> bool {
         false

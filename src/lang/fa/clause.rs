@@ -4,10 +4,7 @@
 //! ends after its verb (Persian is verb-final: «… آغاز شد و پس از آن …»),
 //! at «:», at a comma that follows a verb, before «ولی»/«اما», and before
 //! «و» after the nominal part of a compound verb whose light verb is left
-//! out («در سال ۱۹۸۸ آغاز و در سال‌های …»). English clauses end at
-//! sentence punctuation, «;» and «, but».
-
-use std::ops::Range;
+//! out («در سال ۱۹۸۸ آغاز و در سال‌های …»).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -15,38 +12,17 @@ use std::sync::OnceLock;
 use super::lexicon::{key, lexicon};
 use super::tense::{clause_tense, is_verb};
 use super::token::{Kind, Tok, tokenize};
-use crate::lang::expr::Tense;
-use crate::lang::language::{Clause, Segments};
+use crate::lang::language::{Clause, TokenSegments};
 
 /// A text split by the Persian rules.
-pub struct PersianSegments<'t> {
-    toks: Vec<Tok<'t>>,
-    ranges: Vec<Range<usize>>,
-    clauses: Vec<Clause>,
-}
-
-impl<'t> PersianSegments<'t> {
-    pub fn new(text: &'t str) -> Self {
-        let (toks, clauses) = clauses(text);
-        let ranges = toks.iter().map(|t| t.start..t.end).collect();
-        PersianSegments {
-            toks,
-            ranges,
-            clauses,
-        }
-    }
-}
-
-impl Segments for PersianSegments<'_> {
-    fn tokens(&self) -> &[Range<usize>] {
-        &self.ranges
-    }
-    fn clauses(&self) -> &[Clause] {
-        &self.clauses
-    }
-    fn tense(&self, c: &Clause) -> Tense {
-        clause_tense(&self.toks, c.toks.start, c.toks.start, lexicon())
-    }
+pub fn segments(text: &str) -> TokenSegments<Tok<'_>> {
+    let (toks, clauses) = clauses(text);
+    TokenSegments::new(
+        toks,
+        clauses,
+        |t| t.start..t.end,
+        |toks, c| clause_tense(toks, c.toks.start, c.toks.start, lexicon()),
+    )
 }
 
 /// Elided light verbs (`data/lexicon/fa/elided.tsv`): true when `word`

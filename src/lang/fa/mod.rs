@@ -40,7 +40,7 @@ impl Language for Persian {
         Some(&damage::PersianDamage)
     }
     fn segment<'t>(&self, text: &'t str) -> Box<dyn Segments + 't> {
-        Box::new(clause::PersianSegments::new(text))
+        Box::new(clause::segments(text))
     }
     fn verb_final(&self) -> bool {
         true
