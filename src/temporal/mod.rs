@@ -537,11 +537,15 @@ fn dateline(
     let lines: Vec<&str> = normalized.split("\n\n").collect();
     let n = lines.len();
     let near_edge = |p: usize| p < DATELINE_PARAGRAPHS || p + DATELINE_PARAGRAPHS >= n;
+    // Each paragraph is asked once, however many dates it holds: asking per
+    // date made one long paragraph quadratic.
+    let mut asked: Vec<Option<bool>> = vec![None; n];
     mentions.iter().position(|m| {
         let full = matches!(&m.expr, Expr::Date(d) if d.year.is_some() && d.month.is_some() && d.day.is_some());
         full && m.repaired.is_none()
             && !m.chrome
             && near_edge(m.paragraph)
-            && lines.get(m.paragraph).is_some_and(|l| language.is_dateline(l))
+            && m.paragraph < n
+            && *asked[m.paragraph].get_or_insert_with(|| language.is_dateline(lines[m.paragraph]))
     })
 }

@@ -258,14 +258,15 @@ const CLAUSE_DAY_RULES: &[&str] = &["en/clock-time", "en/part-of-day"];
 /// Gives every clock time and part of the day with no date of its own
 /// (a placeholder `Days(0)`) the nearest day-sized date of its sentence.
 fn clause_days(toks: &[Tok], out: &mut [Parsed]) {
-    let sentence_of = |byte: usize| {
-        let k = toks.partition_point(|t| t.start < byte);
-        toks[..k.min(toks.len())]
-            .iter()
-            .enumerate()
-            .filter(|(n, _)| super::tense::is_sentence_end(toks, *n))
-            .count()
-    };
+    // The number of sentence ends before each token, counted once: the
+    // sentence of an expression is a lookup, not a walk from the start.
+    let mut ends_before = Vec::with_capacity(toks.len() + 1);
+    ends_before.push(0usize);
+    for n in 0..toks.len() {
+        let e = usize::from(super::tense::is_sentence_end(toks, n));
+        ends_before.push(ends_before[n] + e);
+    }
+    let sentence_of = |byte: usize| ends_before[toks.partition_point(|t| t.start < byte)];
     let sentences: Vec<usize> = out.iter().map(|p| sentence_of(p.start)).collect();
     let is_day = |p: &Parsed| match &p.expr {
         Expr::Date(d) => d.day.is_some() || d.is_weekday_only(),

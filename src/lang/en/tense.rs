@@ -109,12 +109,16 @@ pub fn is_sentence_end(toks: &[Tok], k: usize) -> bool {
 
 /// The token range `[a, b)` of the sentence that holds tokens `i..j`.
 pub fn sentence(toks: &[Tok], i: usize, j: usize) -> (usize, usize) {
+    let floor = i.saturating_sub(crate::lang::grammar::CLAUSE_WINDOW);
+    let ceil = toks
+        .len()
+        .min(j.saturating_add(crate::lang::grammar::CLAUSE_WINDOW));
     let mut a = i;
-    while a > 0 && !is_sentence_end(toks, a - 1) {
+    while a > floor && !is_sentence_end(toks, a - 1) {
         a -= 1;
     }
     let mut b = j.min(toks.len());
-    while b < toks.len() && !is_sentence_end(toks, b) {
+    while b < ceil && !is_sentence_end(toks, b) {
         b += 1;
     }
     (a, b)

@@ -8,6 +8,7 @@
 use super::lexicon::{Lexicon, key};
 use super::token::{Kind, Tok};
 use crate::lang::expr::Tense;
+use crate::lang::grammar::CLAUSE_WINDOW;
 
 /// Words that keep a state open up to now («تاکنون»): a cue for `since`.
 pub fn has_continuation_cue(toks: &[Tok], from: usize) -> bool {
@@ -35,17 +36,19 @@ pub fn has_continuation_cue(toks: &[Tok], from: usize) -> bool {
     false
 }
 
-/// The index one past the last token of the sentence that holds `from`.
+/// The index one past the last token of the sentence that holds `from`,
+/// read at most [`CLAUSE_WINDOW`] tokens ahead.
 pub fn sentence_end(toks: &[Tok], from: usize) -> usize {
     let mut k = from;
-    while k < toks.len() {
+    let ceil = toks.len().min(from.saturating_add(CLAUSE_WINDOW));
+    while k < ceil {
         let t = &toks[k];
         if t.kind == Kind::Break || t.is_punct(&['.', '!', '?', '؟', '؛', ';']) {
             return k;
         }
         k += 1;
     }
-    toks.len()
+    ceil
 }
 
 /// The tense of the clause of the date at tokens `start..from`:
@@ -61,7 +64,10 @@ pub fn clause_tense(toks: &[Tok], start: usize, from: usize, lex: &Lexicon) -> T
     // to the clause start reads both.
     let (mut saw_ke, mut planned) = (false, false);
     let mut next_is_ast = false;
-    for t in toks[..start].iter().rev() {
+    for t in toks[start.saturating_sub(CLAUSE_WINDOW)..start]
+        .iter()
+        .rev()
+    {
         if t.kind == Kind::Break || t.is_punct(&['.', '!', '?', '؟', '؛', ';', '،', ',']) {
             break;
         }
