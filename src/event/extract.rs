@@ -36,6 +36,36 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// Items sorted by where they start, for finding those inside a clause
+/// without walking them all: every lookup of the extraction is a binary
+/// search plus the items it returns, so a document is read in time linear
+/// in its length (times a logarithm), however many clauses it has.
+struct ByStart {
+    /// `(start, end, index)`, sorted.
+    items: Vec<(usize, usize, usize)>,
+}
+
+impl ByStart {
+    fn new(ranges: impl Iterator<Item = (usize, Range<usize>)>) -> ByStart {
+        let mut items: Vec<_> = ranges.map(|(i, r)| (r.start, r.end, i)).collect();
+        items.sort_unstable();
+        ByStart { items }
+    }
+
+    /// Indices of the items that lie inside `r`, in their original order.
+    fn inside(&self, r: &Range<usize>) -> Vec<usize> {
+        let from = self.items.partition_point(|x| x.0 < r.start);
+        let mut v: Vec<usize> = self.items[from..]
+            .iter()
+            .take_while(|x| x.0 < r.end || (x.0 == r.end && x.1 == r.end))
+            .filter(|x| x.1 <= r.end)
+            .map(|x| x.2)
+            .collect();
+        v.sort_unstable();
+        v
+    }
+}
+
 /// The events of one document and the relations its text states.
 pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRelation>) {
     let ex = &dated.extraction;
@@ -46,6 +76,23 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
     let lang = language(dated.info.lang);
     let trig = triggers(lang);
     let cue_table = cues(lang);
+    // The dates of each view, in one pass over the mentions.
+    let mut view_dates: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); ex.views.len()];
+    for (i, m) in ex.mentions.iter().enumerate() {
+        if m.kind == MentionType::Date
+            && !m.chrome
+            && !matches!(
+                dated.resolved[i].time.reference(),
+                Some(Reference::Present | Reference::Past)
+            )
+            && let Some(v) = view_dates.get_mut(m.view)
+        {
+            v.push((i, m.view_range.clone()));
+        }
+    }
+    // How many events each id base has had: a second event of one clause
+    // gets a suffix.
+    let mut id_bases: std::collections::HashMap<String, usize> = Default::default();
     for (vi, view) in ex.views.iter().enumerate() {
         let seg = lang.segment(&view.text);
         let (toks, cls) = (seg.tokens(), seg.clauses());
@@ -53,45 +100,43 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
         let hits = trig.find_all(&view.text);
         let cue_hits = cue_table.find(&view.text);
         // Dates of this view: (mention index, view range).
-        let dates: Vec<(usize, Range<usize>)> = ex
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(i, m)| {
-                m.view == vi
-                    && m.kind == MentionType::Date
-                    && !m.chrome
-                    && !matches!(
-                        dated.resolved[*i].time.reference(),
-                        Some(Reference::Present | Reference::Past)
-                    )
-            })
-            .map(|(i, m)| (i, m.view_range.clone()))
-            .collect();
-        let in_range = |r: &Range<usize>, c: &Range<usize>| r.start >= c.start && r.end <= c.end;
+        let dates = &view_dates[vi];
+        let hits_at = ByStart::new(hits.iter().map(|h| h.range.clone()).enumerate());
+        let dates_at = ByStart::new(dates.iter().map(|(_, r)| r.clone()).enumerate());
+        let ents_at = ByStart::new(ents.iter().map(|e| e.range.clone()).enumerate());
+        let cues_at = ByStart::new(cue_hits.iter().map(|q| q.range.clone()).enumerate());
+        // Each sentence's byte range, and the clause before each clause in
+        // its sentence.
+        let mut sentence_range: std::collections::HashMap<usize, Range<usize>> = Default::default();
+        let mut previous_in_sentence: Vec<Option<usize>> = Vec::with_capacity(cls.len());
+        let mut last_of_sentence: std::collections::HashMap<usize, usize> = Default::default();
+        for (ci, c) in cls.iter().enumerate() {
+            sentence_range
+                .entry(c.sentence)
+                .and_modify(|r| r.end = c.range.end)
+                .or_insert_with(|| c.range.clone());
+            previous_in_sentence.push(last_of_sentence.insert(c.sentence, ci));
+        }
         let mut claimed = vec![false; ex.mentions.len()];
         // First pass: which clauses hold an event, and their own dates.
         let mut found: Vec<(usize, usize, Option<usize>)> = Vec::new(); // (clause, trigger hit, date mention)
         for (ci, c) in cls.iter().enumerate() {
+            let ctoks = &toks[c.toks.clone()];
             // Persian is verb-final: the event noun nearest the clause's
             // verb is its predicate («… در اعتراض به … میانجیگری روسیه …
             // بیانیه مذکور را صادر کرده است» is a statement). Each token
             // between a trigger and the clause end costs a little weight.
             let after = |h: &super::gazetteer::Hit| {
-                toks[c.toks.clone()]
-                    .iter()
-                    .filter(|t| t.start >= h.range.end)
-                    .count() as f64
+                (ctoks.len() - ctoks.partition_point(|t| t.start < h.range.end)) as f64
             };
             // A trigger inside a prepositional phrase («با میانجیگری روسیه»,
             // «در اعتراض به دیدار …», "with the mediation of") says how or
-            // why, not what happened.
+            // why, not what happened. (Tokens are in order and do not
+            // overlap: the last one ending before the trigger is found by
+            // its end.)
             let oblique = |h: &super::gazetteer::Hit| {
-                toks[c.toks.clone()]
-                    .iter()
-                    .rev()
-                    .find(|t| t.end <= h.range.start)
-                    .is_some_and(|t| lang.is_oblique(&view.text[t.clone()]))
+                let k = ctoks.partition_point(|t| t.end <= h.range.start);
+                k > 0 && lang.is_oblique(&view.text[ctoks[k - 1].clone()])
             };
             // The verb-distance cost is for verb-final Persian; in English
             // the predicate stands early, and weight alone decides.
@@ -104,10 +149,10 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                 };
                 trig.items[h.item].weight - distance - if oblique(h) { 0.15 } else { 0.0 }
             };
-            let best = hits
+            let in_clause: Vec<usize> = hits_at.inside(&c.range);
+            let best = in_clause
                 .iter()
-                .enumerate()
-                .filter(|(_, h)| in_range(&h.range, &c.range))
+                .map(|&k| (k, &hits[k]))
                 .max_by(|(_, a), (_, b)| {
                     score(a)
                         .total_cmp(&score(b))
@@ -115,27 +160,27 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                         .then(b.range.start.cmp(&a.range.start))
                 });
             let Some((hi, _)) = best else { continue };
-            let own_dates: Vec<&(usize, Range<usize>)> = dates
-                .iter()
-                .filter(|(_, r)| in_range(r, &c.range))
-                .collect();
-            let in_clause: Vec<usize> = (0..hits.len())
-                .filter(|&k| in_range(&hits[k].range, &c.range))
+            let own_dates: Vec<&(usize, Range<usize>)> = dates_at
+                .inside(&c.range)
+                .into_iter()
+                .map(|d| &dates[d])
                 .collect();
             let kinds: std::collections::BTreeSet<_> = in_clause
                 .iter()
                 .map(|&k| trig.items[hits[k].item].kind)
                 .collect();
             // Dates of one clause that name different times (not «Oct. 10»
-            // and «Saturday», the same day twice).
+            // and «Saturday», the same day twice). Intervals on a line
+            // meet pairwise exactly when the latest start is not after the
+            // earliest end.
             let distinct = {
                 let ivs: Vec<_> = own_dates
                     .iter()
                     .filter_map(|(i, _)| dated.resolved[*i].time.interval())
                     .collect();
-                ivs.iter()
-                    .enumerate()
-                    .any(|(a, x)| ivs[a + 1..].iter().any(|y| !x.overlaps(y)))
+                let latest_start = ivs.iter().map(|x| x.start).max();
+                let earliest_end = ivs.iter().map(|x| x.end).min();
+                matches!((latest_start, earliest_end), (Some(s), Some(e)) if s > e)
             };
             if own_dates.len() >= 2 && kinds.len() >= 2 && distinct {
                 // Several dates and several kinds of event in one clause
@@ -149,7 +194,7 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                         a.start.saturating_sub(b.end)
                     }
                 };
-                let mut used = Vec::new();
+                let mut used = std::collections::HashSet::new();
                 for (di, dr) in own_dates {
                     let Some(&k) = in_clause
                         .iter()
@@ -157,10 +202,9 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                     else {
                         continue;
                     };
-                    if used.contains(&k) {
+                    if !used.insert(k) {
                         continue;
                     }
-                    used.push(k);
                     claimed[*di] = true;
                     found.push((ci, k, Some(*di)));
                 }
@@ -176,21 +220,26 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
             let c: &Clause = &cls[ci];
             let h = &hits[hi];
             let t = &trig.items[h.item];
-            let cue = cue_hits
-                .iter()
-                .find(|q| in_range(&q.range, &c.range) && q.range.start < h.range.end);
+            let cue = cues_at
+                .inside(&c.range)
+                .into_iter()
+                .map(|q| &cue_hits[q])
+                .find(|q| q.range.start < h.range.end);
             // A clause with no date of its own may take the one unclaimed
             // date of its sentence, unless a cue places it by relation.
             let date = own.or_else(|| {
                 if cue.is_some() {
                     return None;
                 }
-                let sentence: Vec<_> = cls.iter().filter(|o| o.sentence == c.sentence).collect();
-                let lo = sentence.first().map_or(c.range.start, |s| s.range.start);
-                let hi = sentence.last().map_or(c.range.end, |s| s.range.end);
-                let mut cands = dates
+                let sentence = sentence_range
+                    .get(&c.sentence)
+                    .cloned()
+                    .unwrap_or(c.range.clone());
+                let inside = dates_at.inside(&sentence);
+                let mut cands = inside
                     .iter()
-                    .filter(|(i, r)| r.start >= lo && r.end <= hi && !claimed[*i]);
+                    .map(|&d| &dates[d])
+                    .filter(|(i, _)| !claimed[*i]);
                 match (cands.next(), cands.next()) {
                     (Some((i, _)), None) => Some(*i),
                     _ => None,
@@ -203,14 +252,11 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
             // Actors and places left out of a clause are those of the clause
             // before it in the same sentence («مناقشه میان آذربایجان و
             // ارمنستان … آغاز و … به درگیری‌ها تبدیل شد»).
-            let previous_clause = cls[..ci]
-                .iter()
-                .rev()
-                .find(|o| o.sentence == c.sentence)
-                .map_or(c.range.clone(), |o| o.range.clone());
+            let previous_clause =
+                previous_in_sentence[ci].map_or(c.range.clone(), |o| cls[o].range.clone());
             let entity = |r: &Range<usize>, actor: bool| -> Vec<EntityRef> {
                 let mut v: Vec<EntityRef> = Vec::new();
-                for e in ents.iter().filter(|e| in_range(&e.range, r)) {
+                for e in ents_at.inside(r).into_iter().map(|e| &ents[e]) {
                     let item = &gaz.items[e.item];
                     if item.kind.is_actor() != actor || v.iter().any(|x| x.id == item.id) {
                         continue;
@@ -258,10 +304,11 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
             // Ids: the document and where the clause starts; a second event
             // of one clause gets a suffix.
             let base_id = format!("{}@{}", doc.id, start);
-            let same = events
-                .iter()
-                .filter(|e| e.id == base_id || e.id.starts_with(&format!("{base_id}.")))
-                .count();
+            let same = {
+                let n = id_bases.entry(base_id.clone()).or_insert(0);
+                *n += 1;
+                *n - 1
+            };
             let id = if same == 0 {
                 base_id
             } else {

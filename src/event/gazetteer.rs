@@ -117,17 +117,20 @@ impl<T> Phrases<T> {
         let mut cands = self.find_all(text);
         // Longest first, then leftmost; keep non-overlapping.
         cands.sort_by_key(|h| (std::cmp::Reverse(h.range.len()), h.range.start));
-        let mut out: Vec<Hit> = Vec::new();
+        // The kept matches never overlap, so ordered by start their ends
+        // are ordered too: a candidate overlaps a kept match exactly when
+        // it overlaps the last kept one that starts before its end.
+        let mut kept: std::collections::BTreeMap<usize, Hit> = Default::default();
         for h in cands {
-            if out
-                .iter()
-                .all(|o| o.range.end <= h.range.start || h.range.end <= o.range.start)
-            {
-                out.push(h);
+            let clash = kept
+                .range(..h.range.end)
+                .next_back()
+                .is_some_and(|(_, o)| o.range.end > h.range.start);
+            if !clash {
+                kept.insert(h.range.start, h);
             }
         }
-        out.sort_by_key(|h| h.range.start);
-        out
+        kept.into_values().collect()
     }
 
     /// Every match on word boundaries, overlapping ones included.
