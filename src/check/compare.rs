@@ -26,6 +26,7 @@
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 use super::reference::{Entry, Reference, last_of_month};
 use super::{AlternativeFinding, Options, entity_ids};
@@ -319,15 +320,83 @@ pub fn match_event(
     opts: &Options,
     topic: &[&str],
 ) -> Option<Match> {
+    match_event_in(ev, reference, &EntryIndex::new(reference), opts, topic)
+}
+
+/// A reference's entries by actor or place, each list ordered by start:
+/// an event meets only the entries that share one of its ids and lie
+/// within the window, so checking a timeline is not events × entries.
+pub struct EntryIndex<'r> {
+    /// Per id: `(start, index)` sorted, and the longest entry in days.
+    by_id: HashMap<&'r str, (Vec<(NaiveDate, usize)>, i64)>,
+}
+
+impl<'r> EntryIndex<'r> {
+    pub fn new(reference: &'r Reference) -> EntryIndex<'r> {
+        let mut by_id: HashMap<&str, (Vec<(NaiveDate, usize)>, i64)> = HashMap::new();
+        for (i, e) in reference.entries.iter().enumerate() {
+            let len = (e.interval.end - e.interval.start).num_days();
+            let mut seen: Vec<&str> = Vec::new();
+            for id in e.actors.iter().chain(&e.places) {
+                if seen.contains(&id.as_str()) {
+                    continue;
+                }
+                seen.push(id);
+                let slot = by_id.entry(id).or_default();
+                slot.0.push((e.interval.start, i));
+                slot.1 = slot.1.max(len);
+            }
+        }
+        for (v, _) in by_id.values_mut() {
+            v.sort_unstable();
+        }
+        EntryIndex { by_id }
+    }
+
+    /// Indices, in file order, of the entries that share one of `ids` and
+    /// may lie within `window` days of `span` (a superset: the caller
+    /// measures the gap).
+    fn near(&self, ids: &[&str], span: &Span, window: i64) -> Vec<usize> {
+        let mut out = Vec::new();
+        for id in ids {
+            let Some((v, longest)) = self.by_id.get(id) else {
+                continue;
+            };
+            let days = chrono::Duration::days(window.saturating_add(*longest).min(3_000_000));
+            let lo = span
+                .start
+                .and_then(|d| d.checked_sub_signed(days))
+                .unwrap_or(NaiveDate::MIN);
+            let hi = span
+                .end
+                .and_then(|d| d.checked_add_signed(chrono::Duration::days(window.min(3_000_000))))
+                .unwrap_or(NaiveDate::MAX);
+            let from = v.partition_point(|x| x.0 < lo);
+            out.extend(v[from..].iter().take_while(|x| x.0 <= hi).map(|x| x.1));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// [`match_event`] with the reference's [`EntryIndex`] built once.
+pub fn match_event_in(
+    ev: &Event,
+    reference: &Reference,
+    index: &EntryIndex,
+    opts: &Options,
+    topic: &[&str],
+) -> Option<Match> {
     let time = ev.time.as_ref()?;
     let span = span_of(time)?;
     let own: Vec<&str> = entity_ids(ev).collect();
     let by_topic = own.is_empty();
     let ids: Vec<&str> = if by_topic { topic.to_vec() } else { own };
-    let mut candidates: Vec<Candidate> = reference
-        .entries
-        .iter()
-        .enumerate()
+    let mut candidates: Vec<Candidate> = index
+        .near(&ids, &span, opts.window_days)
+        .into_iter()
+        .map(|index| (index, &reference.entries[index]))
         .filter_map(|(index, entry)| {
             let affinity = type_affinity(ev.kind, entry.kind);
             if affinity == 0 {

@@ -26,7 +26,7 @@
 pub mod compare;
 pub mod reference;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -249,13 +249,25 @@ pub fn check(timeline: &Timeline, reference: Option<&Reference>, opts: &Options)
                 }
             }
         }
+        let index = compare::EntryIndex::new(r);
+        // Each event's diagnostic codes, gathered once.
+        let mut flags: HashMap<&str, Vec<Code>> = HashMap::new();
+        for d in &diagnostics {
+            for e in &d.events {
+                flags.entry(e.as_str()).or_default().push(d.code);
+            }
+        }
         for ev in &timeline.events {
             let topic = topics
                 .get(event_document(ev))
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
-            match compare::match_event(ev, r, opts, topic) {
-                Some(m) => findings.push(finding(ev, m, &diagnostics)),
+            match compare::match_event_in(ev, r, &index, opts, topic) {
+                Some(m) => findings.push(finding(
+                    ev,
+                    m,
+                    flags.get(ev.id.as_str()).map_or(&[], Vec::as_slice),
+                )),
                 None => unchecked.push(Unchecked {
                     event: ev.id.clone(),
                     document: event_document(ev).to_string(),
@@ -295,12 +307,8 @@ pub fn check(timeline: &Timeline, reference: Option<&Reference>, opts: &Options)
     }
 }
 
-fn finding(ev: &Event, m: Match, diagnostics: &[Diagnostic]) -> Finding {
-    let mut flags: Vec<Code> = diagnostics
-        .iter()
-        .filter(|d| d.events.iter().any(|e| e == &ev.id))
-        .map(|d| d.code)
-        .collect();
+fn finding(ev: &Event, m: Match, codes: &[Code]) -> Finding {
+    let mut flags: Vec<Code> = codes.to_vec();
     flags.sort();
     flags.dedup();
     Finding {
@@ -321,6 +329,47 @@ fn finding(ev: &Event, m: Match, diagnostics: &[Diagnostic]) -> Finding {
 /// whose date they are about (same document, same span or a span inside
 /// the event's date or evidence).
 fn attach_events(diagnostics: &mut [Diagnostic], events: &[Event]) {
+    // Per document, what a diagnostic span can fall on: each event's date
+    // span (exactly), and the ranges containing it (a repaired piece or an
+    // alternative reading of the event's date; its evidence), sorted by
+    // start with the longest length, so a span meets only the ranges that
+    // can contain it.
+    #[derive(Default)]
+    struct Places {
+        exact: HashMap<[usize; 2], Vec<usize>>,
+        ranges: Vec<(usize, usize, usize)>,
+        longest: usize,
+    }
+    let mut by_doc: HashMap<&str, Places> = HashMap::new();
+    for (k, ev) in events.iter().enumerate() {
+        let docs: BTreeSet<&str> = ev.evidence.iter().map(|x| x.document.as_str()).collect();
+        for doc in docs {
+            let p = by_doc.entry(doc).or_default();
+            let mut add = |a: usize, b: usize| {
+                p.ranges.push((a, b, k));
+                p.longest = p.longest.max(b.saturating_sub(a));
+            };
+            if let Some(t) = &ev.time {
+                if let Some(r) = &t.repaired {
+                    for piece in &r.pieces {
+                        add(piece[0], piece[1]);
+                    }
+                }
+                if let Some(a) = &t.alternative {
+                    add(a.span[0], a.span[1]);
+                }
+            }
+            for x in ev.evidence.iter().filter(|x| x.document == doc) {
+                add(x.start, x.end);
+            }
+            if let Some(t) = &ev.time {
+                p.exact.entry(t.span.0).or_default().push(k);
+            }
+        }
+    }
+    for p in by_doc.values_mut() {
+        p.ranges.sort_unstable();
+    }
     for d in diagnostics.iter_mut() {
         if !d.events.is_empty() {
             continue;
@@ -328,34 +377,65 @@ fn attach_events(diagnostics: &mut [Diagnostic], events: &[Event]) {
         let Some([s, e]) = d.span.map(|s| s.0) else {
             continue;
         };
-        for ev in events {
-            let on_date = ev.time.as_ref().is_some_and(|t| {
-                *t.span == [s, e]
-                    || t.repaired
-                        .as_ref()
-                        .is_some_and(|r| r.pieces.iter().any(|p| p[0] <= s && e <= p[1]))
-                    || t.alternative
-                        .as_ref()
-                        .is_some_and(|a| a.span[0] <= s && e <= a.span[1])
-            });
-            let in_evidence = ev
-                .evidence
-                .iter()
-                .any(|x| x.document == d.document && x.start <= s && e <= x.end);
-            if on_date && ev.evidence.iter().any(|x| x.document == d.document) || in_evidence {
-                d.events.push(ev.id.clone());
-            }
-        }
+        let Some(p) = by_doc.get(d.document.as_str()) else {
+            continue;
+        };
+        let mut hit: Vec<usize> = p.exact.get(&[s, e]).cloned().unwrap_or_default();
+        let to = p.ranges.partition_point(|r| r.0 <= s);
+        let from = p.ranges[..to].partition_point(|r| r.0 < s.saturating_sub(p.longest));
+        hit.extend(p.ranges[from..to].iter().filter(|r| e <= r.1).map(|r| r.2));
+        hit.sort_unstable();
+        hit.dedup();
+        d.events
+            .extend(hit.into_iter().map(|k| events[k].id.clone()));
     }
 }
 
-fn has_diag(diagnostics: &[Diagnostic], code: Code, document: &str, ev: &Event) -> bool {
-    let span = ev.time.as_ref().map(|t| t.span);
-    diagnostics.iter().any(|d| {
-        d.code == code
-            && d.document == document
-            && (d.events.iter().any(|e| e == &ev.id) || (span.is_some() && d.span == span))
-    })
+/// Which events already carry a diagnostic of a code, by event id and by
+/// date span: built once, asked per event.
+struct Said<'a> {
+    by_event: HashSet<(Code, &'a str, &'a str)>,
+    by_span: HashSet<(Code, &'a str, [usize; 2])>,
+}
+
+impl<'a> Said<'a> {
+    fn new(diagnostics: &'a [Diagnostic]) -> Said<'a> {
+        let mut said = Said {
+            by_event: HashSet::new(),
+            by_span: HashSet::new(),
+        };
+        for d in diagnostics {
+            for e in &d.events {
+                said.by_event
+                    .insert((d.code, d.document.as_str(), e.as_str()));
+            }
+            if let Some(sp) = d.span {
+                said.by_span.insert((d.code, d.document.as_str(), sp.0));
+            }
+        }
+        said
+    }
+
+    fn has(&self, code: Code, document: &str, ev: &Event) -> bool {
+        self.by_event.contains(&(code, document, ev.id.as_str()))
+            || ev
+                .time
+                .as_ref()
+                .is_some_and(|t| self.by_span.contains(&(code, document, t.span.0)))
+    }
+}
+
+/// The pairs of events that diagnostics of `code` already link.
+fn linked<'a>(diagnostics: &'a [Diagnostic], code: Code) -> HashSet<(&'a str, &'a str)> {
+    let mut pairs = HashSet::new();
+    for d in diagnostics.iter().filter(|d| d.code == code) {
+        for a in &d.events {
+            for b in &d.events {
+                pairs.insert((a.as_str(), b.as_str()));
+            }
+        }
+    }
+    pairs
 }
 
 fn iso(d: NaiveDate) -> String {
@@ -376,6 +456,7 @@ fn show_interval(start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
 /// not already say (a timeline written by another tool, or edited by hand).
 fn own_event_checks(timeline: &Timeline, out: &mut Vec<Diagnostic>) {
     let mut new = Vec::new();
+    let said = Said::new(out);
     for ev in &timeline.events {
         let Some(t) = &ev.time else { continue };
         let doc = event_document(ev);
@@ -383,7 +464,7 @@ fn own_event_checks(timeline: &Timeline, out: &mut Vec<Diagnostic>) {
         if let Some(alt) = &t.alternative
             && let (Some(s), Some(e), Some(a), Some(b)) = (t.start, t.end, alt.start, alt.end)
             && (e < a || b < s)
-            && !has_diag(out, Code::CalendarMismatch, doc, ev)
+            && !said.has(Code::CalendarMismatch, doc, ev)
         {
             let gap = if e < a {
                 (a - e).num_days()
@@ -407,7 +488,7 @@ fn own_event_checks(timeline: &Timeline, out: &mut Vec<Diagnostic>) {
         }
         // Repaired layout damage.
         if let Some(r) = &t.repaired
-            && !has_diag(out, Code::DisplacedNumber, doc, ev)
+            && !said.has(Code::DisplacedNumber, doc, ev)
         {
             new.push(Diagnostic {
                 severity: Severity::Info,
@@ -424,7 +505,7 @@ fn own_event_checks(timeline: &Timeline, out: &mut Vec<Diagnostic>) {
         // A start after its end.
         if let (Some(s), Some(e)) = (t.start, t.end)
             && s > e
-            && !has_diag(out, Code::InvalidDate, doc, ev)
+            && !said.has(Code::InvalidDate, doc, ev)
         {
             new.push(Diagnostic {
                 severity: Severity::Error,
@@ -445,6 +526,8 @@ fn own_event_checks(timeline: &Timeline, out: &mut Vec<Diagnostic>) {
         // the tense); a saved timeline keeps those diagnostics.
     }
     // Relations the dates contradict.
+    let ordered = linked(out, Code::OrderContradiction);
+    let mut reported: HashSet<(&str, &str)> = HashSet::new();
     let by_id: BTreeMap<&str, &Event> =
         timeline.events.iter().map(|e| (e.id.as_str(), e)).collect();
     for r in &timeline.relations {
@@ -463,12 +546,11 @@ fn own_event_checks(timeline: &Timeline, out: &mut Vec<Diagnostic>) {
             RelationType::After | RelationType::Iafter => sb.surely_after(&sa),
             _ => false,
         };
-        let already = out.iter().chain(new.iter()).any(|d| {
-            d.code == Code::OrderContradiction
-                && d.events.contains(&a.id)
-                && d.events.contains(&b.id)
-        });
+        let pair = (a.id.as_str(), b.id.as_str());
+        let already = ordered.contains(&pair) || reported.contains(&pair);
         if contradicted && !already {
+            reported.insert(pair);
+            reported.insert((pair.1, pair.0));
             let basis = match r.basis {
                 Basis::Text => "the text says",
                 Basis::Dates => "the relation says",
@@ -507,9 +589,42 @@ fn cross_document(timeline: &Timeline, opts: &Options, out: &mut Vec<Diagnostic>
             (docs.len() == 1).then_some((ev, span, docs))
         })
         .collect();
+    // Candidate pairs meet in buckets of one type and one actor or place,
+    // ordered by start: a pair further apart than `disagreement_days` is
+    // never compared, so this is not all pairs of the timeline.
+    let mut buckets: HashMap<(crate::event::EventType, &str), Vec<usize>> = HashMap::new();
+    for (i, (ev, _, _)) in dated.iter().enumerate() {
+        let mut seen: Vec<&str> = Vec::new();
+        for id in entity_ids(ev) {
+            if !seen.contains(&id) {
+                seen.push(id);
+                buckets.entry((ev.kind, id)).or_default().push(i);
+            }
+        }
+    }
+    let start = |i: usize| dated[i].1.start.unwrap_or(NaiveDate::MIN);
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for v in buckets.values_mut() {
+        v.sort_by_key(|&i| (start(i), i));
+        for (x, &i) in v.iter().enumerate() {
+            let reach = dated[i].1.end.and_then(|e| {
+                e.checked_add_signed(chrono::Duration::days(
+                    opts.disagreement_days.clamp(0, 3_000_000),
+                ))
+            });
+            for &j in &v[x + 1..] {
+                if reach.is_some_and(|r| start(j) > r) {
+                    break;
+                }
+                pairs.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+    let sdis = linked(out, Code::SourceDisagreement);
     let mut new = Vec::new();
-    for (i, (a, sa, da)) in dated.iter().enumerate() {
-        for (b, sb, db) in &dated[i + 1..] {
+    for (i, j) in pairs {
+        let ((a, sa, da), (b, sb, db)) = (&dated[i], &dated[j]);
+        {
             if a.kind != b.kind || !da.is_disjoint(db) {
                 continue;
             }
@@ -522,11 +637,7 @@ fn cross_document(timeline: &Timeline, opts: &Options, out: &mut Vec<Diagnostic>
             if gap == 0 || gap > opts.disagreement_days {
                 continue;
             }
-            let already = out.iter().any(|d| {
-                d.code == Code::SourceDisagreement
-                    && d.events.contains(&a.id)
-                    && d.events.contains(&b.id)
-            });
+            let already = sdis.contains(&(a.id.as_str(), b.id.as_str()));
             if already {
                 continue;
             }

@@ -151,6 +151,13 @@ impl Reference {
             line: e.span().map(|s| line_of(text, s.start)).unwrap_or(0),
             message: e.message().trim().to_string(),
         })?;
+        // Where every line starts, once: an entry's line is a binary search.
+        let newlines: Vec<usize> = text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
         let err = |offset: usize, message: String| Error::Format {
             path: path.to_path_buf(),
             line: line_of(text, offset),
@@ -288,7 +295,7 @@ impl Reference {
                 summary_fa: e.summary_fa,
                 note: e.note,
                 citations: citations.into_iter().map(Spanned::into_inner).collect(),
-                line: line_of(text, at),
+                line: newlines.partition_point(|&n| n < at) + 1,
             });
         }
         let compiled = match &raw.compiled {
