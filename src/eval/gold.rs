@@ -498,13 +498,19 @@ fn point(v: &str) -> std::result::Result<Option<(NaiveDate, NaiveDate)>, String>
     let date = match v.split_once('T') {
         Some((d, t)) => {
             let ok = matches!(t, "MO" | "AF" | "EV" | "NI" | "DT")
-                || (t.len() == 5
-                    && t.as_bytes()[2] == b':'
-                    && t[..2].bytes().all(|b| b.is_ascii_digit())
-                    && t[3..].bytes().all(|b| b.is_ascii_digit()))
+                || ((t.len() == 5 || t.len() == 8)
+                    && t.bytes().enumerate().all(|(i, b)| {
+                        if i % 3 == 2 {
+                            b == b':'
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    }))
                 || (t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()));
             if !ok {
-                return Err(format!("{t:?} is not a time (HH:MM, MO, AF, EV, NI, DT)"));
+                return Err(format!(
+                    "{t:?} is not a time (HH:MM, HH:MM:SS, MO, AF, EV, NI, DT)"
+                ));
             }
             if d.len() != 10 {
                 return Err("a time needs a day (YYYY-MM-DDTHH:MM)".into());
@@ -514,7 +520,9 @@ fn point(v: &str) -> std::result::Result<Option<(NaiveDate, NaiveDate)>, String>
         None => v,
     };
     let bad = || {
-        format!("{v:?} is not YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, 199X, 19XX or an interval A/B")
+        format!(
+            "{v:?} is not YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, 199X, 19XX, BCYYYY, -YYYY or an interval A/B"
+        )
     };
     // An ISO week, Monday to Sunday: `2025-W03`.
     if let Some((y, w)) = date.split_once("-W")
@@ -529,8 +537,20 @@ fn point(v: &str) -> std::result::Result<Option<(NaiveDate, NaiveDate)>, String>
         let e = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sun).ok_or_else(bad)?;
         return Ok(Some((s, e)));
     }
+    // Years before the common era: TIMEX3 `BC0499` (499 BC) or ISO 8601's
+    // astronomical `-0498` (the same year: year 0 is 1 BC).
+    let (date, era): (&str, Option<fn(i32) -> i32>) = if let Some(d) = date.strip_prefix("BC") {
+        (d, Some(|n| 1 - n))
+    } else if let Some(d) = date.strip_prefix('-') {
+        (d, Some(|n| -n))
+    } else {
+        (date, None)
+    };
     let parts: Vec<&str> = date.split('-').collect();
     let year = parts[0];
+    if era.is_some() && year.contains('X') {
+        return Err(bad());
+    }
     if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
         return Err(bad());
     }
@@ -565,6 +585,7 @@ fn point(v: &str) -> std::result::Result<Option<(NaiveDate, NaiveDate)>, String>
         return Ok(None);
     }
     let y: i32 = year.parse().map_err(|_| bad())?;
+    let y = era.map_or(y, |f| f(y));
     match parts.len() {
         1 => Ok(Some((
             NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(bad)?,
@@ -641,6 +662,20 @@ mod tests {
             Ok(iv("2021-08-16", "2021-08-16"))
         );
         assert_eq!(parse_value("199X", k), Ok(iv("1990-01-01", "1999-12-31")));
+        // Before the common era, in either convention: 499 BC is year -498.
+        let bc499 = Ok(GoldValue::Interval {
+            start: NaiveDate::from_ymd_opt(-498, 1, 1),
+            end: NaiveDate::from_ymd_opt(-498, 12, 31),
+        });
+        assert_eq!(parse_value("BC0499", k), bc499);
+        assert_eq!(parse_value("-0498", k), bc499);
+        assert!(parse_value("BC19XX", k).is_err());
+        // Seconds on a clock time.
+        assert_eq!(
+            parse_value("2025-01-19T07:02:31", GoldKind::Time),
+            Ok(iv("2025-01-19", "2025-01-19"))
+        );
+        assert!(parse_value("2025-01-19T07:2:31", GoldKind::Time).is_err());
         assert_eq!(parse_value("19XX", k), Ok(iv("1900-01-01", "1999-12-31")));
         assert_eq!(
             parse_value("1992/1994", k),
