@@ -48,6 +48,9 @@ pub enum Code {
     /// A date of the page, not of the story: a site clock, an update or
     /// capture stamp at the head or foot of the page.
     PageHeader,
+    /// Two inputs had one document id; this one's was qualified by its
+    /// path or line to be unique.
+    DuplicateId,
 }
 
 impl Code {
@@ -65,6 +68,7 @@ impl Code {
             Code::OrderContradiction => "order-contradiction",
             Code::UnresolvedRelative => "unresolved-relative",
             Code::PageHeader => "page-header",
+            Code::DuplicateId => "duplicate-id",
         }
     }
 }

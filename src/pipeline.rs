@@ -92,6 +92,9 @@ pub fn dates(doc: &Document, opts: &Options) -> DatedDocument {
 }
 
 /// Builds the timeline of many documents: dates, events, merge, order.
+/// The result depends on the documents, not on their order; their ids must
+/// be unique, as [`crate::text::read_all`] makes them (its `duplicate-id`
+/// warnings are the caller's to add to the timeline's diagnostics).
 pub fn timeline(docs: &[Document], opts: &Options) -> crate::timeline::Timeline {
     let per_doc = docs
         .iter()

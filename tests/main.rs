@@ -13,6 +13,7 @@ mod eval_reallike;
 mod export;
 mod golden;
 mod layering;
+mod order;
 mod repair;
 mod robust;
 mod seed;

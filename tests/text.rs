@@ -580,6 +580,132 @@ fn jsonl_invalid_utf8_line_names_offset() {
     ));
 }
 
+// ---------------------------------------------------------------- unique ids
+
+/// The ids and `duplicate-id` warnings of one read, by id.
+fn ids_of(paths: &[PathBuf]) -> (Vec<String>, Vec<(String, String)>) {
+    let read = tarikh::text::read_all(paths, &ReadOptions::default());
+    let mut ids: Vec<String> = read
+        .documents
+        .into_iter()
+        .map(|d| d.expect("readable").id)
+        .collect();
+    ids.sort();
+    let warnings = read
+        .diagnostics
+        .into_iter()
+        .map(|d| {
+            assert_eq!(d.code.as_str(), "duplicate-id");
+            assert_eq!(d.severity, tarikh::diagnostic::Severity::Warning);
+            (d.document, d.message)
+        })
+        .collect();
+    (ids, warnings)
+}
+
+#[test]
+fn one_stem_in_two_directories_is_qualified_by_path_in_either_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for d in ["a", "b", "c/a"] {
+        fs::create_dir_all(root.join(d)).unwrap();
+        fs::write(root.join(d).join("x.txt"), d).unwrap();
+    }
+    fs::write(root.join("x.md"), "md").unwrap();
+    let p = |s: &str| root.join(s);
+    let forward = ids_of(&[p("a/x.txt"), p("b/x.txt")]);
+    assert_eq!(forward.0, ["a/x", "b/x"]);
+    assert_eq!(forward.1.len(), 2);
+    assert!(forward.1[0].1.contains("«x»") && forward.1[0].1.contains("«a/x»"));
+    assert_eq!(forward, ids_of(&[p("b/x.txt"), p("a/x.txt")]));
+    // The shortest end of the path that tells each from the others: «a/x»
+    // would not tell a/x.txt from c/a/x.txt.
+    let tmp = root.file_name().unwrap().to_string_lossy().to_string();
+    let all = [p("c/a/x.txt"), p("x.md"), p("b/x.txt"), p("a/x.txt")];
+    let (ids, warnings) = ids_of(&all);
+    assert_eq!(
+        ids,
+        [
+            format!("{tmp}/a/x"),
+            format!("{tmp}/x"),
+            "b/x".into(),
+            "c/a/x".into()
+        ]
+    );
+    assert_eq!(warnings.len(), 4);
+    let mut reversed = all.to_vec();
+    reversed.reverse();
+    assert_eq!(ids_of(&reversed).0, ids);
+    // Only the extension differs.
+    fs::write(root.join("a/x.md"), "md").unwrap();
+    assert_eq!(ids_of(&[p("a/x.md"), p("a/x.txt")]).0, ["x.md", "x.txt"]);
+    // Two directory arguments with the same tree.
+    fs::create_dir_all(root.join("d1/fa")).unwrap();
+    fs::create_dir_all(root.join("d2/fa")).unwrap();
+    fs::write(root.join("d1/fa/y.txt"), "1").unwrap();
+    fs::write(root.join("d2/fa/y.txt"), "2").unwrap();
+    assert_eq!(ids_of(&[p("d2"), p("d1")]).0, ["d1/fa/y", "d2/fa/y"]);
+}
+
+#[test]
+fn one_record_id_twice_is_qualified_by_line_and_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("b")).unwrap();
+    fs::write(
+        root.join("feed.jsonl"),
+        "{\"id\":\"r1\",\"text\":\"one\"}\n\n{\"id\":\"r1\",\"text\":\"two\"}\n{\"text\":\"three\"}\n",
+    )
+    .unwrap();
+    let (ids, warnings) = ids_of(&[root.join("feed.jsonl")]);
+    assert_eq!(ids, ["feed#4", "r1#1", "r1#3"]);
+    assert_eq!(warnings.len(), 2);
+    assert!(
+        warnings
+            .iter()
+            .any(|(id, m)| id == "r1#3" && m.contains("feed.jsonl:3"))
+    );
+    // The same record id in another file: the file tells them apart, and
+    // the line the records of one file.
+    fs::write(
+        root.join("b/feed.jsonl"),
+        "{\"id\":\"r1\",\"text\":\"four\"}\n{\"text\":\"five\"}\n",
+    )
+    .unwrap();
+    let both = [root.join("feed.jsonl"), root.join("b/feed.jsonl")];
+    let (ids, _) = ids_of(&both);
+    // «feed/r1» would not tell feed.jsonl from b/feed.jsonl; the records
+    // without an id have different lines and keep theirs.
+    let tmp = root.file_name().unwrap().to_string_lossy().to_string();
+    assert_eq!(
+        ids,
+        [
+            format!("{tmp}/feed/r1#1"),
+            format!("{tmp}/feed/r1#3"),
+            "b/feed/r1".into(),
+            "feed#2".into(),
+            "feed#4".into()
+        ]
+    );
+    assert_eq!(ids_of(&[both[1].clone(), both[0].clone()]).0, ids);
+}
+
+#[test]
+fn the_same_file_twice_is_numbered_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("x.txt");
+    fs::write(&f, "x").unwrap();
+    let (ids, warnings) = ids_of(&[f.clone(), f.clone()]);
+    assert_eq!(ids, ["x~1", "x~2"]);
+    assert_eq!(warnings.len(), 2);
+    // No other document is renamed.
+    let g = dir.path().join("y.txt");
+    fs::write(&g, "y").unwrap();
+    let (ids, warnings) = ids_of(&[f.clone(), g, f]);
+    assert_eq!(ids, ["x~1", "x~2", "y"]);
+    assert_eq!(warnings.len(), 2);
+}
+
 #[test]
 fn document_serializes_published_from_lowercase() {
     let json = serde_json::to_value(PublishedFrom::Metadata).unwrap();

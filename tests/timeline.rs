@@ -332,3 +332,206 @@ proptest! {
         prop_assert_eq!(got, expected);
     }
 }
+
+// ------------------------------------------------- merging in any order
+
+/// A synthetic report: document, type, date (none, a day, a year or an
+/// open `since`), whether it was repaired, actors and places.
+#[derive(Debug, Clone)]
+struct Report {
+    doc: usize,
+    kind: usize,
+    date: Option<(u32, u32, bool)>,
+    repaired: bool,
+    actors: Vec<usize>,
+    places: Vec<usize>,
+}
+
+fn report() -> impl Strategy<Value = Report> {
+    (
+        0usize..4,
+        0usize..3,
+        proptest::option::of((0u32..800, 0u32..400, proptest::bool::weighted(0.1))),
+        proptest::bool::weighted(0.2),
+        proptest::collection::vec(0usize..4, 0..3),
+        proptest::collection::vec(0usize..3, 0..2),
+    )
+        .prop_map(|(doc, kind, date, repaired, actors, places)| Report {
+            doc,
+            kind,
+            date,
+            repaired,
+            actors,
+            places,
+        })
+}
+
+/// The documents of `reports`, each report an event at its own offset.
+fn documents(reports: &[Report]) -> Vec<DocEvents> {
+    let base = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    let kinds = [
+        EventType::Ceasefire,
+        EventType::Statement,
+        EventType::Mediation,
+    ];
+    let entity = |id: String, at: usize| tarikh::event::EntityRef {
+        id: id.clone(),
+        name: id,
+        span: [at, at + 1].into(),
+    };
+    let mut docs: Vec<DocEvents> = (0..4)
+        .map(|d| DocEvents {
+            info: DocumentInfo {
+                id: format!("doc{d}"),
+                ..info()
+            },
+            events: vec![],
+            relations: vec![],
+            diagnostics: vec![],
+        })
+        .collect();
+    for (i, r) in reports.iter().enumerate() {
+        let at = i * 10;
+        let mut e = ev(&format!("doc{}@{at}", r.doc), None, None);
+        e.kind = kinds[r.kind];
+        e.evidence[0] = Evidence {
+            document: format!("doc{}", r.doc),
+            start: at,
+            end: at + 5,
+            quote: format!("q{i}"),
+        };
+        e.summary = format!("report {i}");
+        if let Some((s, len, open)) = r.date {
+            let a = base + chrono::Days::new(s as u64);
+            let b = a + chrono::Days::new(len as u64);
+            let mut t = ev("t", Some(&a.to_string()), Some(&b.to_string()))
+                .time
+                .unwrap();
+            t.span = [at, at + 2].into();
+            t.value = Some(format!("v{i}"));
+            if open {
+                t.end = None;
+            }
+            if r.repaired {
+                t.repaired = Some(tarikh::temporal::Repair {
+                    note: "test".into(),
+                    reading: format!("r{i}"),
+                    pieces: vec![[at, at + 1].into(), [at + 1, at + 2].into()],
+                });
+            }
+            e.time = Some(t);
+        }
+        e.actors = r
+            .actors
+            .iter()
+            .map(|a| entity(format!("actor:{a}"), at))
+            .collect();
+        e.places = r
+            .places
+            .iter()
+            .map(|p| entity(format!("place:{p}"), at))
+            .collect();
+        docs[r.doc].events.push(e);
+    }
+    docs
+}
+
+fn timeline_json(docs: Vec<DocEvents>) -> String {
+    let t = timeline::build(docs);
+    tarikh::export::json::to_string(&tarikh::export::json::TimelineFile::new(t))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+    /// Documents in any order, and each document's events in any order,
+    /// give one timeline byte for byte; nothing is lost and ids are unique.
+    #[test]
+    fn the_merge_does_not_depend_on_the_order_of_documents_or_events(
+        reports in proptest::collection::vec(report(), 1..60),
+        seed in any::<u64>(),
+    ) {
+        let docs = documents(&reports);
+        let expected = timeline_json(docs.clone());
+        // A permutation from the seed: documents reversed or rotated, each
+        // document's events rotated and reversed by their own amount.
+        let mut shuffled = docs;
+        shuffled.rotate_left((seed % 4) as usize);
+        if seed & 4 != 0 {
+            shuffled.reverse();
+        }
+        for (k, d) in shuffled.iter_mut().enumerate() {
+            let n = d.events.len();
+            if n > 1 {
+                d.events.rotate_left(((seed >> (8 + k)) as usize) % n);
+                if (seed >> (16 + k)) & 1 == 1 {
+                    d.events.reverse();
+                }
+            }
+        }
+        let got = timeline_json(shuffled);
+        prop_assert_eq!(&got, &expected);
+        let t: tarikh::export::json::TimelineFile = serde_json::from_str(&got).unwrap();
+        let evidence: usize = t.timeline.events.iter().map(|e| e.evidence.len()).sum();
+        prop_assert_eq!(evidence, reports.len(), "every report is in one event");
+        let ids: std::collections::HashSet<&str> = t.timeline.events.iter().map(|e| e.id.as_str()).collect();
+        prop_assert_eq!(ids.len(), t.timeline.events.len());
+        // Every id a relation or a diagnostic names is an event of the timeline.
+        for r in &t.timeline.relations {
+            prop_assert!(ids.contains(r.from.as_str()) && ids.contains(r.to.as_str()));
+        }
+        for d in &t.timeline.diagnostics {
+            for id in &d.events {
+                prop_assert!(ids.contains(id.as_str()), "{} names {}", d.code.as_str(), id);
+            }
+        }
+    }
+}
+
+#[test]
+fn many_reports_of_one_event_merge_into_one() {
+    // Thousands of reports of one ceasefire, each on the day or in its
+    // month, from as many documents: one event, by keys, not by pairs.
+    let n = 3000;
+    let mut docs = Vec::new();
+    for i in 0..n {
+        let mut e = if i % 2 == 0 {
+            ev(
+                &format!("d{i:04}@0"),
+                Some("1994-05-12"),
+                Some("1994-05-12"),
+            )
+        } else {
+            ev(
+                &format!("d{i:04}@0"),
+                Some("1994-05-01"),
+                Some("1994-05-31"),
+            )
+        };
+        e.kind = EventType::Ceasefire;
+        e.evidence[0].document = format!("d{i:04}");
+        e.actors = vec![tarikh::event::EntityRef {
+            id: "state:armenia".into(),
+            name: "Armenia".into(),
+            span: [0, 1].into(),
+        }];
+        docs.push(DocEvents {
+            info: DocumentInfo {
+                id: format!("d{i:04}"),
+                ..info()
+            },
+            events: vec![e],
+            relations: vec![],
+            diagnostics: vec![],
+        });
+    }
+    let t = timeline::build(docs);
+    assert_eq!(t.events.len(), 1);
+    let e = &t.events[0];
+    assert_eq!(e.evidence.len(), n);
+    // The survivor is the first report in content order, whatever came first.
+    assert_eq!(e.id, "d0001@0");
+    assert_eq!(
+        e.time.as_ref().unwrap().start,
+        NaiveDate::from_ymd_opt(1994, 5, 12)
+    );
+}

@@ -114,10 +114,13 @@ pub fn run(args: &CheckArgs) -> Result<super::Status> {
             inputs: articles,
             ..args.read.clone()
         };
-        let (docs, bad) = read.read();
+        let (docs, read_diags, bad) = read.read();
         failed |= bad;
         if !docs.is_empty() {
-            timelines.insert(0, pipeline::timeline(&docs, &read.options()));
+            let mut t = pipeline::timeline(&docs, &read.options());
+            t.diagnostics.extend(read_diags);
+            tarikh::diagnostic::sort(&mut t.diagnostics);
+            timelines.insert(0, t);
         }
     }
     if super::common::nothing_read(&timelines, failed) {

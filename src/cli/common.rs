@@ -10,9 +10,10 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use tarikh::calendar::LunarVariant;
+use tarikh::diagnostic::Diagnostic;
 use tarikh::lang::Lang;
 use tarikh::pipeline::Options;
-use tarikh::text::{Document, InputFormat, ReadOptions, read_inputs, script};
+use tarikh::text::{Document, InputFormat, ReadOptions, read_all, script};
 
 use super::convert::LunarArg;
 
@@ -112,8 +113,9 @@ impl ReadArgs {
     }
 
     /// Reads every input; unreadable ones are reported on stderr.
-    /// Returns the documents and whether any input failed.
-    pub fn read(&self) -> (Vec<Document>, bool) {
+    /// Returns the documents (ids unique), the `duplicate-id` warnings for
+    /// the ids that were qualified, and whether any input failed.
+    pub fn read(&self) -> (Vec<Document>, Vec<Diagnostic>, bool) {
         let opts = ReadOptions {
             format: match self.input_format {
                 InputFormatArg::Auto => InputFormat::Auto,
@@ -124,7 +126,8 @@ impl ReadArgs {
         };
         let mut docs = Vec::new();
         let mut failed = false;
-        for r in read_inputs(&self.inputs, &opts) {
+        let read = read_all(&self.inputs, &opts);
+        for r in read.documents {
             match r {
                 Ok(d) => docs.push(d),
                 Err(e) => {
@@ -133,7 +136,7 @@ impl ReadArgs {
                 }
             }
         }
-        (docs, failed)
+        (docs, read.diagnostics, failed)
     }
 }
 

@@ -52,12 +52,14 @@ pub struct DatesArgs {
 }
 
 pub fn run(args: &DatesArgs) -> Result<super::Status> {
-    let (docs, failed) = args.read.read();
+    let (docs, read_diags, failed) = args.read.read();
     if super::common::nothing_read(&docs, failed) {
         return Ok(1);
     }
     let opts = args.read.options();
     let mut listing = json::DatesListing::new();
+    // Findings about the inputs first, then each document's.
+    listing.diagnostics = read_diags;
     for doc in &docs {
         let d = pipeline::dates(doc, &opts);
         listing.documents.push(d.info);

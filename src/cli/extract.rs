@@ -59,11 +59,13 @@ pub struct ExtractArgs {
 }
 
 pub fn run(args: &ExtractArgs) -> Result<super::Status> {
-    let (docs, failed) = args.read.read();
+    let (docs, read_diags, failed) = args.read.read();
     if super::common::nothing_read(&docs, failed) {
         return Ok(1);
     }
-    let timeline = pipeline::timeline(&docs, &args.read.options());
+    let mut timeline = pipeline::timeline(&docs, &args.read.options());
+    timeline.diagnostics.extend(read_diags);
+    tarikh::diagnostic::sort(&mut timeline.diagnostics);
     let file = TimelineFile::new(timeline);
     let opts = RenderOptions {
         labels: args.labels.map(Into::into),

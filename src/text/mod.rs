@@ -8,7 +8,8 @@
 //! - [`read`]: files, directories, JSON Lines and stdin → [`Document`]s
 //!   (UTF-8 only, a BOM dropped, binary and oversized files refused, one
 //!   result per document so one bad file never stops the others), with
-//!   metadata from a TOML sidecar or the JSON Lines record;
+//!   metadata from a TOML sidecar or the JSON Lines record, and ids made
+//!   unique by path and line ([`ids`]);
 //! - [`normalize`]: the ordered, named steps of [`normalize::STEPS`] (NFC,
 //!   Arabic → Persian letters, digits, bidi controls, tatweel, diacritics,
 //!   whitespace), run in one pass, and the offset map
@@ -18,6 +19,7 @@
 //! Offsets reported anywhere in tarikh are character offsets into
 //! [`Document::text`]; match on [`Normalized::text`] and map back.
 
+pub mod ids;
 pub mod layout;
 pub mod normalize;
 pub mod read;
@@ -25,5 +27,6 @@ pub mod script;
 
 pub use normalize::{CharIndex, Normalized, STEPS, Step, char_to_byte, normalize, slice_chars};
 pub use read::{
-    Document, InputFormat, PublishedFrom, ReadOptions, decode, read_inputs, read_limited,
+    Document, InputFormat, Inputs, PublishedFrom, ReadOptions, decode, read_all, read_inputs,
+    read_limited,
 };

@@ -33,6 +33,14 @@
 //! (line numbers from 1). Blank lines are skipped; a bad line is an error
 //! naming the file and line, and the other lines are still read.
 //! `published` accepts Persian and Arabic-Indic digits.
+//!
+//! # Unique ids
+//!
+//! Ids are unique among everything one call reads: inputs that would share
+//! one (`a/x.txt b/x.txt`, two records with one `"id"`, `- -`) are told
+//! apart by their paths and lines, never by the order of the arguments,
+//! and each renamed document gets a `duplicate-id` warning
+//! ([`read_all`]; the rules are in [`super::ids`]).
 
 use std::fs;
 use std::io::Read;
@@ -41,7 +49,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::ids::{Origin, make_unique};
 use crate::Error;
+use crate::diagnostic::Diagnostic;
 
 /// One article as read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -111,11 +121,53 @@ impl Default for ReadOptions {
 
 const EXTENSIONS: &[&str] = &["txt", "md", "jsonl"];
 
+/// Everything one call of [`read_all`] read.
+#[derive(Debug)]
+pub struct Inputs {
+    /// One result per document, or per unreadable file, in the order of
+    /// the arguments; the documents' ids are unique.
+    pub documents: Vec<Result<Document, Error>>,
+    /// A `duplicate-id` warning for every document whose id had to be
+    /// qualified to be unique.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What the readers below produce: a document and where it was read from.
+type Out = Vec<Result<(Document, Origin), Error>>;
+
 /// Reads every input: files, directories (recursively, files ending .txt,
 /// .md, .jsonl; sorted by path for determinism), and "-" for stdin.
 /// One result per document, or per unreadable file; one bad file never stops
-/// the rest.
+/// the rest. Ids are unique (see the [module docs](self)); the warnings
+/// for the ids that were qualified are dropped: [`read_all`] keeps them.
 pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Vec<Result<Document, Error>> {
+    read_all(inputs, opts).documents
+}
+
+/// [`read_inputs`], with the `duplicate-id` warnings.
+pub fn read_all(inputs: &[PathBuf], opts: &ReadOptions) -> Inputs {
+    let out = read_each(inputs, opts);
+    let mut read: Vec<(Document, Origin)> = Vec::new();
+    let mut slots: Vec<Result<usize, Error>> = Vec::with_capacity(out.len());
+    for r in out {
+        slots.push(r.map(|d| {
+            read.push(d);
+            read.len() - 1
+        }));
+    }
+    let diagnostics = make_unique(&mut read);
+    let mut docs: Vec<Option<Document>> = read.into_iter().map(|(d, _)| Some(d)).collect();
+    let documents = slots
+        .into_iter()
+        .map(|s| s.map(|i| docs[i].take().expect("each document once")))
+        .collect();
+    Inputs {
+        documents,
+        diagnostics,
+    }
+}
+
+fn read_each(inputs: &[PathBuf], opts: &ReadOptions) -> Out {
     let mut out = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -133,19 +185,20 @@ pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Vec<Result<Documen
                 files.sort();
                 for file in files {
                     let id = relative_id(input, &file);
-                    read_file(&file, id, opts, &mut out);
+                    let named = id.split('/').count();
+                    read_file(&file, id, Origin::file(&file, named), opts, &mut out);
                 }
             }
             Ok(_) => {
                 let id = stem(input);
-                read_file(input, id, opts, &mut out);
+                read_file(input, id, Origin::file(input, 1), opts, &mut out);
             }
         }
     }
     out
 }
 
-fn read_stdin(opts: &ReadOptions, out: &mut Vec<Result<Document, Error>>) {
+fn read_stdin(opts: &ReadOptions, out: &mut Out) {
     let path = PathBuf::from("-");
     let mut bytes = Vec::new();
     let res = std::io::stdin()
@@ -165,23 +218,26 @@ fn read_stdin(opts: &ReadOptions, out: &mut Vec<Result<Document, Error>>) {
         return;
     }
     if opts.format == InputFormat::Jsonl {
-        read_jsonl(&path, "stdin", &bytes, out);
+        read_jsonl(&path, "stdin", &Origin::stdin(), &bytes, out);
     } else {
-        out.push(decode(&path, &bytes).map(|text| Document {
-            id: "stdin".to_string(),
-            source: "-".to_string(),
-            text,
-            lang: None,
-            published: None,
-            published_from: None,
-            title: None,
+        out.push(decode(&path, &bytes).map(|text| {
+            let doc = Document {
+                id: "stdin".to_string(),
+                source: "-".to_string(),
+                text,
+                lang: None,
+                published: None,
+                published_from: None,
+                title: None,
+            };
+            (doc, Origin::stdin())
         }));
     }
 }
 
 /// Collects the candidate files under `dir` (unsorted); directory errors go
 /// to `out`.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, out: &mut Vec<Result<Document, Error>>) {
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, out: &mut Out) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
@@ -244,7 +300,7 @@ fn relative_id(root: &Path, file: &Path) -> String {
         .join("/")
 }
 
-fn read_file(path: &Path, id: String, opts: &ReadOptions, out: &mut Vec<Result<Document, Error>>) {
+fn read_file(path: &Path, id: String, origin: Origin, opts: &ReadOptions, out: &mut Out) {
     let bytes = match read_limited(path, opts.max_bytes) {
         Ok(b) => b,
         Err(e) => {
@@ -258,9 +314,9 @@ fn read_file(path: &Path, id: String, opts: &ReadOptions, out: &mut Vec<Result<D
         InputFormat::Jsonl => true,
     };
     if jsonl {
-        read_jsonl(path, &id, &bytes, out);
+        read_jsonl(path, &id, &origin, &bytes, out);
     } else {
-        out.push(text_document(path, id, &bytes));
+        out.push(text_document(path, id, &bytes).map(|d| (d, origin)));
     }
 }
 
@@ -429,7 +485,7 @@ struct Record {
     title: Option<String>,
 }
 
-fn read_jsonl(path: &Path, file_id: &str, bytes: &[u8], out: &mut Vec<Result<Document, Error>>) {
+fn read_jsonl(path: &Path, file_id: &str, file: &Origin, bytes: &[u8], out: &mut Out) {
     let (bom, body) = strip_bom(bytes);
     if let Some(offset) = body.iter().position(|&b| b == 0) {
         out.push(Err(Error::Binary {
@@ -482,7 +538,8 @@ fn read_jsonl(path: &Path, file_id: &str, bytes: &[u8], out: &mut Vec<Result<Doc
                 }
             },
         };
-        out.push(Ok(Document {
+        let origin = Origin::record(file, line_no, rec.id.is_some());
+        let doc = Document {
             id: rec.id.unwrap_or_else(|| format!("{file_id}#{line_no}")),
             source: rec
                 .source
@@ -492,7 +549,8 @@ fn read_jsonl(path: &Path, file_id: &str, bytes: &[u8], out: &mut Vec<Result<Doc
             published_from: published.map(|_| PublishedFrom::Metadata),
             published,
             title: rec.title,
-        }));
+        };
+        out.push(Ok((doc, origin)));
     }
 }
 

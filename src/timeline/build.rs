@@ -47,7 +47,9 @@ impl Default for BuildOptions {
 /// The default bound on date relations per event.
 pub const MAX_FANOUT: usize = 4;
 
-/// Builds one timeline from the events of many documents.
+/// Builds one timeline from the events of many documents. The result
+/// depends on the documents, not on their order; document ids must be
+/// unique (as [`crate::text::read_all`] makes them).
 pub fn build(docs: Vec<DocEvents>) -> Timeline {
     build_with(docs, BuildOptions::default())
 }
@@ -72,9 +74,13 @@ pub fn build_with(docs: Vec<DocEvents>, opts: BuildOptions) -> Timeline {
         events.extend(d.events);
         diagnostics.extend(d.diagnostics);
     }
-    let (mut events, renamed, merge_diags) = merge::merge(events);
-    diagnostics.extend(merge_diags);
-    let rename: HashMap<String, String> = renamed.into_iter().collect();
+    // Documents by id: the timeline does not depend on the order they
+    // were given in.
+    documents.sort_by(|a: &DocumentInfo, b: &DocumentInfo| a.id.cmp(&b.id));
+    let merged = merge::merge(events);
+    let mut events = merged.events;
+    diagnostics.extend(merged.diagnostics);
+    let rename: HashMap<String, String> = merged.renamed.into_iter().collect();
     let resolve_id = |id: &str| -> String {
         let mut cur = id.to_string();
         // Chains of merges end at a survivor; ids are unique, so this ends.

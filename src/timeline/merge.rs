@@ -2,50 +2,80 @@
 //! evidence entry per report.
 //!
 //! Two events of one type are the same event when their intervals overlap
-//! and they share an actor or a place (or, inside one document, when one of
-//! them has no date and they share an actor). The merged interval is the
-//! intersection of the reports, except that a date read from repaired text
-//! never narrows a clean one. Reports of one type from different documents
-//! that share actors or places, near in time (within [`NEAR_DAYS`]) but
-//! with intervals that do not meet, stay separate and are linked by a
-//! `source-disagreement` diagnostic quoting each source's date (one per
-//! report: the nearest one).
+//! and they share an actor or a place (a report that names none is taken to
+//! be about its document's actors and places), or, inside one document,
+//! when one of them has no date and they share an actor. The merged
+//! interval is the intersection of the reports, except that a date read
+//! from repaired text never narrows a clean one. Reports of one type from
+//! different documents that share actors or places, near in time (within
+//! [`NEAR_DAYS`]) but with intervals that do not meet, stay separate and are
+//! linked by a `source-disagreement` diagnostic quoting each source's date
+//! (one per report: the nearest one).
 //!
-//! Events are compared within a sweep over their start dates, never all
-//! pairs.
+//! # Order independence
+//!
+//! The result is a function of the set of events, never of the order they
+//! arrive in (documents, records, arguments): every step walks the events
+//! in one content order, [`content_key`] (type, start, end, document,
+//! evidence offset, id), and ids come from the events (the survivor of a
+//! merge is the first of its reports in that order and keeps its id).
+//!
+//! # Keyed, near linear
+//!
+//! Reports meet only by a key: their type, an actor or place, and time
+//! (only reports whose intervals are still open at the start of the next
+//! one are looked at). For each type the reports are swept in content
+//! order, which is start order; each report joins the first event (in
+//! content order) that is still open and shares a key with it, or starts
+//! an event of its own. An event is closed, and leaves the keys, once the
+//! sweep passes its end. Any open event sharing a key is a match (it starts
+//! no later than the report and ends no earlier), so finding one is a
+//! lookup per key of the report, never a comparison of all pairs: the work
+//! is n log n plus the keys. Because a merge gives an event the actors and
+//! places of both reports, which can make it match an event it did not
+//! match before, the sweep runs twice, the second time over the events of
+//! the first. Disagreements are found the same way over the merged events:
+//! each event looks at the events of its keys that start after it ends
+//! (at most [`DISAGREEMENT_SCAN`] of them per key), and is linked to the
+//! first that fits.
+//!
+//! [`merge`] takes the events of any number of documents in any order;
+//! [`merge_documents`] takes them document by document (an iterator of
+//! per-document event sets, as a streaming caller has them).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
 
 use chrono::NaiveDate;
 
 use crate::calendar::Precision;
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::event::Event;
+use crate::event::{Event, EventType};
 use crate::temporal::Time;
 
 /// How far apart two reports of one event may be dated and still be taken
 /// for the same event told differently.
 pub const NEAR_DAYS: i64 = 366;
 
-fn ids(e: &Event) -> impl Iterator<Item = &str> {
-    e.actors.iter().chain(&e.places).map(|x| x.id.as_str())
+/// How many events starting after an event ends the disagreement sweep
+/// looks at, per actor or place, before it gives up on that key.
+pub const DISAGREEMENT_SCAN: usize = 64;
+
+/// What a merge gives back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    /// The merged events, in content order ([`content_key`]).
+    pub events: Vec<Event>,
+    /// Every input id folded into another event, with the id of the event
+    /// it was folded into (which may itself be folded later: follow the
+    /// chain).
+    pub renamed: Vec<(String, String)>,
+    /// The `source-disagreement` diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The actors and places of every event of each document: what the
-/// document is about.
-type Topics = HashMap<String, BTreeSet<String>>;
-
-/// Two reports share an actor or a place; a report that names none is
-/// taken to be about its document's actors and places.
-fn shares(a: &Event, b: &Event, topics: &Topics) -> bool {
-    let direct = ids(a).any(|x| ids(b).any(|y| x == y));
-    let about = |e: &Event, other: &Event| {
-        ids(e).next().is_none()
-            && topics
-                .get(doc_of(e))
-                .is_some_and(|t| ids(other).any(|y| t.contains(y)))
-    };
-    direct || about(a, b) || about(b, a)
+fn ids(e: &Event) -> impl Iterator<Item = &str> {
+    e.actors.iter().chain(&e.places).map(|x| x.id.as_str())
 }
 
 fn bounds(t: &Time) -> (NaiveDate, NaiveDate) {
@@ -55,8 +85,45 @@ fn bounds(t: &Time) -> (NaiveDate, NaiveDate) {
     )
 }
 
+/// The bounds of an event's date; undated events sort last.
+fn span_of(e: &Event) -> (NaiveDate, NaiveDate) {
+    e.time
+        .as_ref()
+        .map_or((NaiveDate::MAX, NaiveDate::MAX), bounds)
+}
+
+fn dated(e: &Event) -> bool {
+    e.time
+        .as_ref()
+        .is_some_and(|t| t.start.is_some() || t.end.is_some())
+}
+
 fn doc_of(e: &Event) -> &str {
     e.evidence.first().map_or("", |x| x.document.as_str())
+}
+
+fn offset_of(e: &Event) -> usize {
+    e.evidence.first().map_or(0, |x| x.start)
+}
+
+/// The content order every step of the merge follows: type, start, end,
+/// document, offset of the first evidence, id (and, for events that break
+/// the contract with one id twice, the summary).
+pub fn content_key(e: &Event) -> (EventType, NaiveDate, NaiveDate, &str, usize, &str, &str) {
+    let (s, t) = span_of(e);
+    (
+        e.kind,
+        s,
+        t,
+        doc_of(e),
+        offset_of(e),
+        e.id.as_str(),
+        e.summary.as_str(),
+    )
+}
+
+fn content_order(events: &mut [Event]) {
+    events.sort_by(|a, b| content_key(a).cmp(&content_key(b)));
 }
 
 /// Folds `b` into `a`.
@@ -106,179 +173,398 @@ fn intersect(x: Time, y: Time) -> Time {
     t
 }
 
-/// Merges reports of the same event; returns the events (the survivor of a
-/// merge keeps its id), a map from every input id to its survivor's id, and
-/// the source-disagreement diagnostics.
-pub fn merge(events: Vec<Event>) -> (Vec<Event>, Vec<(String, String)>, Vec<Diagnostic>) {
-    let mut topics: Topics = HashMap::new();
-    for e in &events {
-        topics
-            .entry(doc_of(e).to_string())
-            .or_default()
-            .extend(ids(e).map(str::to_string));
-    }
-    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
-    let mut renamed = Vec::new();
-    let mut diags = Vec::new();
-    // Dated events that could be one event share a type and an actor or
-    // place: group them so, sort each group by start, and sweep it. Each
-    // pair is considered once, however many ids it shares.
-    let dated = |e: &Event| {
-        e.time
-            .as_ref()
-            .is_some_and(|t| t.start.is_some() || t.end.is_some())
-    };
-    // Two passes: a merge gives the survivor the actors and places of both
-    // reports, which can make it match a report it did not match before.
-    let mut disagreeing: HashSet<usize> = HashSet::new();
-    for _pass in 0..2 {
-        // Starts as first reported (a merge may narrow an event later; the
-        // order of each group is fixed before any merge).
-        let start_of: Vec<NaiveDate> = slots
-            .iter()
-            .map(|e| {
-                e.as_ref()
-                    .and_then(|e| e.time.as_ref())
-                    .map_or(NaiveDate::MAX, |t| bounds(t).0)
-            })
-            .collect();
-        // Ids as numbers, then one flat list of (type, id, start, event) sorted:
-        // each run of one type and one id is a group.
-        let mut number: HashMap<String, u32> = HashMap::new();
-        let mut keyed: Vec<(crate::event::EventType, u32, NaiveDate, usize)> = Vec::new();
-        for (i, e) in slots.iter().enumerate() {
-            let Some(e) = e.as_ref().filter(|e| dated(e)) else {
-                continue;
-            };
-            let own: Vec<&str> = ids(e).collect();
-            let keys: Vec<&str> = if own.is_empty() {
-                // A report that names nobody is grouped by what its document is about.
-                topics
-                    .get(doc_of(e))
-                    .map(|t| t.iter().map(String::as_str).collect())
-                    .unwrap_or_default()
-            } else {
-                own
-            };
-            for k in keys {
-                let next = number.len() as u32;
-                let n = *number.entry(k.to_string()).or_insert(next);
-                keyed.push((e.kind, n, start_of[i], i));
-            }
+/// Actor and place ids as numbers.
+#[derive(Default)]
+struct Names(HashMap<String, u32>);
+
+impl Names {
+    fn of(&mut self, s: &str) -> u32 {
+        if let Some(&n) = self.0.get(s) {
+            return n;
         }
-        keyed.sort_unstable();
-        let groups: Vec<Vec<usize>> = keyed
-            .chunk_by(|x, y| x.0 == y.0 && x.1 == y.1)
-            .map(|run| run.iter().map(|x| x.3).collect())
-            .collect();
-        let mut seen: HashSet<(usize, usize)> = HashSet::new();
-        for group in groups {
-            for (pos, &i) in group.iter().enumerate() {
-                for &j in &group[pos + 1..] {
-                    let (Some(a), Some(b)) = (slots[i].as_ref(), slots[j].as_ref()) else {
-                        continue;
-                    };
-                    let (Some(ta), Some(tb)) = (a.time.as_ref(), b.time.as_ref()) else {
-                        continue;
-                    };
-                    let ((as_, ae), (bs, be)) = (bounds(ta), bounds(tb));
-                    // Sorted by start: once b starts too long after a ends, stop.
-                    if ae != NaiveDate::MAX && (bs - ae).num_days() > NEAR_DAYS {
-                        break;
-                    }
-                    if !seen.insert((i.min(j), i.max(j))) || !shares(a, b, &topics) {
-                        continue;
-                    }
-                    let overlap = as_ <= be && bs <= ae;
-                    if overlap {
-                        if let (Some(b), Some(a)) = (slots[j].take(), slots[i].as_mut()) {
-                            renamed.push((b.id.clone(), a.id.clone()));
-                            absorb(a, b);
-                        }
-                    } else if doc_of(a) != doc_of(b)
-                        && !disagreeing.contains(&i)
-                        && !disagreeing.contains(&j)
-                    {
-                        // One disagreement per report: the nearest other report
-                        // (the sweep meets it first), not every near one.
-                        disagreeing.insert(i);
-                        disagreeing.insert(j);
-                        let quote = |e: &Event, t: &Time| {
-                            format!(
-                                "{} says «{}» ({})",
-                                doc_of(e),
-                                t.repaired
-                                    .as_ref()
-                                    .map_or(t.text.as_str(), |r| r.reading.as_str()),
-                                t.value.clone().unwrap_or_default()
-                            )
-                        };
-                        diags.push(Diagnostic {
-                            severity: Severity::Warning,
-                            code: Code::SourceDisagreement,
-                            message: format!(
-                                "the sources date the same {} differently: {}; {}",
-                                a.kind.id(),
-                                quote(a, ta),
-                                quote(b, tb)
-                            ),
-                            document: doc_of(b).to_string(),
-                            span: Some(tb.span),
-                            events: vec![a.id.clone(), b.id.clone()],
-                        });
-                    }
+        let n = self.0.len() as u32;
+        self.0.insert(s.to_string(), n);
+        n
+    }
+
+    /// An event's own actors and places, sorted.
+    fn own(&mut self, e: &Event) -> Vec<u32> {
+        let mut v: Vec<u32> = ids(e).map(|x| self.of(x)).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+/// The actors and places of every event of each document: what the
+/// document is about.
+struct Topics(HashMap<String, Vec<u32>>);
+
+impl Topics {
+    fn of(events: &[Event], names: &mut Names) -> Topics {
+        let mut sets: HashMap<String, BTreeSet<u32>> = HashMap::new();
+        for e in events {
+            let own = names.own(e);
+            sets.entry(doc_of(e).to_string()).or_default().extend(own);
+        }
+        Topics(
+            sets.into_iter()
+                .map(|(d, s)| (d, s.into_iter().collect()))
+                .collect(),
+        )
+    }
+
+    fn get(&self, doc: &str) -> &[u32] {
+        self.0.get(doc).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The keys an event is found by: its own actors and places, or, when it
+/// names none, its document's.
+fn keys<'a>(own: &'a [u32], e: &Event, topics: &'a Topics) -> &'a [u32] {
+    if own.is_empty() {
+        topics.get(doc_of(e))
+    } else {
+        own
+    }
+}
+
+fn intersects(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// Two reports share an actor or a place; a report that names none is
+/// taken to be about its document's actors and places.
+fn shares(a: (&Event, &[u32]), b: (&Event, &[u32]), topics: &Topics) -> bool {
+    let ((ea, oa), (eb, ob)) = (a, b);
+    intersects(oa, ob)
+        || (oa.is_empty() && intersects(topics.get(doc_of(ea)), ob))
+        || (ob.is_empty() && intersects(topics.get(doc_of(eb)), oa))
+}
+
+/// One sweep over `items`, type by type in content order: each dated
+/// report joins the first open event that shares a key with it, or opens
+/// one. Undated reports pass through. Returns the events in content order.
+fn sweep(
+    mut items: Vec<Event>,
+    names: &mut Names,
+    topics: &Topics,
+    renamed: &mut Vec<(String, String)>,
+) -> Vec<Event> {
+    content_order(&mut items);
+    let mut out: Vec<Event> = Vec::with_capacity(items.len());
+    // Per event of `out`: its own keys, whether it is open, and the
+    // version of its end (a merge may move the end either way: a clean
+    // date replaces a repaired one).
+    let mut own: Vec<Vec<u32>> = Vec::with_capacity(items.len());
+    let mut open: Vec<bool> = Vec::with_capacity(items.len());
+    let mut version: Vec<u32> = Vec::with_capacity(items.len());
+    // The open events of the current type by key, in content order: those
+    // that name an actor or place under their own, those that name none
+    // under their document's.
+    let mut by_own: HashMap<u32, BTreeSet<usize>> = HashMap::new();
+    let mut by_topic: HashMap<u32, BTreeSet<usize>> = HashMap::new();
+    // Open events by end, to close them once the sweep passes it.
+    let mut ends: BinaryHeap<Reverse<(NaiveDate, u32, usize)>> = BinaryHeap::new();
+    let mut kind: Option<EventType> = None;
+    for e in items {
+        let mine = names.own(&e);
+        if !dated(&e) {
+            out.push(e);
+            own.push(mine);
+            open.push(false);
+            version.push(0);
+            continue;
+        }
+        if kind != Some(e.kind) {
+            kind = Some(e.kind);
+            for &c in by_own.values().chain(by_topic.values()).flatten() {
+                open[c] = false;
+            }
+            by_own.clear();
+            by_topic.clear();
+            ends.clear();
+        }
+        let (start, _) = span_of(&e);
+        while let Some(&Reverse((end, v, c))) = ends.peek() {
+            if end >= start {
+                break;
+            }
+            ends.pop();
+            if v != version[c] || !open[c] {
+                continue;
+            }
+            open[c] = false;
+            let index = if own[c].is_empty() {
+                &mut by_topic
+            } else {
+                &mut by_own
+            };
+            for k in keys(&own[c], &out[c], topics) {
+                if let Some(set) = index.get_mut(k) {
+                    set.remove(&c);
                 }
             }
         }
-    }
-    // Undated reports join a report of the same type and actor in the same
-    // document (a repeated statement, a restated mediation).
-    let mut by_doc_type: HashMap<(String, crate::event::EventType), Vec<usize>> = HashMap::new();
-    for (i, e) in slots.iter().enumerate() {
-        if let Some(e) = e {
-            by_doc_type
-                .entry((doc_of(e).to_string(), e.kind))
-                .or_default()
-                .push(i);
+        // Every open event under a key of this report starts no later
+        // than it and ends no earlier: the first of them is the match.
+        let first = |index: &HashMap<u32, BTreeSet<usize>>, k: &u32| {
+            index.get(k).and_then(|s| s.first().copied())
+        };
+        let target = if mine.is_empty() {
+            topics
+                .get(doc_of(&e))
+                .iter()
+                .filter_map(|k| first(&by_own, k))
+                .min()
+        } else {
+            mine.iter()
+                .flat_map(|k| [first(&by_own, k), first(&by_topic, k)])
+                .flatten()
+                .min()
+        };
+        let c = match target {
+            Some(c) => {
+                renamed.push((e.id.clone(), out[c].id.clone()));
+                if own[c].is_empty() {
+                    for k in topics.get(doc_of(&out[c])) {
+                        if let Some(set) = by_topic.get_mut(k) {
+                            set.remove(&c);
+                        }
+                    }
+                }
+                absorb(&mut out[c], e);
+                let grown = names.own(&out[c]);
+                for &k in &grown {
+                    if own[c].binary_search(&k).is_err() {
+                        by_own.entry(k).or_default().insert(c);
+                    }
+                }
+                own[c] = grown;
+                version[c] += 1;
+                c
+            }
+            None => {
+                let c = out.len();
+                let index = if mine.is_empty() {
+                    &mut by_topic
+                } else {
+                    &mut by_own
+                };
+                for &k in keys(&mine, &e, topics) {
+                    index.entry(k).or_default().insert(c);
+                }
+                out.push(e);
+                own.push(mine);
+                open.push(true);
+                version.push(0);
+                c
+            }
+        };
+        let (_, end) = span_of(&out[c]);
+        if end != NaiveDate::MAX {
+            ends.push(Reverse((end, version[c], c)));
         }
     }
-    for i in 0..slots.len() {
-        let Some(key) = slots[i]
-            .as_ref()
-            .filter(|e| e.time.is_none())
-            .map(|e| (doc_of(e).to_string(), e.kind))
-        else {
+    content_order(&mut out);
+    out
+}
+
+/// Undated reports join a report of the same type and actor in the same
+/// document (a repeated statement, a restated mediation): the first, in the
+/// order of the text, that is dated or told before it and names all its
+/// actors; a report that names no actor joins the first report of its type
+/// told before it («در این بیانیه اضافه شده است» restates the statement
+/// told before it). A merged event is in every document it has evidence
+/// in, where its evidence stands.
+fn join_undated(events: Vec<Event>, renamed: &mut Vec<(String, String)>) -> Vec<Event> {
+    // (document, type) → (offset, id, index) of every event with evidence there.
+    type Members<'a> = Vec<(usize, &'a str, usize)>;
+    let mut groups: HashMap<(&str, EventType), Members> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        let mut seen: Vec<&str> = Vec::new();
+        for ev in &e.evidence {
+            if !seen.contains(&ev.document.as_str()) {
+                seen.push(ev.document.as_str());
+                groups
+                    .entry((ev.document.as_str(), e.kind))
+                    .or_default()
+                    .push((ev.start, e.id.as_str(), i));
+            }
+        }
+    }
+    // Groups in a fixed order: an event that is in several documents takes
+    // in their reports document by document.
+    let mut groups: Vec<((&str, EventType), Members)> =
+        groups.into_iter().filter(|(_, m)| m.len() > 1).collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let groups: Vec<Vec<usize>> = groups
+        .into_iter()
+        .map(|(_, mut m)| {
+            m.sort_unstable();
+            m.into_iter().map(|(_, _, i)| i).collect()
+        })
+        .collect();
+    let actors: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| e.actors.iter().map(|a| a.id.clone()).collect())
+        .collect();
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    for members in &groups {
+        // The members naming each actor, in text order.
+        let mut naming: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (p, &i) in members.iter().enumerate() {
+            for id in &actors[i] {
+                naming.entry(id.as_str()).or_default().push(p);
+            }
+        }
+        let mut first_alive = 0;
+        for p in 0..members.len() {
+            let i = members[p];
+            let undated = slots[i].as_ref().is_some_and(|e| e.time.is_none());
+            if !undated {
+                continue;
+            }
+            while first_alive < members.len() && slots[members[first_alive]].is_none() {
+                first_alive += 1;
+            }
+            let target = match actors[i].first() {
+                None => (first_alive < p).then_some(first_alive),
+                Some(a0) => naming[a0.as_str()].iter().copied().find(|&q| {
+                    let j = members[q];
+                    q != p
+                        && slots[j].as_ref().is_some_and(|t| {
+                            (t.time.is_some() || q < p)
+                                && actors[i].iter().all(|a| actors[j].contains(a))
+                        })
+                }),
+            };
+            if let Some(q) = target
+                && let Some(e) = slots[i].take()
+                && let Some(t) = slots[members[q]].as_mut()
+            {
+                renamed.push((e.id.clone(), t.id.clone()));
+                absorb(t, e);
+            }
+        }
+    }
+    let mut out: Vec<Event> = slots.into_iter().flatten().collect();
+    content_order(&mut out);
+    out
+}
+
+/// One `source-disagreement` per report: each dated event, in content
+/// order, is linked to the first event of its type and keys that starts
+/// after it ends, within [`NEAR_DAYS`], in another document, and not
+/// linked yet.
+fn disagreements(events: &[Event], names: &mut Names, topics: &Topics) -> Vec<Diagnostic> {
+    // `events` are in content order: within a type, by start.
+    let own: Vec<Vec<u32>> = events.iter().map(|e| names.own(e)).collect();
+    let mut lists: HashMap<(EventType, u32), Vec<usize>> = HashMap::new();
+    for (i, e) in events.iter().enumerate().filter(|(_, e)| dated(e)) {
+        for &k in keys(&own[i], e, topics) {
+            lists.entry((e.kind, k)).or_default().push(i);
+        }
+    }
+    let mut linked = vec![false; events.len()];
+    let mut diags = Vec::new();
+    for (a, ea) in events.iter().enumerate() {
+        if linked[a] || !dated(ea) {
+            continue;
+        }
+        let (_, a_end) = span_of(ea);
+        if a_end == NaiveDate::MAX {
+            continue;
+        }
+        // The first fit of each key; the earliest of them (the list order
+        // is the content order) is the nearest.
+        let mut best: Option<usize> = None;
+        for &k in keys(&own[a], ea, topics) {
+            let list = &lists[&(ea.kind, k)];
+            let from = list.partition_point(|&x| span_of(&events[x]).0 <= a_end);
+            for &b in list[from..].iter().take(DISAGREEMENT_SCAN) {
+                if best.is_some_and(|x| x <= b) {
+                    break;
+                }
+                let eb = &events[b];
+                if (span_of(eb).0 - a_end).num_days() > NEAR_DAYS {
+                    break;
+                }
+                if linked[b]
+                    || doc_of(ea) == doc_of(eb)
+                    || !shares((ea, &own[a]), (eb, &own[b]), topics)
+                {
+                    continue;
+                }
+                best = Some(b);
+                break;
+            }
+        }
+        let Some(b) = best else { continue };
+        linked[a] = true;
+        linked[b] = true;
+        let eb = &events[b];
+        let (Some(ta), Some(tb)) = (ea.time.as_ref(), eb.time.as_ref()) else {
             continue;
         };
-        let peers = by_doc_type.get(&key).cloned().unwrap_or_default();
-        let target = peers.into_iter().find(|&j| {
-            j != i
-                && match (slots[j].as_ref(), slots[i].as_ref()) {
-                    // Same type, same document, and either the actors agree
-                    // or the report names none («در این بیانیه اضافه شده
-                    // است» restates the statement told before it).
-                    (Some(t), Some(e)) => {
-                        t.kind == e.kind
-                            && doc_of(t) == doc_of(e)
-                            && (t.time.is_some() || j < i)
-                            && if e.actors.is_empty() {
-                                j < i
-                            } else {
-                                e.actors
-                                    .iter()
-                                    .all(|x| t.actors.iter().any(|y| y.id == x.id))
-                            }
-                    }
-                    _ => false,
-                }
+        let quote = |e: &Event, t: &Time| {
+            format!(
+                "{} says «{}» ({})",
+                doc_of(e),
+                t.repaired
+                    .as_ref()
+                    .map_or(t.text.as_str(), |r| r.reading.as_str()),
+                t.value.clone().unwrap_or_default()
+            )
+        };
+        diags.push(Diagnostic {
+            severity: Severity::Warning,
+            code: Code::SourceDisagreement,
+            message: format!(
+                "the sources date the same {} differently: {}; {}",
+                ea.kind.id(),
+                quote(ea, ta),
+                quote(eb, tb)
+            ),
+            document: doc_of(eb).to_string(),
+            span: Some(tb.span),
+            events: vec![ea.id.clone(), eb.id.clone()],
         });
-        if let Some(j) = target
-            && let Some(e) = slots[i].take()
-            && let Some(t) = slots[j].as_mut()
-        {
-            renamed.push((e.id.clone(), t.id.clone()));
-            absorb(t, e);
-        }
     }
-    (slots.into_iter().flatten().collect(), renamed, diags)
+    diags
+}
+
+/// Merges reports of the same event, from any number of documents in any
+/// order (see the [module docs](self)).
+pub fn merge(events: Vec<Event>) -> Merged {
+    let mut names = Names::default();
+    let mut events = events;
+    content_order(&mut events);
+    let topics = Topics::of(&events, &mut names);
+    let mut renamed = Vec::new();
+    let first = sweep(events, &mut names, &topics, &mut renamed);
+    let second = sweep(first, &mut names, &topics, &mut renamed);
+    let events = join_undated(second, &mut renamed);
+    let diagnostics = disagreements(&events, &mut names, &topics);
+    Merged {
+        events,
+        renamed,
+        diagnostics,
+    }
+}
+
+/// [`merge`] over the events of each document as they come.
+pub fn merge_documents<I>(documents: I) -> Merged
+where
+    I: IntoIterator<Item = Vec<Event>>,
+{
+    merge(documents.into_iter().flatten().collect())
 }

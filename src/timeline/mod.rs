@@ -1,6 +1,10 @@
 //! The timeline: events of one or many documents in a petgraph graph with
 //! TimeML-typed relations, in timeline order, checked for consistency.
 //!
+//! Reports of one event are merged first ([`merge`]: keyed by type, actor
+//! or place and time, swept in content order), so the timeline depends on
+//! the set of documents, never on the order they come in.
+//!
 //! Date-based relations come from interval reasoning on uncertain bounds
 //! (`before` only when it holds for every possible date of both events);
 //! text-based relations come from cue words. The graph is built by sorting
@@ -22,6 +26,7 @@ pub use crate::event::RelationType;
 use crate::temporal::DocumentInfo;
 
 pub use build::{BuildOptions, DocEvents, MAX_FANOUT, build, build_with};
+pub use merge::{Merged, merge, merge_documents};
 
 /// What a relation rests on.
 #[derive(
