@@ -191,10 +191,104 @@ fn graph(c: &mut Criterion) {
     group.finish();
 }
 
+/// The worst shapes of one document (the same as `tests/perf/linearity.py`
+/// writes): `piece(i)` repeated to `size` bytes.
+fn shape(size: usize, piece: impl Fn(usize) -> String) -> String {
+    let mut s = String::with_capacity(size + 256);
+    let mut i = 0;
+    while s.len() < size {
+        s.push_str(&piece(i));
+        i += 1;
+    }
+    s
+}
+
+fn fa_digits(n: usize) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| char::from_u32(0x06F0 + c.to_digit(10).unwrap_or(0)).unwrap_or(c))
+        .collect()
+}
+
+const MONTHS: [&str; 12] = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+];
+
+/// One document at 1, 2, 4 and 8 MB: time per byte must stay flat (every
+/// stage linear in its input). Dense Persian dates on one unpunctuated
+/// line (`dates`), and punctuated reports of distinct events (`extract`:
+/// events, merge, the graph).
+fn linearity(c: &mut Criterion) {
+    let actors = [
+        "ارمنستان",
+        "آذربایجان",
+        "روسیه",
+        "ترکیه",
+        "ایران",
+        "سوریه",
+        "عراق",
+    ];
+    let opts = tarikh::pipeline::Options::default();
+    let doc = |text: String| tarikh::text::Document {
+        id: "bench".into(),
+        source: "bench".into(),
+        text,
+        lang: Some("fa".into()),
+        published: chrono::NaiveDate::from_ymd_opt(2022, 1, 1),
+        published_from: None,
+        title: None,
+    };
+    let mut group = c.benchmark_group("linearity");
+    group.sample_size(10);
+    for mb in [1usize, 2, 4, 8] {
+        let size = mb << 20;
+        let dense = doc(shape(size, |i| {
+            format!(
+                "{} {} {} ",
+                fa_digits(1 + i % 28),
+                MONTHS[i % 12],
+                fa_digits(1390 + i % 20)
+            )
+        }));
+        group.throughput(Throughput::Bytes(dense.text.len() as u64));
+        group.bench_function(format!("dates-dense-fa-{mb}MB"), |b| {
+            b.iter(|| tarikh::pipeline::dates(black_box(&dense), &opts))
+        });
+        let events = doc(shape(size, |i| {
+            format!(
+                "نیروهای {} در {} {} {} به مواضع {} حمله کردند. {}",
+                actors[i % 7],
+                fa_digits(1 + i % 29),
+                MONTHS[(i / 29) % 12],
+                fa_digits(1300 + (i / 348) % 100),
+                actors[(i + 3) % 7],
+                if i % 4 == 0 { "\n\n" } else { "" }
+            )
+        }));
+        group.throughput(Throughput::Bytes(events.text.len() as u64));
+        group.bench_function(format!("extract-events-fa-{mb}MB"), |b| {
+            b.iter(|| tarikh::pipeline::timeline(std::slice::from_ref(black_box(&events)), &opts))
+        });
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     normalize(c);
     dates(c);
     graph(c);
+    linearity(c);
 }
 
 criterion_group!(all, benches);

@@ -323,17 +323,20 @@ pub fn match_event(
     match_event_in(ev, reference, &EntryIndex::new(reference), opts, topic)
 }
 
+/// One id's entries: `(start, index)` sorted, and the longest entry in days.
+type Starts = (Vec<(NaiveDate, usize)>, i64);
+
 /// A reference's entries by actor or place, each list ordered by start:
 /// an event meets only the entries that share one of its ids and lie
 /// within the window, so checking a timeline is not events × entries.
 pub struct EntryIndex<'r> {
     /// Per id: `(start, index)` sorted, and the longest entry in days.
-    by_id: HashMap<&'r str, (Vec<(NaiveDate, usize)>, i64)>,
+    by_id: HashMap<&'r str, Starts>,
 }
 
 impl<'r> EntryIndex<'r> {
     pub fn new(reference: &'r Reference) -> EntryIndex<'r> {
-        let mut by_id: HashMap<&str, (Vec<(NaiveDate, usize)>, i64)> = HashMap::new();
+        let mut by_id: HashMap<&str, Starts> = HashMap::new();
         for (i, e) in reference.entries.iter().enumerate() {
             let len = (e.interval.end - e.interval.start).num_days();
             let mut seen: Vec<&str> = Vec::new();

@@ -426,7 +426,7 @@ impl<'a> Said<'a> {
 }
 
 /// The pairs of events that diagnostics of `code` already link.
-fn linked<'a>(diagnostics: &'a [Diagnostic], code: Code) -> HashSet<(&'a str, &'a str)> {
+fn linked(diagnostics: &[Diagnostic], code: Code) -> HashSet<(&str, &str)> {
     let mut pairs = HashSet::new();
     for d in diagnostics.iter().filter(|d| d.code == code) {
         for a in &d.events {

@@ -539,16 +539,24 @@ fn point(v: &str) -> std::result::Result<Option<(NaiveDate, NaiveDate)>, String>
     }
     // Years before the common era: TIMEX3 `BC0499` (499 BC) or ISO 8601's
     // astronomical `-0498` (the same year: year 0 is 1 BC).
-    let (date, era): (&str, Option<fn(i32) -> i32>) = if let Some(d) = date.strip_prefix("BC") {
-        (d, Some(|n| 1 - n))
+    #[derive(Clone, Copy)]
+    enum Era {
+        Ce,
+        /// TIMEX3 `BC0499`: 499 BC, astronomical year -498.
+        Bc,
+        /// ISO 8601 `-0498`: astronomical.
+        Astronomical,
+    }
+    let (date, era) = if let Some(d) = date.strip_prefix("BC") {
+        (d, Era::Bc)
     } else if let Some(d) = date.strip_prefix('-') {
-        (d, Some(|n| -n))
+        (d, Era::Astronomical)
     } else {
-        (date, None)
+        (date, Era::Ce)
     };
     let parts: Vec<&str> = date.split('-').collect();
     let year = parts[0];
-    if era.is_some() && year.contains('X') {
+    if !matches!(era, Era::Ce) && year.contains('X') {
         return Err(bad());
     }
     if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
@@ -585,7 +593,11 @@ fn point(v: &str) -> std::result::Result<Option<(NaiveDate, NaiveDate)>, String>
         return Ok(None);
     }
     let y: i32 = year.parse().map_err(|_| bad())?;
-    let y = era.map_or(y, |f| f(y));
+    let y = match era {
+        Era::Ce => y,
+        Era::Bc => 1 - y,
+        Era::Astronomical => -y,
+    };
     match parts.len() {
         1 => Ok(Some((
             NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(bad)?,
