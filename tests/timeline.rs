@@ -535,3 +535,66 @@ fn many_reports_of_one_event_merge_into_one() {
         NaiveDate::from_ymd_opt(1994, 5, 12)
     );
 }
+
+fn text_doc(id: &str, lang: &str, text: &str) -> Document {
+    Document {
+        id: id.into(),
+        source: id.into(),
+        text: text.into(),
+        lang: Some(lang.into()),
+        published: NaiveDate::from_ymd_opt(2021, 8, 20),
+        published_from: None,
+        title: None,
+    }
+}
+
+/// The unit is the dated statement: a clause with a date and a verb but no
+/// trigger word is an event of type `other`; a date with nothing said of
+/// it (a heading, a list line) is none, and neither is the dateline.
+#[test]
+fn a_dated_statement_with_no_trigger_word_is_an_event_of_type_other() {
+    let cases = [
+        // (lang, text, events of type other expected, text of their date)
+        (
+            "en",
+            "The Taliban entered Kabul on 15 August 2021.",
+            vec!["15 August 2021"],
+        ),
+        (
+            "fa",
+            "محمد البشیر روز ۲۰ آذر ۱۴۰۳ به عنوان رئیس دولت موقت معرفی شد.",
+            vec!["۲۰ آذر ۱۴۰۳"],
+        ),
+        // A date alone on its line, and a report heading: nothing said.
+        ("fa", "۱۳ مرداد\n\nگزارش ۱۲ جولای", vec![]),
+        ("en", "Report of 12 July\n\nMarch 3, 1995", vec![]),
+    ];
+    for (lang, text, want) in cases {
+        let t = pipeline::timeline(&[text_doc("d", lang, text)], &Options::default());
+        let got: Vec<&str> = t
+            .events
+            .iter()
+            .filter(|e| e.kind == EventType::Other)
+            .filter_map(|e| e.time.as_ref().map(|x| x.text.as_str()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn the_articles_own_dateline_dates_no_event() {
+    let text = "Published: 20 August 2021\n\nOfficials met in Doha on 18 August 2021.";
+    let mut doc = text_doc("d", "en", text);
+    doc.published = None;
+    let t = pipeline::timeline(&[doc], &Options::default());
+    assert_eq!(
+        t.documents[0].published,
+        NaiveDate::from_ymd_opt(2021, 8, 20)
+    );
+    let dates: Vec<&str> = t
+        .events
+        .iter()
+        .filter_map(|e| e.time.as_ref().map(|x| x.text.as_str()))
+        .collect();
+    assert_eq!(dates, vec!["18 August 2021"]);
+}

@@ -1,12 +1,24 @@
 //! From a document's resolved dates to events.
 //!
-//! For every clause of every view of the text (repaired readings included)
-//! the strongest trigger names the event type; the clause's date (or, when
-//! it has none and nothing else claims it, the one date of its sentence)
-//! is the event's time; actors and places come from the gazetteer, in the
-//! clause or else in its sentence. A clause with a cue («پس از آن», "as a
-//! result") is related to the event told just before it. Undated clauses
-//! in the present tense state positions, not events, and are skipped.
+//! The unit is the dated statement. For every clause of every view of the
+//! text (repaired readings included) the strongest trigger names the event
+//! type; the clause's date (or, when it has none and nothing else claims
+//! it, the one date of its sentence) is the event's time; actors and places
+//! come from the gazetteer, in the clause or else in its sentence. Then
+//! every clause that holds a date no event took, and says something of it
+//! (two words outside its dates and a verb), is an event of type `other`
+//! with its clause as summary: the trigger lexicon decides the type, not
+//! whether the event exists. Dates that make no event: the article's own
+//! dateline, page chrome, durations, sets, present and past references,
+//! and a second date of an event's clause (it qualifies the first).
+//!
+//! A clause with a cue («پس از آن», "as a result") is related to the event
+//! told just before it. Undated clauses in the present tense state
+//! positions, not events, and are skipped.
+//!
+//! Every lookup is a binary search over items sorted by start
+//! ([`ByStart`]), so a document is read in time linear in its length
+//! (times a logarithm).
 
 use std::ops::Range;
 
@@ -81,6 +93,8 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
     for (i, m) in ex.mentions.iter().enumerate() {
         if m.kind == MentionType::Date
             && !m.chrome
+            // The article's own dateline dates the article, not an event.
+            && ex.dateline != Some(i)
             && !matches!(
                 dated.resolved[i].time.reference(),
                 Some(Reference::Present | Reference::Past)
@@ -119,7 +133,7 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
         }
         let mut claimed = vec![false; ex.mentions.len()];
         // First pass: which clauses hold an event, and their own dates.
-        let mut found: Vec<(usize, usize, Option<usize>)> = Vec::new(); // (clause, trigger hit, date mention)
+        let mut found: Vec<(usize, Option<usize>, Option<usize>)> = Vec::new(); // (clause, trigger hit, date mention)
         for (ci, c) in cls.iter().enumerate() {
             let ctoks = &toks[c.toks.clone()];
             // Persian is verb-final: the event noun nearest the clause's
@@ -206,7 +220,7 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                         continue;
                     }
                     claimed[*di] = true;
-                    found.push((ci, k, Some(*di)));
+                    found.push((ci, Some(k), Some(*di)));
                 }
                 continue;
             }
@@ -214,131 +228,192 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
             if let Some(i) = own {
                 claimed[i] = true;
             }
-            found.push((ci, hi, own));
+            found.push((ci, Some(hi), own));
         }
-        for (ci, hi, own) in found {
-            let c: &Clause = &cls[ci];
-            let h = &hits[hi];
-            let t = &trig.items[h.item];
-            let cue = cues_at
-                .inside(&c.range)
-                .into_iter()
-                .map(|q| &cue_hits[q])
-                .find(|q| q.range.start < h.range.end);
-            // A clause with no date of its own may take the one unclaimed
-            // date of its sentence, unless a cue places it by relation.
-            let date = own.or_else(|| {
-                if cue.is_some() {
-                    return None;
-                }
-                let sentence = sentence_range
-                    .get(&c.sentence)
-                    .cloned()
-                    .unwrap_or(c.range.clone());
-                let inside = dates_at.inside(&sentence);
-                let mut cands = inside
-                    .iter()
-                    .map(|&d| &dates[d])
-                    .filter(|(i, _)| !claimed[*i]);
-                match (cands.next(), cands.next()) {
-                    (Some((i, _)), None) => Some(*i),
-                    _ => None,
-                }
-            });
-            if let Some(i) = date {
-                claimed[i] = true;
-            }
-            let tense = seg.tense(c);
-            // Actors and places left out of a clause are those of the clause
-            // before it in the same sentence («مناقشه میان آذربایجان و
-            // ارمنستان … آغاز و … به درگیری‌ها تبدیل شد»).
-            let previous_clause =
-                previous_in_sentence[ci].map_or(c.range.clone(), |o| cls[o].range.clone());
-            let entity = |r: &Range<usize>, actor: bool| -> Vec<EntityRef> {
-                let mut v: Vec<EntityRef> = Vec::new();
-                for e in ents_at.inside(r).into_iter().map(|e| &ents[e]) {
-                    let item = &gaz.items[e.item];
-                    if item.kind.is_actor() != actor || v.iter().any(|x| x.id == item.id) {
-                        continue;
-                    }
-                    v.push(EntityRef {
-                        id: item.id.clone(),
-                        name: view.original_text(&doc.text, &ex.chars, norm, e.range.clone()),
-                        span: view.original_span(norm, e.range.clone()).into(),
-                    });
-                }
-                v
-            };
-            let mut actors = entity(&c.range, true);
-            if actors.is_empty() {
-                actors = entity(&previous_clause, true);
-            }
-            let mut places = entity(&c.range, false);
-            if places.is_empty() {
-                places = entity(&previous_clause, false);
-            }
-            if t.weight < WEAK && date.is_none() && actors.is_empty() {
-                continue;
-            }
-            // Undated clauses in the present tense state positions; undated
-            // verbless clauses that name nobody are headlines.
-            if date.is_none()
-                && (tense == Tense::Present || (tense == Tense::Unknown && actors.is_empty()))
-            {
-                continue;
-            }
-            let [start, end] = view.original_span(norm, c.range.clone());
-            let quote = ex.chars.slice(&doc.text, start, end).to_string();
-            let summary = view.original_text(&doc.text, &ex.chars, norm, c.range.clone());
-            let time: Option<Time> = date.map(|i| dated.resolved[i].time.clone());
-            let confidence = round2(t.weight * if time.is_some() { 1.0 } else { 0.85 });
-            if let Some(q) = cue
-                && let Some(prev) = events.len().checked_sub(1)
-            {
-                rels.push(TextRelation {
-                    from: events.len(),
-                    to: prev,
-                    kind: cue_table.items[q.item],
+        // Second pass: the events of the clauses found, then (once every
+        // triggered clause has taken its date, its own or its sentence's)
+        // one event of type `other` for every clause that holds a date
+        // nobody took: the unit is the dated statement, and the trigger
+        // lexicon decides only the type.
+        let event_clauses: std::collections::HashSet<usize> =
+            found.iter().map(|(ci, _, _)| *ci).collect();
+        let mut queue = found;
+        for pass in 0..2 {
+            if pass == 1 {
+                queue = untriggered(cls, dates, &dates_at, &claimed, &event_clauses, |c| {
+                    // Words of the clause outside its dates: a month name
+                    // is no verb, and one word («گزارش», "Report") says
+                    // nothing of its date.
+                    let inside = dates_at.inside(&c.range);
+                    let words = toks[c.toks.clone()]
+                        .iter()
+                        .filter(|t| {
+                            view.text[(*t).clone()].chars().any(char::is_alphabetic)
+                                && !inside.iter().any(|&d| {
+                                    dates[d].1.start <= t.start && t.end <= dates[d].1.end
+                                })
+                        })
+                        .count();
+                    words >= 2 && seg.tense(c) != Tense::Unknown
                 });
             }
-            // Ids: the document and where the clause starts; a second event
-            // of one clause gets a suffix.
-            let base_id = format!("{}@{}", doc.id, start);
-            let same = {
-                let n = id_bases.entry(base_id.clone()).or_insert(0);
-                *n += 1;
-                *n - 1
-            };
-            let id = if same == 0 {
-                base_id
-            } else {
-                format!("{base_id}.{same}")
-            };
-            events.push(Event {
-                id,
-                kind: t.kind,
-                summary,
-                time,
-                // A plan is told in the future tense: that of the clause
-                // of the event's date (read by the language's own rules,
-                // as for resolving it), else that of the event's clause.
-                // Negation and conditionals are not detected yet (see `Mood`).
-                mood: if date.map_or(tense, |i| dated.resolved[i].tense) == Tense::Future {
-                    Mood::Planned
+            for (ci, hi, own) in std::mem::take(&mut queue) {
+                let c: &Clause = &cls[ci];
+                let h = hi.map(|hi| &hits[hi]);
+                let t = h.map(|h| &trig.items[h.item]);
+                let (kind, weight) = t.map_or((super::EventType::Other, UNTRIGGERED), |t| {
+                    (t.kind, t.weight)
+                });
+                let cue = cues_at
+                    .inside(&c.range)
+                    .into_iter()
+                    .map(|q| &cue_hits[q])
+                    .find(|q| h.is_none_or(|h| q.range.start < h.range.end));
+                // A clause with no date of its own may take the one unclaimed
+                // date of its sentence, unless a cue places it by relation.
+                let date = own.or_else(|| {
+                    if cue.is_some() {
+                        return None;
+                    }
+                    let sentence = sentence_range
+                        .get(&c.sentence)
+                        .cloned()
+                        .unwrap_or(c.range.clone());
+                    let inside = dates_at.inside(&sentence);
+                    let mut cands = inside
+                        .iter()
+                        .map(|&d| &dates[d])
+                        .filter(|(i, _)| !claimed[*i]);
+                    match (cands.next(), cands.next()) {
+                        (Some((i, _)), None) => Some(*i),
+                        _ => None,
+                    }
+                });
+                if let Some(i) = date {
+                    claimed[i] = true;
+                }
+                let tense = seg.tense(c);
+                // Actors and places left out of a clause are those of the clause
+                // before it in the same sentence («مناقشه میان آذربایجان و
+                // ارمنستان … آغاز و … به درگیری‌ها تبدیل شد»).
+                let previous_clause =
+                    previous_in_sentence[ci].map_or(c.range.clone(), |o| cls[o].range.clone());
+                let entity = |r: &Range<usize>, actor: bool| -> Vec<EntityRef> {
+                    let mut v: Vec<EntityRef> = Vec::new();
+                    for e in ents_at.inside(r).into_iter().map(|e| &ents[e]) {
+                        let item = &gaz.items[e.item];
+                        if item.kind.is_actor() != actor || v.iter().any(|x| x.id == item.id) {
+                            continue;
+                        }
+                        v.push(EntityRef {
+                            id: item.id.clone(),
+                            name: view.original_text(&doc.text, &ex.chars, norm, e.range.clone()),
+                            span: view.original_span(norm, e.range.clone()).into(),
+                        });
+                    }
+                    v
+                };
+                let mut actors = entity(&c.range, true);
+                if actors.is_empty() {
+                    actors = entity(&previous_clause, true);
+                }
+                let mut places = entity(&c.range, false);
+                if places.is_empty() {
+                    places = entity(&previous_clause, false);
+                }
+                if weight < WEAK && date.is_none() && actors.is_empty() {
+                    continue;
+                }
+                // Undated clauses in the present tense state positions; undated
+                // verbless clauses that name nobody are headlines.
+                if date.is_none()
+                    && (tense == Tense::Present || (tense == Tense::Unknown && actors.is_empty()))
+                {
+                    continue;
+                }
+                let [start, end] = view.original_span(norm, c.range.clone());
+                let quote = ex.chars.slice(&doc.text, start, end).to_string();
+                let summary = view.original_text(&doc.text, &ex.chars, norm, c.range.clone());
+                let time: Option<Time> = date.map(|i| dated.resolved[i].time.clone());
+                let confidence = round2(weight * if time.is_some() { 1.0 } else { 0.85 });
+                if let Some(q) = cue
+                    && let Some(prev) = events.len().checked_sub(1)
+                {
+                    rels.push(TextRelation {
+                        from: events.len(),
+                        to: prev,
+                        kind: cue_table.items[q.item],
+                    });
+                }
+                // Ids: the document and where the clause starts; a second event
+                // of one clause gets a suffix.
+                let base_id = format!("{}@{}", doc.id, start);
+                let same = {
+                    let n = id_bases.entry(base_id.clone()).or_insert(0);
+                    *n += 1;
+                    *n - 1
+                };
+                let id = if same == 0 {
+                    base_id
                 } else {
-                    Mood::Asserted
-                },
-                actors,
-                places,
-                evidence: vec![Evidence {
-                    document: doc.id.clone(),
-                    start,
-                    end,
-                    quote,
-                }],
-                confidence,
-            });
+                    format!("{base_id}.{same}")
+                };
+                events.push(Event {
+                    id,
+                    kind,
+                    summary,
+                    time,
+                    // A plan is told in the future tense: that of the clause
+                    // of the event's date (read by the language's own rules,
+                    // as for resolving it), else that of the event's clause.
+                    // Negation and conditionals are not detected yet (see `Mood`).
+                    mood: if date.map_or(tense, |i| dated.resolved[i].tense) == Tense::Future {
+                        Mood::Planned
+                    } else {
+                        Mood::Asserted
+                    },
+                    actors,
+                    places,
+                    evidence: vec![Evidence {
+                        document: doc.id.clone(),
+                        start,
+                        end,
+                        quote,
+                    }],
+                    confidence,
+                });
+            }
         }
     }
     (events, rels)
+}
+
+/// The confidence of an event that no trigger word typed (`other`).
+const UNTRIGGERED: f64 = 0.5;
+
+/// Clauses that hold a date no event took, that are no event's clause
+/// already (a second date of an event's clause qualifies it) and that say
+/// something (`has_predicate`: a verb the language reads a tense from; a
+/// date alone, a heading or a site's date line says nothing): one
+/// untriggered event each, dated by the clause's first such date.
+fn untriggered(
+    cls: &[Clause],
+    dates: &[(usize, Range<usize>)],
+    dates_at: &ByStart,
+    claimed: &[bool],
+    event_clauses: &std::collections::HashSet<usize>,
+    has_predicate: impl Fn(&Clause) -> bool,
+) -> Vec<(usize, Option<usize>, Option<usize>)> {
+    cls.iter()
+        .enumerate()
+        .filter(|(ci, c)| !event_clauses.contains(ci) && has_predicate(c))
+        .filter_map(|(ci, c)| {
+            let first = dates_at
+                .inside(&c.range)
+                .into_iter()
+                .map(|d| dates[d].0)
+                .find(|&i| !claimed[i])?;
+            Some((ci, None, Some(first)))
+        })
+        .collect()
 }
