@@ -244,16 +244,22 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                     // Words of the clause outside its dates: a month name
                     // is no verb, and one word («گزارش», "Report") says
                     // nothing of its date.
+                    // (Tokens and dates are both in order: one walk.)
                     let inside = dates_at.inside(&c.range);
-                    let words = toks[c.toks.clone()]
-                        .iter()
-                        .filter(|t| {
-                            view.text[(*t).clone()].chars().any(char::is_alphabetic)
-                                && !inside.iter().any(|&d| {
-                                    dates[d].1.start <= t.start && t.end <= dates[d].1.end
-                                })
-                        })
-                        .count();
+                    let mut d = 0;
+                    let mut words = 0;
+                    for t in &toks[c.toks.clone()] {
+                        while d < inside.len() && dates[inside[d]].1.end < t.end {
+                            d += 1;
+                        }
+                        let in_date = d < inside.len() && dates[inside[d]].1.start <= t.start;
+                        if !in_date && view.text[t.clone()].chars().any(char::is_alphabetic) {
+                            words += 1;
+                            if words >= 2 {
+                                break;
+                            }
+                        }
+                    }
                     words >= 2 && seg.tense(c) != Tense::Unknown
                 });
             }
