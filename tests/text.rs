@@ -596,6 +596,32 @@ fn jsonl_bad_line_is_an_error_others_read() {
     assert_eq!(last.source, f.to_string_lossy());
 }
 
+/// A record may carry both `url` and `source` (a crawler's export often
+/// does): `source` wins, `url` stands in when it is missing or empty.
+#[test]
+fn jsonl_record_with_url_and_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("feed.jsonl");
+    fs::write(
+        &f,
+        concat!(
+            "{\"text\":\"a\",\"url\":\"https://x/1\",\"source\":\"IRNA\"}\n",
+            "{\"text\":\"b\",\"source\":\"IRNA\",\"url\":\"https://x/2\"}\n",
+            "{\"text\":\"c\",\"url\":\"https://x/3\"}\n",
+            "{\"text\":\"d\",\"url\":\"https://x/4\",\"source\":\"\"}\n",
+            "{\"text\":\"e\",\"url\":null,\"source\":null}\n",
+        ),
+    )
+    .unwrap();
+    let docs = ok(read(&[&f]));
+    let sources: Vec<&str> = docs.iter().map(|d| d.source.as_str()).collect();
+    let path = f.to_string_lossy();
+    assert_eq!(
+        sources,
+        ["IRNA", "IRNA", "https://x/3", "https://x/4", path.as_ref()]
+    );
+}
+
 #[test]
 fn jsonl_format_forces_records_and_text_format_forces_text() {
     let dir = tempfile::tempdir().unwrap();

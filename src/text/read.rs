@@ -41,8 +41,9 @@
 //! only.
 //!
 //! A JSON Lines record is `{"id", "text", "lang", "published", "source",
-//! "title"}`, only `text` required (`url` is accepted for `source`, other
-//! fields are ignored). Without `id` the id is `<id of the file>#<line>`
+//! "title"}`, only `text` required (`url` is accepted for `source`: when a
+//! record has both, a non-empty `source` wins and `url` stands in for a
+//! missing or empty one; other fields are ignored). Without `id` the id is `<id of the file>#<line>`
 //! (line numbers from 1). Blank lines are skipped; a bad line is an error
 //! naming the file and line, and the other lines are still read.
 //! `published` accepts Persian and Arabic-Indic digits.
@@ -71,7 +72,8 @@ use crate::diagnostic::Diagnostic;
 pub struct Document {
     /// Stable id: see the [module docs](self).
     pub id: String,
-    /// The path as given, or the sidecar's / record's `source`.
+    /// The path as given, or the sidecar's / record's `source` (a record's
+    /// `url` when it has no `source`).
     pub source: String,
     /// The text exactly as read (a leading UTF-8 BOM dropped).
     pub text: String,
@@ -508,8 +510,8 @@ struct Record {
     text: String,
     lang: Option<String>,
     published: Option<String>,
-    #[serde(alias = "url")]
     source: Option<String>,
+    url: Option<String>,
     title: Option<String>,
 }
 
@@ -630,8 +632,10 @@ fn record(
     let origin = Origin::record(file, line_no, rec.id.is_some());
     let doc = Document {
         id: rec.id.unwrap_or_else(|| format!("{file_id}#{line_no}")),
-        source: rec
-            .source
+        source: [rec.source, rec.url]
+            .into_iter()
+            .flatten()
+            .find(|s| !s.trim().is_empty())
             .unwrap_or_else(|| path.to_string_lossy().into_owned()),
         text: rec.text,
         lang: rec.lang,
