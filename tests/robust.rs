@@ -112,6 +112,9 @@ proptest! {
             }
         }
         let t = pipeline::timeline(std::slice::from_ref(&doc), &opts);
+        // What tarikh writes, it reads back: the timeline keeps the
+        // contract that `export` and `check` hold saved timelines to.
+        prop_assert_eq!(tarikh::check::validate(&t), Ok(()));
         for e in &t.events {
             for ev in &e.evidence {
                 prop_assert_eq!(slice_chars(&text, ev.start, ev.end), ev.quote.as_str());

@@ -346,6 +346,10 @@ impl Reference {
             });
         }
         let timeline: Timeline = serde_json::from_value(value).map_err(format_err)?;
+        super::validate(&timeline).map_err(|e| Error::NotATimeline {
+            name: path.display().to_string(),
+            message: format!("is not a valid {TIMELINE_SCHEMA} file: {e}."),
+        })?;
         let id = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

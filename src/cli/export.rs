@@ -39,7 +39,12 @@ Examples:
   tarikh export timeline.json --format csv --labels en > sheet.csv
   tarikh extract article.txt | tarikh export - --format md
 
-Exit status: 0 written, 1 the input could not be read or is not a
+A timeline that breaks the contract (an interval ending before it starts,
+a relation to an event that is not in the file, two events with one id …)
+is refused with the JSON path of the breach (docs/timeline-json.md,
+\"Reading a saved timeline\"), and nothing is written.
+
+Exit status: 0 written, 1 the input could not be read or is not a valid
 tarikh.timeline/1 file, 2 usage error.";
 
 format_arg!(

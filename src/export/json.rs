@@ -113,7 +113,9 @@ impl CheckFile {
 
 /// A saved timeline read from JSON text named `name` (a path, or "standard
 /// input"): anything but a valid `tarikh.timeline/1` file is refused with
-/// a sentence that says why.
+/// a sentence that says why and where (a byte offset, or the JSON path of
+/// a value that breaks the contract: [`crate::check::validate`]). A
+/// leading UTF-8 BOM is dropped.
 pub fn read_timeline(text: &str, name: &str) -> crate::Result<TimelineFile> {
     let refuse = |message: String| crate::Error::NotATimeline {
         name: name.to_string(),
@@ -139,8 +141,28 @@ pub fn read_timeline(text: &str, name: &str) -> crate::Result<TimelineFile> {
             )));
         }
     }
-    serde_json::from_value(value)
-        .map_err(|e| refuse(format!("is not a valid {TIMELINE_SCHEMA} file: {e}.")))
+    // Typed from the text, not from the value: a wrong field is named
+    // with its byte offset.
+    let file: TimelineFile = serde_json::from_str(text).map_err(|e| {
+        refuse(format!(
+            "is not a valid {TIMELINE_SCHEMA} file: at byte offset {}: {}.",
+            byte_offset(text, e.line(), e.column()),
+            without_position(&e)
+        ))
+    })?;
+    crate::check::validate(&file.timeline)
+        .map_err(|e| refuse(format!("is not a valid {TIMELINE_SCHEMA} file: {e}.")))?;
+    Ok(file)
+}
+
+/// serde_json's message without its "at line L column C" (given as a byte
+/// offset instead).
+fn without_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }
 
 /// The byte offset of a 1-based line and column (serde_json's position of
