@@ -251,7 +251,8 @@ fn write_stdout(content: &str) -> Result<()> {
 
 /// Reports an input that could not be read on standard error, as
 /// `tarikh: MESSAGE`, with the way past a size limit when that is the
-/// problem.
+/// problem, and every control character of the message escaped (a file
+/// name or a record may carry terminal escapes).
 pub fn report(e: &tarikh::Error) {
     let hint = match e {
         tarikh::Error::TooLarge { .. } | tarikh::Error::RecordTooLarge { .. } => {
@@ -259,7 +260,27 @@ pub fn report(e: &tarikh::Error) {
         }
         _ => "",
     };
-    let _ = writeln!(std::io::stderr(), "tarikh: {e}{hint}");
+    let _ = writeln!(
+        std::io::stderr(),
+        "tarikh: {}{hint}",
+        escape_controls(&e.to_string())
+    );
+}
+
+/// `s` with every control character (C0 but the line break, DEL, C1) and
+/// every bidi control written as a visible escape (`\u{1b}`): a message on
+/// a terminal can neither move the cursor, recolour it nor reorder itself,
+/// and a file name with an escape in it is still told apart.
+pub fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if (c.is_control() && c != '\n') || tarikh::export::safe::is_bidi_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Reads a whole file, or standard input for `-`; the name to report it by
@@ -305,9 +326,14 @@ pub fn limit_error(e: tarikh::Error) -> anyhow::Error {
     }
 }
 
-/// Reports a command's error on standard error.
+/// Reports a command's error on standard error, its control characters
+/// escaped as [`report`] does.
 pub fn report_any(e: &anyhow::Error) {
-    let _ = writeln!(std::io::stderr(), "tarikh: {e:#}");
+    let _ = writeln!(
+        std::io::stderr(),
+        "tarikh: {}",
+        escape_controls(&format!("{e:#}"))
+    );
 }
 
 #[cfg(test)]

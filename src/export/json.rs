@@ -59,12 +59,37 @@ impl Default for DatesListing {
     }
 }
 
-/// Pretty JSON with a final newline.
+/// Pretty JSON with a final newline, with no control character raw (see
+/// [`escape_controls`]).
 pub fn to_string<T: Serialize>(value: &T) -> String {
     let mut s =
         serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     s.push('\n');
-    s
+    escape_controls(s)
+}
+
+/// JSON text with DEL and the C1 controls (U+007F–U+009F, which include
+/// CSI, U+009B) written as `\u` escapes: serde_json escapes only C0, and
+/// JSON printed to a terminal must not carry anything it acts on. The
+/// escaped text reads back to the same strings. Outside strings JSON text
+/// is ASCII, so every such character is inside a string.
+pub fn escape_controls(json: String) -> String {
+    if !json.chars().any(is_raw_control) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_raw_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_raw_control(c: char) -> bool {
+    ('\u{7f}'..='\u{9f}').contains(&c)
 }
 
 /// The schema string of the timeline.
