@@ -240,3 +240,65 @@ fn control_characters_from_input_never_reach_a_terminal_raw() {
         );
     }
 }
+
+/// Every `YYYY-MM-DD` field of a dates listing or a timeline is a year
+/// 1–9999, in every calendar: a date past them («۵۰۰۰ سال پیش», "9999 years
+/// ago", «۹۰۰۰ سال دیگر») is reported as `out-of-range` and left without
+/// bounds, never written as `-2980-01-01` or `+10620-…`, and never said to
+/// need a publication date it has.
+#[test]
+fn no_date_field_is_outside_years_1_to_9999() {
+    let cases = [
+        ("fa", "او ۵۰۰۰ سال پیش آمد.", true),
+        ("fa", "آنها ۹۰۰۰ سال دیگر باز می‌گردند.", true),
+        ("fa", "این بنا ۱۴۰۰ سال پیش ساخته شد.", true),
+        ("en", "He came 5000 years ago.", true),
+        ("en", "It was built 9999 years ago.", true),
+        ("en", "It was built 1400 years ago.", true),
+        ("en", "It was built 1000 years ago.", false),
+    ];
+    let iso = regex::Regex::new(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$").unwrap();
+    fn strings<'a>(v: &'a serde_json::Value, key: &str, out: &mut Vec<(String, &'a str)>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    strings(x, k, out);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, key, out)),
+            serde_json::Value::String(s) => out.push((key.to_string(), s)),
+            _ => {}
+        }
+    }
+    for (lang, text, reported) in cases {
+        let doc = Document {
+            id: "d".into(),
+            source: "d".into(),
+            text: text.into(),
+            lang: Some(lang.into()),
+            published: chrono::NaiveDate::from_ymd_opt(2020, 10, 5),
+            published_from: None,
+            title: None,
+        };
+        let opts = Options::default();
+        let dated = pipeline::dates(&doc, &opts);
+        let t = pipeline::timeline(std::slice::from_ref(&doc), &opts);
+        let listing = serde_json::to_value(&dated.dates).unwrap();
+        let timeline = serde_json::to_value(&t).unwrap();
+        let mut fields = Vec::new();
+        strings(&listing, "", &mut fields);
+        strings(&timeline, "", &mut fields);
+        for (key, s) in fields {
+            if matches!(key.as_str(), "start" | "end" | "published") {
+                assert!(iso.is_match(s), "{text}: {key} = {s}");
+            }
+            if key == "value" {
+                assert!(!s.starts_with('-') && !s.starts_with('+'), "{text}: value {s}");
+            }
+        }
+        let codes: Vec<&str> = dated.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes.contains(&"out-of-range"), reported, "{text}: {codes:?}");
+        assert!(!codes.contains(&"unresolved-relative"), "{text}: {codes:?}");
+        assert_eq!(tarikh::check::validate(&t), Ok(()), "{text}");
+    }
+}

@@ -27,7 +27,7 @@ use crate::temporal::Time;
 use crate::timeline::Timeline;
 
 /// Years a date field of a timeline may have: four digits, after year 0.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+pub use crate::calendar::WRITTEN_YEARS as YEARS;
 
 /// The first breach of the contract found in a timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
