@@ -293,11 +293,18 @@ fn no_date_field_is_outside_years_1_to_9999() {
                 assert!(iso.is_match(s), "{text}: {key} = {s}");
             }
             if key == "value" {
-                assert!(!s.starts_with('-') && !s.starts_with('+'), "{text}: value {s}");
+                assert!(
+                    !s.starts_with('-') && !s.starts_with('+'),
+                    "{text}: value {s}"
+                );
             }
         }
         let codes: Vec<&str> = dated.diagnostics.iter().map(|d| d.code.as_str()).collect();
-        assert_eq!(codes.contains(&"out-of-range"), reported, "{text}: {codes:?}");
+        assert_eq!(
+            codes.contains(&"out-of-range"),
+            reported,
+            "{text}: {codes:?}"
+        );
         assert!(!codes.contains(&"unresolved-relative"), "{text}: {codes:?}");
         assert_eq!(tarikh::check::validate(&t), Ok(()), "{text}");
     }
