@@ -384,6 +384,18 @@ impl Resolver<'_> {
     fn point_any_year(&mut self, s: &DateSpec, m: &Mention) -> Option<Point> {
         let cal = spec_calendar(s);
         let year = s.year?;
+        if s.year_out_of_range {
+            self.diag(
+                Severity::Warning,
+                Code::OutOfRange,
+                m.span,
+                format!(
+                    "«{}» has the year {year}, which no calendar is read in without an era marker: it is left unresolved, not placed in the publication year",
+                    m.text
+                ),
+            );
+            return None;
+        }
         if let Some(season) = s.season {
             // Seasons are three Solar Hijri months; a Gregorian year's
             // season is the one that begins in it (Solar year = year − 621).

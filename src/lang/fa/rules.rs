@@ -602,7 +602,9 @@ impl<'t> P<'t> {
     }
 
     /// Optional year after a month at `j` («آبان ۱۳۹۹», «مه سال ۱۹۹۴», «مهر ۹۹»).
-    fn take_year(&self, spec: &mut DateSpec, j: &mut usize) {
+    /// With `unread`, a year no calendar fits is taken too and marked
+    /// ([`Self::unread_year_at`]), unless an era marker places it.
+    fn take_year(&self, spec: &mut DateSpec, j: &mut usize, unread: bool) {
         let mut k = *j;
         if self.punct(k, &[',', '،']) && self.kind(k + 1) == Some(Kind::Num) {
             k += 1;
@@ -622,7 +624,38 @@ impl<'t> P<'t> {
             spec.year = Some(y);
             *j = k + 1;
             self.take_era(spec, j);
+        } else if unread && let Some(y) = self.unread_year_at(k, with_word) {
+            spec.year = Some(y);
+            *j = k + 1;
+            let before = *j;
+            self.take_era(spec, j);
+            spec.year_out_of_range = *j == before;
         }
+    }
+
+    /// A number after a month that can only be its year, though no year
+    /// read without an era marker: four digits outside 1000–2999 («۱۰ آبان
+    /// ۹۹۹۹»), or three or five to nine digits that end the date (after
+    /// «سال», before an era marker or punctuation, at the end). Never a
+    /// count («۱۰ آبان ۸۰۰ نفر»), a clock time or a decimal.
+    fn unread_year_at(&self, k: usize, with_word: bool) -> Option<i32> {
+        let t = self.tok(k).filter(|t| t.kind == Kind::Num)?;
+        if !(3..=9).contains(&t.digits()) {
+            return None;
+        }
+        if let Some(n) = self.tok(k + 1) {
+            let joined = n.glued && n.is_punct(&['/', ':', '.', '-']);
+            if n.kind == Kind::Num
+                || self.lex.is_quantity(&key(n.s))
+                || joined && self.kind(k + 2) == Some(Kind::Num)
+            {
+                return None;
+            }
+        }
+        let ends = with_word
+            || self.era_at(k + 1).is_some()
+            || self.tok(k + 1).is_none_or(|n| n.kind == Kind::Punct);
+        (t.digits() == 4 || ends).then(|| t.num().map(|v| v as i32))?
     }
 
     /// Reads a clock time at `j`: «ساعت ۹:۳۲», «ساعت ۱۱ و ۰۱ دقیقه», «۹:۳۰».
@@ -772,7 +805,7 @@ impl<'t> P<'t> {
             day: Some(day),
             ..DateSpec::default()
         };
-        self.take_year(&mut spec, &mut j);
+        self.take_year(&mut spec, &mut j, true);
         let (hint, qual) = self.year_qualifier(&mut spec, &mut j);
         Some(Atom {
             rule: qual.unwrap_or(if spec.year.is_some() {
@@ -884,7 +917,9 @@ impl<'t> P<'t> {
             mah = true;
             j += 1;
         }
-        self.take_year(&mut spec, &mut j);
+        // A bare month name is latent: a year no calendar fits does not
+        // make it a date («خرداد ۸۰۰ …»), «ماه» or a suffix does.
+        self.take_year(&mut spec, &mut j, mah || suffix);
         let mut rule = if spec.year.is_some() {
             "fa/month-year"
         } else {
