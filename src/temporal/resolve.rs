@@ -390,7 +390,7 @@ impl Resolver<'_> {
                 Code::OutOfRange,
                 m.span,
                 format!(
-                    "«{}» has the year {year}, which no calendar is read in without an era marker: it is left unresolved, not placed in the publication year",
+                    "«{}» has a year that fits no calendar tarikh reads without an era marker: it is left unresolved, not placed in the publication year",
                     m.text
                 ),
             );
@@ -617,7 +617,8 @@ impl Resolver<'_> {
             }
             Relative::Months(n) => {
                 let ymd = from_gregorian(p, cal, lunar);
-                let idx = ymd.year * 12 + (ymd.month as i32 - 1) + n;
+                // Checked: a count from hostile text may be near i32::MAX.
+                let idx = (ymd.year * 12 + (ymd.month as i32 - 1)).checked_add(n)?;
                 let (y, m) = (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u8);
                 let iv = PartialDate::month(cal, y, m).interval(lunar).ok()?;
                 let value = if cal == Calendar::Gregorian {
@@ -628,7 +629,7 @@ impl Resolver<'_> {
                 (iv, Precision::Month, value)
             }
             Relative::Years(n) => {
-                let y = from_gregorian(p, cal, lunar).year + n;
+                let y = from_gregorian(p, cal, lunar).year.checked_add(n)?;
                 let iv = PartialDate::year(cal, y).interval(lunar).ok()?;
                 let value = if cal == Calendar::Gregorian {
                     format!("{y:04}")

@@ -624,12 +624,12 @@ impl<'t> P<'t> {
             spec.year = Some(y);
             *j = k + 1;
             self.take_era(spec, j);
-        } else if unread && let Some(y) = self.unread_year_at(k, with_word) {
+        } else if unread && let Some((y, past_any)) = self.unread_year_at(k, with_word) {
             spec.year = Some(y);
             *j = k + 1;
             let before = *j;
             self.take_era(spec, j);
-            spec.year_out_of_range = *j == before;
+            spec.year_out_of_range = past_any || *j == before;
         }
     }
 
@@ -637,17 +637,21 @@ impl<'t> P<'t> {
     /// read without an era marker: four digits outside 1000–2999 («۱۰ آبان
     /// ۹۹۹۹»), or three or five to nine digits that end the date (after
     /// «سال», before an era marker or punctuation, at the end). Never a
-    /// count («۱۰ آبان ۸۰۰ نفر»), a clock time or a decimal.
-    fn unread_year_at(&self, k: usize, with_word: bool) -> Option<i32> {
+    /// count («۱۰ آبان ۸۰۰ نفر»), a clock time or a decimal. With `true`
+    /// when it has more digits than any year (an era cannot place it).
+    fn unread_year_at(&self, k: usize, with_word: bool) -> Option<(i32, bool)> {
         let t = self.tok(k).filter(|t| t.kind == Kind::Num)?;
-        if !(3..=9).contains(&t.digits()) {
+        if t.digits() < 3 {
             return None;
         }
         if let Some(n) = self.tok(k + 1) {
             let joined = n.glued && n.is_punct(&['/', ':', '.', '-']);
             if n.kind == Kind::Num
                 || self.lex.is_quantity(&key(n.s))
-                || joined && self.kind(k + 2) == Some(Kind::Num)
+                || joined
+                    && self
+                        .tok(k + 2)
+                        .is_some_and(|m| m.glued && m.kind == Kind::Num)
             {
                 return None;
             }
@@ -655,7 +659,13 @@ impl<'t> P<'t> {
         let ends = with_word
             || self.era_at(k + 1).is_some()
             || self.tok(k + 1).is_none_or(|n| n.kind == Kind::Punct);
-        (t.digits() == 4 || ends).then(|| t.num().map(|v| v as i32))?
+        if !(t.digits() == 4 || ends) {
+            return None;
+        }
+        Some(match t.num().and_then(|v| i32::try_from(v).ok()) {
+            Some(v) if t.digits() <= 9 => (v, false),
+            _ => (i32::MAX, true),
+        })
     }
 
     /// Reads a clock time at `j`: «ساعت ۹:۳۲», «ساعت ۱۱ و ۰۱ دقیقه», «۹:۳۰».
@@ -1760,7 +1770,9 @@ impl<'t> P<'t> {
         } else {
             return None;
         };
-        let a = i32::try_from(amount).unwrap_or(i32::MAX) * sign;
+        let a = i32::try_from(amount)
+            .unwrap_or(i32::MAX)
+            .saturating_mul(sign);
         let rel = match unit {
             // «سه ساعت پیش», «چند ساعت بعد»: the same day.
             Unit::Hour | Unit::Minute if amount < 24 => Relative::Days(0),
