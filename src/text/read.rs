@@ -24,7 +24,10 @@
 //!   record.
 //! - A directory: walked recursively, taking files ending `.txt`, `.md` and
 //!   `.jsonl`, sorted by path; names starting with `.` are skipped, and
-//!   symbolic links to directories are not followed (no loops). Ids are the
+//!   symbolic links to directories are not followed (no loops). A link
+//!   that leads nowhere, or a FIFO, socket or device with one of those
+//!   extensions, is an error for that name (a FIFO is read only when given
+//!   by name: in a directory, one with no writer would block the walk). Ids are the
 //!   path relative to the directory, without extension, `/`-separated:
 //!   `fa/karabakh-aran` for `data/articles/fa/karabakh-aran.txt` read via
 //!   `data/articles`. A directory with no such file gives zero documents.
@@ -294,9 +297,25 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, out: &mut Out) {
             walk(&path, files, out);
         } else if has_text_extension(&path) {
             // A symlink counts if it leads to a file; symlinked directories
-            // are never followed.
-            if ft.is_file() || (ft.is_symlink() && fs::metadata(&path).is_ok_and(|m| m.is_file())) {
-                files.push(path);
+            // are never followed. A link that leads nowhere, a FIFO, a
+            // socket or a device with a text name is reported, not read (a
+            // FIFO with no writer would be waited on forever).
+            let target = if ft.is_symlink() {
+                fs::metadata(&path).map(|m| m.file_type())
+            } else {
+                Ok(ft)
+            };
+            match target {
+                Ok(t) if t.is_file() => files.push(path),
+                Ok(t) if t.is_dir() => {}
+                Ok(_) => out.push(Err(Error::Io {
+                    path,
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "not a regular file (a FIFO, a socket or a device); in a directory only files are read",
+                    ),
+                })),
+                Err(source) => out.push(Err(Error::Io { path, source })),
             }
         }
     }
