@@ -51,6 +51,11 @@ pub enum Code {
     /// Two inputs had one document id; this one's was qualified by its
     /// path or line to be unique.
     DuplicateId,
+    /// A date outside the years a date field can hold (1–9999 in every
+    /// calendar: «۵۰۰۰ سال پیش», "9999 years ago"), or a year written with
+    /// a date that no calendar tarikh reads fits («۱۰ آبان ۹۹۹۹»): reported
+    /// and left without bounds, never re-anchored to the publication year.
+    OutOfRange,
 }
 
 impl Code {
@@ -69,6 +74,7 @@ impl Code {
             Code::UnresolvedRelative => "unresolved-relative",
             Code::PageHeader => "page-header",
             Code::DuplicateId => "duplicate-id",
+            Code::OutOfRange => "out-of-range",
         }
     }
 }

@@ -27,11 +27,26 @@ pub enum Error {
         "{path}: looks like a binary file (NUL byte at byte offset {offset}); only text is read"
     )]
     Binary { path: PathBuf, offset: usize },
-    /// A file larger than the reader accepts.
-    #[error("{path}: too large ({size} bytes; the limit is {limit} bytes)")]
+    /// A document (a file, or standard input read as one article), a
+    /// timeline or a reference larger than the reader accepts: `size` is
+    /// the file's size, or `None` for a stream (a pipe, a FIFO,
+    /// `/dev/zero`) that went past `limit`.
+    #[error("{path}: too large: {} the limit of {limit} bytes per document", too_large(*.size))]
     TooLarge {
         path: PathBuf,
-        size: u64,
+        size: Option<u64>,
+        limit: u64,
+    },
+    /// A JSON Lines record (one line) longer than the reader accepts; the
+    /// rest of its file is not read (a line with no end, `/dev/zero`,
+    /// would otherwise be read forever).
+    #[error(
+        "{path}:{line}: the record at byte offset {offset} is longer than the limit of {limit} bytes per document; the rest of the file is not read"
+    )]
+    RecordTooLarge {
+        path: PathBuf,
+        line: usize,
+        offset: u64,
         limit: u64,
     },
     /// A malformed record in a JSON Lines file, a metadata sidecar or a
@@ -67,6 +82,13 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+}
+
+fn too_large(size: Option<u64>) -> String {
+    match size {
+        Some(size) => format!("{size} bytes, more than"),
+        None => "more than".to_string(),
+    }
 }
 
 /// The library's result type.

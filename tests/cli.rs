@@ -335,8 +335,9 @@ fn endless_streams_are_refused_not_read_until_memory_runs_out() {
         err.contains("line 1") && err.contains("byte offset 0"),
         "{err}"
     );
-    // `export`, `check --against`: bounded at 64 MiB, with the file named.
-    for args in [
+    // Every reader of articles and timelines: bounded by --max-doc-bytes
+    // (64 MiB by default), with the file named and the way out said.
+    let commands: Vec<Vec<&str>> = vec![
         vec!["export", "/dev/zero", "--format", "md"],
         vec![
             "check",
@@ -344,19 +345,287 @@ fn endless_streams_are_refused_not_read_until_memory_runs_out() {
             "--against",
             "/dev/zero",
         ],
-    ] {
+        vec!["dates", "/dev/zero", "--max-doc-bytes", "4K"],
+        vec!["extract", "/dev/zero", "--max-doc-bytes", "4K"],
+        vec!["check", "/dev/zero", "--max-doc-bytes", "4K"],
+        vec![
+            "dates",
+            "/dev/zero",
+            "--input-format",
+            "jsonl",
+            "--max-doc-bytes",
+            "4K",
+        ],
+    ];
+    for args in commands {
         let out = tarikh()
             .args(&args)
             .timeout(std::time::Duration::from_secs(120))
             .assert()
-            .failure()
+            .code(1)
             .get_output()
             .stderr
             .clone();
         let err = String::from_utf8_lossy(&out);
         assert!(
-            err.contains("/dev/zero") && err.contains("too large"),
+            err.contains("/dev/zero") && err.contains("--max-doc-bytes"),
             "{args:?}: {err}"
         );
     }
+    // Standard input from /dev/zero: as an article, as a timeline, as
+    // JSON Lines.
+    for args in [
+        vec!["dates", "-", "--max-doc-bytes", "4K"],
+        vec!["export", "-", "--format", "csv", "--max-doc-bytes", "4K"],
+        vec![
+            "dates",
+            "-",
+            "--input-format",
+            "jsonl",
+            "--max-doc-bytes",
+            "4K",
+        ],
+    ] {
+        let out = StdCommand::new(assert_cmd::cargo::cargo_bin("tarikh"))
+            .args(&args)
+            .stdin(std::fs::File::open("/dev/zero").unwrap())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("4096 bytes"), "{args:?}: {err}");
+    }
+}
+
+/// One `--max-doc-bytes` bounds each document, record, timeline and
+/// reference; JSON Lines files and streams are read record by record, so
+/// their total is not bounded.
+#[test]
+fn one_max_doc_bytes_bounds_every_document_not_a_stream_of_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("long.txt");
+    std::fs::write(&article, "The truce of 8 Oct 2020 failed. ".repeat(8)).unwrap();
+    let record = "{\"text\":\"The truce of 8 Oct 2020 failed.\"}\n";
+    let feed = dir.path().join("feed.jsonl");
+    std::fs::write(&feed, record.repeat(200)).unwrap();
+    let timeline = dir.path().join("t.json");
+    tarikh()
+        .args(["extract", "data/articles/fa/karabakh-aran.txt", "-o"])
+        .arg(&timeline)
+        .assert()
+        .success();
+    let reference = "data/reference/karabakh.toml";
+
+    // Under the bound: every command runs.
+    tarikh()
+        .args(["dates", "--max-doc-bytes", "1M"])
+        .arg(&article)
+        .assert()
+        .success();
+    tarikh()
+        .args(["export", "--format", "md", "--max-doc-bytes", "1M"])
+        .arg(&timeline)
+        .assert()
+        .success();
+
+    // An article, a timeline, a reference past 100 bytes: refused, named.
+    let runs: Vec<(Vec<std::ffi::OsString>, &str)> = vec![
+        (vec!["dates".into(), article.clone().into()], "long.txt"),
+        (vec!["extract".into(), article.clone().into()], "long.txt"),
+        (vec!["check".into(), timeline.clone().into()], "t.json"),
+        (
+            vec![
+                "export".into(),
+                timeline.clone().into(),
+                "--format".into(),
+                "csv".into(),
+            ],
+            "t.json",
+        ),
+    ];
+    for (args, named) in runs {
+        let out = tarikh()
+            .args(&args)
+            .args(["--max-doc-bytes", "100"])
+            .assert()
+            .code(1)
+            .get_output()
+            .stderr
+            .clone();
+        let err = String::from_utf8_lossy(&out);
+        assert!(
+            err.contains(named) && err.contains("100 bytes") && err.contains("--max-doc-bytes"),
+            "{args:?}: {err}"
+        );
+    }
+    let out = tarikh()
+        .args([
+            "check",
+            "data/articles/fa/karabakh-aran.txt",
+            "--against",
+            reference,
+        ])
+        .args(["--max-doc-bytes", "100"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(
+        err.contains("karabakh.toml") && err.contains("100 bytes"),
+        "{err}"
+    );
+
+    // 200 records of 43 bytes under a bound of 64 bytes: all read, from a
+    // file and from standard input.
+    let v = json(
+        &tarikh()
+            .args(["dates", "--max-doc-bytes", "64"])
+            .arg(&feed)
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(v["documents"].as_array().unwrap().len(), 200);
+    let v = json(
+        &tarikh()
+            .args([
+                "dates",
+                "-",
+                "--input-format",
+                "jsonl",
+                "--max-doc-bytes",
+                "64",
+            ])
+            .write_stdin(record.repeat(200))
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(v["documents"].as_array().unwrap().len(), 200);
+
+    // A record past the bound: named by file, line and byte offset; the
+    // records before it are still read.
+    let long = format!("{{\"text\":\"{}\"}}\n", "x".repeat(80));
+    std::fs::write(&feed, format!("{record}{record}{long}{record}")).unwrap();
+    let assert = tarikh()
+        .args(["dates", "--max-doc-bytes", "64"])
+        .arg(&feed)
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let offset = 2 * record.len();
+    assert!(
+        err.contains("feed.jsonl:3") && err.contains(&format!("byte offset {offset}")),
+        "{err}"
+    );
+    assert_eq!(
+        json(&assert.get_output().stdout)["documents"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // A size a person writes; a bound of nothing is a usage error.
+    for bad in ["0", "ten", "12Q", "99999999999G"] {
+        tarikh()
+            .args(["dates", "--max-doc-bytes", bad])
+            .arg(&article)
+            .assert()
+            .code(2);
+    }
+}
+
+/// A FIFO (`mkfifo`) is read as a stream: an article, JSON Lines record
+/// by record, a timeline; bounded like any input.
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_read_as_a_bounded_stream() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = |name: &str, content: Vec<u8>| {
+        let path = dir.path().join(name);
+        let _ = std::fs::remove_file(&path);
+        let made = StdCommand::new("mkfifo").arg(&path).status().unwrap();
+        assert!(made.success());
+        let p = path.clone();
+        // The writer blocks until tarikh opens the FIFO; a reader that
+        // stops early makes its writes fail, which is expected.
+        std::thread::spawn(move || {
+            if let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(&p) {
+                let _ = f.write_all(&content);
+            }
+        });
+        path
+    };
+    let run = |args: &[&std::ffi::OsStr]| {
+        tarikh()
+            .args(args)
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+    };
+
+    let p = fifo("a.txt", "آتش‌بس در ۱۲ مه ۱۹۹۴ برقرار شد.".into());
+    let out = run(&["dates".as_ref(), p.as_os_str()]).success();
+    let v = json(&out.get_output().stdout);
+    assert_eq!(v["dates"][0]["value"], "1994-05-12");
+
+    let p = fifo("big.txt", vec![b'x'; 10_000]);
+    let out = run(&[
+        "dates".as_ref(),
+        p.as_os_str(),
+        "--max-doc-bytes".as_ref(),
+        "1K".as_ref(),
+    ])
+    .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("big.txt") && err.contains("more than the limit of 1024 bytes"),
+        "{err}"
+    );
+
+    let record = "{\"text\":\"The truce of 8 Oct 2020 failed.\"}\n";
+    let p = fifo("feed.jsonl", record.repeat(500).into());
+    let out = run(&[
+        "dates".as_ref(),
+        p.as_os_str(),
+        "--max-doc-bytes".as_ref(),
+        "64".as_ref(),
+    ])
+    .success();
+    let v = json(&out.get_output().stdout);
+    assert_eq!(v["documents"].as_array().unwrap().len(), 500);
+
+    let saved = tarikh()
+        .args(["extract", "data/articles/fa/karabakh-aran.txt"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let p = fifo("t.json", saved.clone());
+    run(&[
+        "export".as_ref(),
+        p.as_os_str(),
+        "--format".as_ref(),
+        "md".as_ref(),
+    ])
+    .success();
+    // `check` reads a .json FIFO as the timeline it is, not as an article.
+    let p = fifo("t.json", saved);
+    let out = run(&[
+        "check".as_ref(),
+        p.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ])
+    .success();
+    let v = json(&out.get_output().stdout);
+    assert_eq!(v["documents"][0]["id"], "karabakh-aran");
 }

@@ -716,6 +716,147 @@ fn cli_export_writes_each_format_and_refuses_other_files() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
 
+/// A saved timeline that breaks the contract is refused by every reader
+/// (`export`, `check`, `check --against`) with the file and the JSON path
+/// of the breach, exit 1; one with a UTF-8 BOM is read; bytes that are
+/// not UTF-8 are named by their byte offset.
+#[test]
+fn saved_timelines_are_validated_on_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let golden: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("timelines/fa/karabakh-aran.json").unwrap())
+            .unwrap();
+    let first = golden["events"][0]["id"].as_str().unwrap().to_string();
+    type Edit = fn(&mut serde_json::Value, &str);
+    let cases: [(&str, Edit, &str); 7] = [
+        (
+            "end-before-start",
+            |t, _| t["events"][0]["time"]["end"] = "1987-01-01".into(),
+            "$.events[0].time.end",
+        ),
+        (
+            "solar-end-before-start",
+            |t, _| t["events"][0]["time"]["solar_hijri"]["end"] = "1300-01-01".into(),
+            "$.events[0].time.solar_hijri.end",
+        ),
+        (
+            "dangling-relation",
+            |t, _| t["relations"][0]["to"] = "no-such-event".into(),
+            "$.relations[0].to",
+        ),
+        (
+            "duplicate-event-id",
+            |t, first| t["events"][1]["id"] = first.into(),
+            "$.events[1].id",
+        ),
+        (
+            "duplicate-document-id",
+            |t, _| {
+                let d = t["documents"][0].clone();
+                t["documents"].as_array_mut().unwrap().push(d);
+            },
+            "$.documents[1].id",
+        ),
+        (
+            "dangling-evidence",
+            |t, _| t["events"][2]["evidence"][0]["document"] = "elsewhere".into(),
+            "$.events[2].evidence[0].document",
+        ),
+        (
+            "year-past-9999",
+            |t, _| t["events"][0]["time"]["end"] = "+12020-01-01".into(),
+            "$.events[0].time.end",
+        ),
+    ];
+    let tarikh = || assert_cmd::Command::cargo_bin("tarikh").unwrap();
+    for (name, edit, path) in cases {
+        let mut t = golden.clone();
+        edit(&mut t, &first);
+        let file = dir.path().join(format!("{name}.json"));
+        std::fs::write(&file, serde_json::to_string_pretty(&t).unwrap()).unwrap();
+        let runs: [Vec<std::ffi::OsString>; 3] = [
+            vec![
+                "export".into(),
+                file.clone().into(),
+                "--format".into(),
+                "md".into(),
+            ],
+            vec!["check".into(), file.clone().into()],
+            vec![
+                "check".into(),
+                "timelines/fa/karabakh-aran.json".into(),
+                "--against".into(),
+                file.clone().into(),
+            ],
+        ];
+        for args in runs {
+            let out = tarikh().args(&args).assert().code(1).get_output().clone();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains(&format!("{name}.json")) && err.contains(path),
+                "{name} {args:?}: {err}"
+            );
+            assert!(out.stdout.is_empty(), "{name} {args:?}: nothing is written");
+        }
+    }
+
+    // A UTF-8 BOM: read by every reader, from a file and from stdin.
+    let text = std::fs::read("timelines/fa/karabakh-aran.json").unwrap();
+    let bom = dir.path().join("bom.json");
+    std::fs::write(&bom, [b"\xEF\xBB\xBF".as_slice(), &text].concat()).unwrap();
+    tarikh()
+        .args(["export", "--format", "csv"])
+        .arg(&bom)
+        .assert()
+        .success();
+    tarikh().arg("check").arg(&bom).assert().success();
+    tarikh()
+        .args(["check", "timelines/fa/karabakh-aran.json", "--against"])
+        .arg(&bom)
+        .assert()
+        .success();
+    tarikh()
+        .args(["export", "-", "--format", "csv"])
+        .write_stdin([b"\xEF\xBB\xBF".as_slice(), &text].concat())
+        .assert()
+        .success();
+
+    // Not UTF-8 at byte 600 (after the BOM's 3): named with the offset.
+    let mut broken = [b"\xEF\xBB\xBF".as_slice(), &text].concat();
+    broken[603] = 0xff;
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, &broken).unwrap();
+    for args in [
+        vec!["export", bad.to_str().unwrap(), "--format", "md"],
+        vec!["check", bad.to_str().unwrap()],
+        vec![
+            "check",
+            "timelines/fa/karabakh-aran.json",
+            "--against",
+            bad.to_str().unwrap(),
+        ],
+    ] {
+        let out = tarikh().args(&args).assert().code(1).get_output().clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("bad.json") && err.contains("byte offset 603"),
+            "{args:?}: {err}"
+        );
+    }
+    let out = tarikh()
+        .args(["export", "-", "--format", "md"])
+        .write_stdin(broken)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("standard input") && err.contains("byte offset 603"),
+        "{err}"
+    );
+}
+
 // ---- export::safe: the one place article text is made safe ----
 
 /// An article quote that tries everything: an ANSI colour, a bidi

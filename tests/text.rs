@@ -393,8 +393,59 @@ fn too_large_is_refused() {
     let res = read_inputs(std::slice::from_ref(&f), &opts);
     assert!(matches!(
         &res[0],
-        Err(Error::TooLarge { path, size: 100, limit: 10 }) if path == &f
+        Err(Error::TooLarge { path, size: Some(100), limit: 10 }) if path == &f
     ));
+}
+
+/// The bound is per document: a JSON Lines file far larger than it is
+/// read whole, record by record; a record past it is an error naming the
+/// file, the line and the byte offset where it starts, and stops the file.
+#[test]
+fn jsonl_is_bounded_per_record_not_per_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("feed.jsonl");
+    let record = "{\"text\":\"The truce of 8 Oct 2020 failed.\"}\n";
+    fs::write(&f, record.repeat(100)).unwrap();
+    let opts = ReadOptions {
+        max_bytes: record.len() as u64,
+        ..ReadOptions::default()
+    };
+    let docs = ok(read_inputs(std::slice::from_ref(&f), &opts));
+    assert_eq!(docs.len(), 100, "4 KB of records under a bound of 43 bytes");
+
+    let long = format!("{{\"text\":\"{}\"}}\n", "x".repeat(100));
+    fs::write(&f, format!("{record}{record}{long}{record}")).unwrap();
+    let res = read_inputs(std::slice::from_ref(&f), &opts);
+    assert_eq!(res.len(), 3, "{res:?}");
+    assert!(res[0].is_ok() && res[1].is_ok());
+    let offset = 2 * record.len() as u64;
+    match &res[2] {
+        Err(
+            e @ Error::RecordTooLarge {
+                path,
+                line: 3,
+                offset: o,
+                limit,
+            },
+        ) => {
+            assert_eq!(path, &f);
+            assert_eq!((*o, *limit), (offset, record.len() as u64));
+            let msg = e.to_string();
+            assert!(
+                msg.contains("feed.jsonl:3") && msg.contains(&format!("byte offset {offset}")),
+                "{msg}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // A record of exactly the bound, its line break not counted, is read;
+    // so is a last line with no line break.
+    fs::write(&f, format!("{}{}", record, record.trim_end())).unwrap();
+    let opts = ReadOptions {
+        max_bytes: record.len() as u64 - 1,
+        ..ReadOptions::default()
+    };
+    assert_eq!(ok(read_inputs(std::slice::from_ref(&f), &opts)).len(), 2);
 }
 
 #[test]
@@ -543,6 +594,32 @@ fn jsonl_bad_line_is_an_error_others_read() {
     let last = res[4].as_ref().unwrap();
     assert_eq!(last.id, "feed#6");
     assert_eq!(last.source, f.to_string_lossy());
+}
+
+/// A record may carry both `url` and `source` (a crawler's export often
+/// does): `source` wins, `url` stands in when it is missing or empty.
+#[test]
+fn jsonl_record_with_url_and_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("feed.jsonl");
+    fs::write(
+        &f,
+        concat!(
+            "{\"text\":\"a\",\"url\":\"https://x/1\",\"source\":\"IRNA\"}\n",
+            "{\"text\":\"b\",\"source\":\"IRNA\",\"url\":\"https://x/2\"}\n",
+            "{\"text\":\"c\",\"url\":\"https://x/3\"}\n",
+            "{\"text\":\"d\",\"url\":\"https://x/4\",\"source\":\"\"}\n",
+            "{\"text\":\"e\",\"url\":null,\"source\":null}\n",
+        ),
+    )
+    .unwrap();
+    let docs = ok(read(&[&f]));
+    let sources: Vec<&str> = docs.iter().map(|d| d.source.as_str()).collect();
+    let path = f.to_string_lossy();
+    assert_eq!(
+        sources,
+        ["IRNA", "IRNA", "https://x/3", "https://x/4", path.as_ref()]
+    );
 }
 
 #[test]

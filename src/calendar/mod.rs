@@ -51,6 +51,11 @@ use serde::{Deserialize, Serialize};
 /// Years accepted in every calendar (icu's constructor range).
 pub const YEARS: RangeInclusive<i32> = -9999..=9999;
 
+/// Years a date field of the output may have, in every calendar: a
+/// `YYYY-MM-DD` needs four digits and no sign. A date outside them is
+/// reported (`out-of-range`), never written.
+pub const WRITTEN_YEARS: RangeInclusive<i32> = 1..=9999;
+
 /// Lunar Hijri years for which the Umm al-Qura table is used; outside them
 /// (and always with [`LunarVariant::Tabular`]) the tabular rule is used.
 pub const UMM_AL_QURA_YEARS: RangeInclusive<i32> = 1300..=1600;

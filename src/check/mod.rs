@@ -25,6 +25,7 @@
 
 pub mod compare;
 pub mod reference;
+pub mod valid;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -39,6 +40,7 @@ use crate::timeline::{Basis, RelationType, Timeline};
 
 pub use compare::{Match, PrecisionCmp, Verdict, anchored, match_event, type_affinity};
 pub use reference::{Citation, Entry, Reference, ReferenceInfo};
+pub use valid::{Invalid, validate};
 
 /// The schema string of the check report.
 pub const CHECK_SCHEMA: &str = "tarikh.check/1";

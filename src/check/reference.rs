@@ -133,7 +133,13 @@ impl Reference {
     /// Reads a reference from a file: a `tarikh.timeline/1` JSON file when
     /// the content is a JSON object with that schema, else TOML.
     pub fn load(path: &Path) -> Result<Reference> {
-        let bytes = crate::text::read_limited(path, crate::text::ReadOptions::DEFAULT_MAX_BYTES)?;
+        Reference::load_limited(path, crate::text::ReadOptions::DEFAULT_MAX_BYTES)
+    }
+
+    /// [`Reference::load`], refusing a file larger than `limit` bytes (or
+    /// a stream that passes it) with [`Error::TooLarge`].
+    pub fn load_limited(path: &Path, limit: u64) -> Result<Reference> {
+        let bytes = crate::text::read_limited(path, limit)?;
         let text = crate::text::decode(path, &bytes)?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         if text.trim_start().starts_with('{') {
@@ -340,6 +346,10 @@ impl Reference {
             });
         }
         let timeline: Timeline = serde_json::from_value(value).map_err(format_err)?;
+        super::validate(&timeline).map_err(|e| Error::NotATimeline {
+            name: path.display().to_string(),
+            message: format!("is not a valid {TIMELINE_SCHEMA} file: {e}."),
+        })?;
         let id = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

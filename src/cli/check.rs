@@ -1,7 +1,7 @@
 //! `tarikh check`: fact-check articles or saved timelines, within each
 //! document, across documents, and against a reference timeline.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -92,7 +92,11 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs) -> Result<super::Status> {
     // The reference first: without it there is nothing to run.
     let reference = match &args.against {
-        Some(p) => Some(Reference::load(p).with_context(|| "cannot use --against")?),
+        Some(p) => Some(
+            Reference::load_limited(p, args.read.limit.max_doc_bytes)
+                .map_err(super::common::limit_error)
+                .context("cannot use --against")?,
+        ),
         None => None,
     };
 
@@ -100,12 +104,12 @@ pub fn run(args: &CheckArgs) -> Result<super::Status> {
     let mut timelines: Vec<Timeline> = Vec::new();
     let mut articles: Vec<PathBuf> = Vec::new();
     for input in &args.read.inputs {
-        match read_timeline(input) {
+        match read_timeline(input, args.read.limit.max_doc_bytes) {
             Ok(Some(t)) => timelines.push(t),
             Ok(None) => articles.push(input.clone()),
             Err(e) => {
                 failed = true;
-                let _ = writeln!(std::io::stderr(), "tarikh: {e:#}");
+                super::common::report_any(&e);
             }
         }
     }
@@ -148,19 +152,21 @@ pub fn run(args: &CheckArgs) -> Result<super::Status> {
     })
 }
 
-/// `Ok(Some)` for a `.json` file whose schema is `tarikh.timeline/1`,
-/// `Ok(None)` for anything else (read as an article).
-fn read_timeline(path: &Path) -> Result<Option<Timeline>> {
+/// `Ok(Some)` for a `.json` input whose schema is `tarikh.timeline/1`,
+/// `Ok(None)` for anything else (read as an article). A `.json` FIFO is
+/// a timeline too, read as a stream; both are bounded by `limit`.
+fn read_timeline(path: &Path, limit: u64) -> Result<Option<Timeline>> {
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if !is_json || !path.is_file() {
+    // A missing path goes to the article reader, which names it.
+    if !is_json || !path.exists() || path.is_dir() {
         return Ok(None);
     }
     // A .json input is a saved timeline: anything else there (truncated
     // JSON, another schema) is an error naming the file and the offset,
     // never read as an article.
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let bytes = tarikh::text::read_limited(path, limit).map_err(super::common::limit_error)?;
     let text = tarikh::text::decode(path, &bytes)?;
     Ok(Some(
         json::read_timeline(&text, &path.display().to_string())?.timeline,

@@ -73,6 +73,42 @@ pub enum InputFormatArg {
     Jsonl,
 }
 
+/// The one bound on what a command reads, shared by every command that
+/// reads articles or timelines.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitArgs {
+    /// The largest document read, in bytes (suffixes K, M, G are powers of 1024: 512K, 64M): each plain-text article (a file, or standard input), each JSON Lines record, each timeline and each reference file. JSON Lines files and streams are read record by record, so their total size is not bounded.
+    #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_bytes)]
+    pub max_doc_bytes: u64,
+}
+
+/// `--max-doc-bytes`: a positive count of bytes, with an optional binary
+/// suffix (`K`, `M`, `G`, or `KiB`, `MiB`, `GiB`; any case).
+pub fn parse_bytes(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, suffix) = t.split_at(split);
+    let unit: u64 = match suffix.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "{s:?}: expected a number of bytes such as 1048576, 512K or 64M"
+            ));
+        }
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{s:?}: expected a number of bytes such as 1048576, 512K or 64M"))?;
+    match n.checked_mul(unit) {
+        Some(0) => Err("the limit must be at least 1 byte".to_string()),
+        Some(v) => Ok(v),
+        None => Err(format!("{s:?} is too large")),
+    }
+}
+
 /// Arguments of every subcommand that reads articles.
 #[derive(Debug, Clone, Args)]
 pub struct ReadArgs {
@@ -91,6 +127,8 @@ pub struct ReadArgs {
     /// Lunar Hijri arithmetic: Umm al-Qura (default) or tabular.
     #[arg(long, value_enum, default_value_t = LunarArg::UmmAlQura)]
     pub lunar: LunarArg,
+    #[command(flatten)]
+    pub limit: LimitArgs,
 }
 
 fn parse_published(s: &str) -> Result<NaiveDate, String> {
@@ -122,7 +160,7 @@ impl ReadArgs {
                 InputFormatArg::Text => InputFormat::Text,
                 InputFormatArg::Jsonl => InputFormat::Jsonl,
             },
-            ..ReadOptions::default()
+            max_bytes: self.limit.max_doc_bytes,
         };
         let mut docs = Vec::new();
         let mut failed = false;
@@ -132,7 +170,7 @@ impl ReadArgs {
                 Ok(d) => docs.push(d),
                 Err(e) => {
                     failed = true;
-                    let _ = writeln!(std::io::stderr(), "tarikh: {e}");
+                    report(&e);
                 }
             }
         }
@@ -211,37 +249,111 @@ fn write_stdout(content: &str) -> Result<()> {
     Ok(())
 }
 
+/// Reports an input that could not be read on standard error, as
+/// `tarikh: MESSAGE`, with the way past a size limit when that is the
+/// problem, and every control character of the message escaped (a file
+/// name or a record may carry terminal escapes).
+pub fn report(e: &tarikh::Error) {
+    let hint = match e {
+        tarikh::Error::TooLarge { .. } | tarikh::Error::RecordTooLarge { .. } => {
+            " (raise it with --max-doc-bytes)"
+        }
+        _ => "",
+    };
+    let _ = writeln!(
+        std::io::stderr(),
+        "tarikh: {}{hint}",
+        escape_controls(&e.to_string())
+    );
+}
+
+/// `s` with every control character (C0 but the line break, DEL, C1) and
+/// every bidi control written as a visible escape (`\u{1b}`): a message on
+/// a terminal can neither move the cursor, recolour it nor reorder itself,
+/// and a file name with an escape in it is still told apart.
+pub fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if (c.is_control() && c != '\n') || tarikh::export::safe::is_bidi_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Reads a whole file, or standard input for `-`; the name to report it by
 /// comes with it.
 ///
-/// Bounded: more than [`ReadOptions::DEFAULT_MAX_BYTES`] is an error (a
-/// stream with no end, `/dev/zero`, is refused, not read until memory runs
-/// out); bytes that are not UTF-8 are an error naming the byte offset.
-pub fn read_text(path: &Path) -> Result<(String, String)> {
-    let limit = tarikh::text::ReadOptions::DEFAULT_MAX_BYTES;
-    let (name, reader): (String, Box<dyn Read>) = if path.as_os_str() == "-" {
-        ("standard input".to_string(), Box::new(std::io::stdin()))
-    } else {
-        let name = path.display().to_string();
-        let f = std::fs::File::open(path).with_context(|| format!("{name}: cannot read"))?;
-        (name, Box::new(f))
+/// Bounded by `limit` (`--max-doc-bytes`): a larger file is refused before
+/// it is read, a stream (standard input, a FIFO, `/dev/zero`) as soon as it
+/// passes the limit, both with an error naming it; bytes that are not UTF-8
+/// are an error naming the byte offset.
+pub fn read_text(path: &Path, limit: u64) -> Result<(String, String)> {
+    let too_large = |name: &str| tarikh::Error::TooLarge {
+        path: PathBuf::from(name),
+        size: None,
+        limit,
     };
-    let mut bytes = Vec::new();
-    reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("{name}: cannot read"))?;
-    if bytes.len() as u64 > limit {
-        anyhow::bail!("{name}: too large (more than {limit} bytes); the limit is {limit} bytes");
-    }
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let name = "standard input".to_string();
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("{name}: cannot read"))?;
+        if bytes.len() as u64 > limit {
+            return Err(limit_error(too_large(&name)));
+        }
+        (name, bytes)
+    } else {
+        let bytes = tarikh::text::read_limited(path, limit).map_err(limit_error)?;
+        (path.display().to_string(), bytes)
+    };
     let text = tarikh::text::decode(Path::new(&name), &bytes)?;
     Ok((text, name))
+}
+
+/// A library error as the command's error, with the hint [`report`] gives.
+pub fn limit_error(e: tarikh::Error) -> anyhow::Error {
+    match e {
+        tarikh::Error::TooLarge { .. } | tarikh::Error::RecordTooLarge { .. } => {
+            anyhow::anyhow!("{e} (raise it with --max-doc-bytes)")
+        }
+        e => anyhow::Error::new(e),
+    }
+}
+
+/// Reports a command's error on standard error, its control characters
+/// escaped as [`report`] does.
+pub fn report_any(e: &anyhow::Error) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "tarikh: {}",
+        escape_controls(&format!("{e:#}"))
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use clap::ValueEnum;
     use tarikh::export::{Command, Format};
+
+    /// `--max-doc-bytes` takes bytes with binary suffixes, and nothing else.
+    #[test]
+    fn max_doc_bytes_reads_sizes() {
+        use super::parse_bytes;
+        assert_eq!(parse_bytes("100"), Ok(100));
+        assert_eq!(parse_bytes("512K"), Ok(512 * 1024));
+        assert_eq!(parse_bytes("64M"), Ok(64 * 1024 * 1024));
+        assert_eq!(parse_bytes("64mib"), Ok(64 * 1024 * 1024));
+        assert_eq!(parse_bytes("1GiB"), Ok(1 << 30));
+        for bad in ["", "0", "0K", "-1", "1.5M", "1KB", "M", "99999999999999G"] {
+            assert!(parse_bytes(bad).is_err(), "{bad}");
+        }
+    }
 
     /// Every command's `--format` offers exactly the library's list.
     #[test]

@@ -3,7 +3,9 @@
 
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 
-/// The longest line `convert` reads from standard input.
+/// The longest line `convert` reads from standard input. A bound of its
+/// own, not `--max-doc-bytes`: `convert` reads one date a line, never a
+/// document, and a line this long is no date.
 const MAX_LINE: u64 = 64 * 1024;
 
 use anyhow::Result;
@@ -16,7 +18,10 @@ use tarikh::export::{self, Format, Output, RenderOptions};
 const AFTER_HELP: &str = "\
 Input:
   One date per argument, or, without arguments, one date per line on
-  standard input (blank lines and lines starting with # are skipped).
+  standard input (blank lines and lines starting with # are skipped). A
+  line longer than 64 KiB (a stream with no line break, /dev/zero) ends
+  the run with an error naming the line and its byte offset: convert reads
+  dates, not documents, so --max-doc-bytes is not one of its options.
   Forms: YYYY, YYYY-MM, YYYY-MM-DD; separators - or /; digits ASCII,
   Persian (۰-۹) or Arabic-Indic (٠-٩). A year or a month is converted as
   the interval of days it covers.

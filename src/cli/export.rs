@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use tarikh::export::{self, Command, Format, Labels, Output, RenderOptions, json};
 
-use super::common::{format_arg, read_text, write_output};
+use super::common::{LimitArgs, format_arg, read_text, write_output};
 
 const AFTER_HELP: &str = "\
 Reads a timeline saved by `tarikh extract --format json` (tarikh.timeline/1;
@@ -39,7 +39,12 @@ Examples:
   tarikh export timeline.json --format csv --labels en > sheet.csv
   tarikh extract article.txt | tarikh export - --format md
 
-Exit status: 0 written, 1 the input could not be read or is not a
+A timeline that breaks the contract (an interval ending before it starts,
+a relation to an event that is not in the file, two events with one id …)
+is refused with the JSON path of the breach (docs/timeline-json.md,
+\"Reading a saved timeline\"), and nothing is written.
+
+Exit status: 0 written, 1 the input could not be read or is not a valid
 tarikh.timeline/1 file, 2 usage error.";
 
 format_arg!(
@@ -74,6 +79,8 @@ pub struct ExportArgs {
     /// Language of the labels [default: the language of most documents].
     #[arg(long, value_enum)]
     pub labels: Option<LabelsArg>,
+    #[command(flatten)]
+    pub limit: LimitArgs,
 }
 
 impl From<LabelsArg> for Labels {
@@ -86,7 +93,7 @@ impl From<LabelsArg> for Labels {
 }
 
 pub fn run(args: &ExportArgs) -> Result<super::Status> {
-    let (text, name) = read_text(&args.input)?;
+    let (text, name) = read_text(&args.input, args.limit.max_doc_bytes)?;
     let t = json::read_timeline(&text, &name)?;
     let opts = RenderOptions {
         labels: args.labels.map(Into::into),

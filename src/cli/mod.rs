@@ -1,6 +1,6 @@
 //! Command-line parsing (clap derive) and the subcommands.
 
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -66,7 +66,7 @@ pub fn main() -> ExitCode {
         Ok(status) => ExitCode::from(status),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "tarikh: {e:#}");
+            common::report_any(&e);
             ExitCode::from(1)
         }
     }

@@ -223,7 +223,7 @@ pub fn json_line(c: &Converted) -> String {
     }
     .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     s.push('\n');
-    s
+    super::json::escape_controls(s)
 }
 
 fn record(c: &Conversion) -> Record<'_> {

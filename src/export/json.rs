@@ -59,12 +59,37 @@ impl Default for DatesListing {
     }
 }
 
-/// Pretty JSON with a final newline.
+/// Pretty JSON with a final newline, with no control character raw (see
+/// [`escape_controls`]).
 pub fn to_string<T: Serialize>(value: &T) -> String {
     let mut s =
         serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     s.push('\n');
-    s
+    escape_controls(s)
+}
+
+/// JSON text with DEL and the C1 controls (U+007F–U+009F, which include
+/// CSI, U+009B) written as `\u` escapes: serde_json escapes only C0, and
+/// JSON printed to a terminal must not carry anything it acts on. The
+/// escaped text reads back to the same strings. Outside strings JSON text
+/// is ASCII, so every such character is inside a string.
+pub fn escape_controls(json: String) -> String {
+    if !json.chars().any(is_raw_control) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_raw_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_raw_control(c: char) -> bool {
+    ('\u{7f}'..='\u{9f}').contains(&c)
 }
 
 /// The schema string of the timeline.
@@ -113,7 +138,9 @@ impl CheckFile {
 
 /// A saved timeline read from JSON text named `name` (a path, or "standard
 /// input"): anything but a valid `tarikh.timeline/1` file is refused with
-/// a sentence that says why.
+/// a sentence that says why and where (a byte offset, or the JSON path of
+/// a value that breaks the contract: [`crate::check::validate`]). A
+/// leading UTF-8 BOM is dropped.
 pub fn read_timeline(text: &str, name: &str) -> crate::Result<TimelineFile> {
     let refuse = |message: String| crate::Error::NotATimeline {
         name: name.to_string(),
@@ -139,8 +166,28 @@ pub fn read_timeline(text: &str, name: &str) -> crate::Result<TimelineFile> {
             )));
         }
     }
-    serde_json::from_value(value)
-        .map_err(|e| refuse(format!("is not a valid {TIMELINE_SCHEMA} file: {e}.")))
+    // Typed from the text, not from the value: a wrong field is named
+    // with its byte offset.
+    let file: TimelineFile = serde_json::from_str(text).map_err(|e| {
+        refuse(format!(
+            "is not a valid {TIMELINE_SCHEMA} file: at byte offset {}: {}.",
+            byte_offset(text, e.line(), e.column()),
+            without_position(&e)
+        ))
+    })?;
+    crate::check::validate(&file.timeline)
+        .map_err(|e| refuse(format!("is not a valid {TIMELINE_SCHEMA} file: {e}.")))?;
+    Ok(file)
+}
+
+/// serde_json's message without its "at line L column C" (given as a byte
+/// offset instead).
+fn without_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }
 
 /// The byte offset of a 1-based line and column (serde_json's position of

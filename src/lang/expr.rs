@@ -37,6 +37,11 @@ pub struct DateSpec {
     /// The year is the one of the date the text spoke of last («۱۰ نوامبر
     /// آن سال», «همان سال»), not a year of its own.
     pub year_from_context: bool,
+    /// `year` was written, but no calendar the language reads without an
+    /// era marker fits it («۱۰ آبان ۹۹۹۹»): resolution reports it
+    /// (`out-of-range`) and places the date nowhere, rather than reading
+    /// the day and month alone against the publication year.
+    pub year_out_of_range: bool,
 }
 
 impl DateSpec {
@@ -57,6 +62,7 @@ impl DateSpec {
         if self.year.is_none() && self.calendar == from.calendar {
             self.year = from.year;
             self.decade = from.decade;
+            self.year_out_of_range = from.year_out_of_range;
         }
         if self.month.is_none() && self.day.is_some() && self.calendar == from.calendar {
             self.month = from.month;

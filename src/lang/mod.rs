@@ -66,11 +66,13 @@ impl std::fmt::Display for Lang {
 }
 
 /// Guesses the language of a text: Arabic-script text is read as Persian,
-/// anything else as English.
+/// anything else as English. It counts the first 20 000 letters, not
+/// characters: a text that opens with a run of anything else (bidi
+/// controls, digits, whitespace) is judged by its words.
 pub fn detect(text: &str) -> Lang {
     let mut arabic = 0usize;
     let mut latin = 0usize;
-    for c in text.chars().take(20_000) {
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(20_000) {
         if is_arabic_letter(c) {
             arabic += 1;
         } else if c.is_ascii_alphabetic() {

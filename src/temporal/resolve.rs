@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Mention, MentionType, Repair};
 use crate::calendar::{
-    Calendar, Interval, LunarVariant, PartialDate, Precision, Ymd, from_gregorian, interval_in,
-    lunar_variant_used,
+    Calendar, Interval, LunarVariant, PartialDate, Precision, WRITTEN_YEARS, Ymd, from_gregorian,
+    interval_in, lunar_variant_used,
 };
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::lang::expr::{DateSpec, Expr, Modifier, Relative, Tense};
@@ -312,6 +312,21 @@ fn day_interval_value(iv: Interval) -> String {
     }
 }
 
+/// Whether a day can be written as `YYYY-MM-DD` ([`WRITTEN_YEARS`]).
+fn written(d: NaiveDate) -> bool {
+    WRITTEN_YEARS.contains(&d.year())
+}
+
+/// "year -2980" or "years -2980 to -2979" of an interval.
+fn gregorian_years(iv: Interval) -> String {
+    let (a, b) = (iv.start.year(), iv.end.year());
+    if a == b {
+        format!("year {a}")
+    } else {
+        format!("years {a} to {b}")
+    }
+}
+
 fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     if n >= 0 {
         d.checked_add_days(Days::new(n as u64))
@@ -332,10 +347,55 @@ impl Resolver<'_> {
         });
     }
 
-    /// The interval of a complete spec (its year known).
+    /// The interval of a complete spec (its year known), when its days are
+    /// in years 1–9999 ([`WRITTEN_YEARS`]); an `out-of-range` warning and
+    /// none when they are not.
     fn point(&mut self, s: &DateSpec, m: &Mention) -> Option<Point> {
+        let p = self.point_any_year(s, m)?;
+        if !written(p.iv.start) || !written(p.iv.end) {
+            self.out_of_range(
+                m,
+                format!(
+                    "it would be {} in the Gregorian calendar",
+                    gregorian_years(p.iv)
+                ),
+            );
+            return None;
+        }
+        Some(p)
+    }
+
+    /// Reports a date that cannot be written (`out-of-range`).
+    fn out_of_range(&mut self, m: &Mention, why: String) {
+        self.diag(
+            Severity::Warning,
+            Code::OutOfRange,
+            m.span,
+            format!(
+                "«{}» is outside the years {}–{} a date is written in: {why}; it is left unresolved",
+                m.text,
+                WRITTEN_YEARS.start(),
+                WRITTEN_YEARS.end()
+            ),
+        );
+    }
+
+    /// [`Resolver::point`] in any year icu can compute.
+    fn point_any_year(&mut self, s: &DateSpec, m: &Mention) -> Option<Point> {
         let cal = spec_calendar(s);
         let year = s.year?;
+        if s.year_out_of_range {
+            self.diag(
+                Severity::Warning,
+                Code::OutOfRange,
+                m.span,
+                format!(
+                    "«{}» has a year that fits no calendar tarikh reads without an era marker: it is left unresolved, not placed in the publication year",
+                    m.text
+                ),
+            );
+            return None;
+        }
         if let Some(season) = s.season {
             // Seasons are three Solar Hijri months; a Gregorian year's
             // season is the one that begins in it (Solar year = year − 621).
@@ -418,6 +478,10 @@ impl Resolver<'_> {
                     original: original_of(cal, s),
                     value,
                 })
+            }
+            Err(e) if e.kind() == crate::error::DateErrorKind::YearOutOfRange => {
+                self.out_of_range(m, e.to_string());
+                None
             }
             Err(e) => {
                 self.diag(
@@ -553,7 +617,8 @@ impl Resolver<'_> {
             }
             Relative::Months(n) => {
                 let ymd = from_gregorian(p, cal, lunar);
-                let idx = ymd.year * 12 + (ymd.month as i32 - 1) + n;
+                // Checked: a count from hostile text may be near i32::MAX.
+                let idx = (ymd.year * 12 + (ymd.month as i32 - 1)).checked_add(n)?;
                 let (y, m) = (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u8);
                 let iv = PartialDate::month(cal, y, m).interval(lunar).ok()?;
                 let value = if cal == Calendar::Gregorian {
@@ -564,7 +629,7 @@ impl Resolver<'_> {
                 (iv, Precision::Month, value)
             }
             Relative::Years(n) => {
-                let y = from_gregorian(p, cal, lunar).year + n;
+                let y = from_gregorian(p, cal, lunar).year.checked_add(n)?;
                 let iv = PartialDate::year(cal, y).interval(lunar).ok()?;
                 let value = if cal == Calendar::Gregorian {
                     format!("{y:04}")
@@ -690,6 +755,12 @@ impl Resolver<'_> {
                     Relative::Present => t.value = Some(Reference::Present.value()),
                     Relative::RecentPast => t.value = Some(Reference::Past.value()),
                     Relative::Future => t.value = Some(Reference::Future.value()),
+                    // With a date to count from, only a count past the
+                    // years a date is written in fails.
+                    _ if base.is_some() => {
+                        t.precision = Precision::Unknown;
+                        self.out_of_range(m, "it counts past them from its anchor".to_string());
+                    }
                     _ => self.unresolved(m),
                 }
                 None
@@ -788,23 +859,75 @@ impl Resolver<'_> {
         if t.reference() == Some(Reference::Past) {
             start = None;
         }
+        // Nothing outside years 1–9999 is written: a date past them is
+        // reported and left unresolved.
+        if let Some(d) = [start, end].into_iter().flatten().find(|d| !written(*d)) {
+            self.out_of_range(m, format!("it would reach {d} in the Gregorian calendar"));
+            t.value = None;
+            t.precision = Precision::Unknown;
+            t.original = None;
+            t.year_from = None;
+            return;
+        }
         t.start = start;
         t.end = end;
         let lunar = self.ctx.lunar;
         let fmt = |d: Option<NaiveDate>, cal| d.map(|d| from_gregorian(d, cal, lunar));
-        t.solar_hijri = Some(Bounds {
-            start: fmt(start, Calendar::SolarHijri),
-            end: fmt(end, Calendar::SolarHijri),
-        });
+        let fits = |a: Option<Ymd>, b: Option<Ymd>| {
+            [a, b]
+                .into_iter()
+                .flatten()
+                .all(|d| WRITTEN_YEARS.contains(&d.year))
+        };
+        // Before year 1 of a Hijri calendar (a Gregorian date before 622),
+        // that calendar's bounds are left out and said to be.
+        let mut left_out = Vec::new();
+        let (a, b) = (
+            fmt(start, Calendar::SolarHijri),
+            fmt(end, Calendar::SolarHijri),
+        );
+        t.solar_hijri = if fits(a, b) {
+            Some(Bounds { start: a, end: b })
+        } else {
+            left_out.push(Calendar::SolarHijri);
+            None
+        };
         let variant_year = start
             .or(end)
             .map(|d| from_gregorian(d, Calendar::LunarHijri, lunar).year)
             .unwrap_or(1440);
-        t.lunar_hijri = Some(LunarBounds {
-            start: fmt(start, Calendar::LunarHijri),
-            end: fmt(end, Calendar::LunarHijri),
-            variant: lunar_variant_used(variant_year, lunar),
-        });
+        let (a, b) = (
+            fmt(start, Calendar::LunarHijri),
+            fmt(end, Calendar::LunarHijri),
+        );
+        t.lunar_hijri = if fits(a, b) {
+            Some(LunarBounds {
+                start: a,
+                end: b,
+                variant: lunar_variant_used(variant_year, lunar),
+            })
+        } else {
+            left_out.push(Calendar::LunarHijri);
+            None
+        };
+        if !left_out.is_empty() {
+            if left_out.contains(&t.calendar) {
+                t.original = None;
+            }
+            let names = match left_out[..] {
+                [a, b] => format!("{} and {} calendars", a.label(), b.label()),
+                _ => format!("{} calendar", left_out[0].label()),
+            };
+            self.diag(
+                Severity::Info,
+                Code::OutOfRange,
+                m.span,
+                format!(
+                    "«{}» is before year 1 of the {names}: its bounds there are left out",
+                    m.text
+                ),
+            );
+        }
         self.check_future(m, t);
     }
 

@@ -2,8 +2,20 @@
 //!
 //! Every input yields one result per document, or one error per unreadable
 //! file (or JSON Lines line): one bad file never stops the rest. Text must be
-//! UTF-8; a leading BOM is dropped, a NUL byte marks a binary file, and a
-//! file larger than [`ReadOptions::max_bytes`] is refused before it is read.
+//! UTF-8; a leading BOM is dropped, a NUL byte marks a binary file.
+//!
+//! # Bounds
+//!
+//! [`ReadOptions::max_bytes`] (64 MiB by default; `--max-doc-bytes` on the
+//! command line) bounds each *document*: a plain-text file larger than it
+//! is refused before it is read, and a stream read as one article (stdin,
+//! a FIFO, `/dev/zero`) is refused as soon as it passes it. A JSON Lines
+//! file or stream is read record by record, each line bounded by it, so
+//! its total size is not bounded: a line past the bound is an error naming
+//! the file, the line and the byte offset where it starts, and the rest of
+//! that file is not read (a line with no end would be read forever). A
+//! NUL byte in a JSON Lines input stops it the same way, after the records
+//! before it.
 //!
 //! # Inputs
 //!
@@ -12,12 +24,16 @@
 //!   record.
 //! - A directory: walked recursively, taking files ending `.txt`, `.md` and
 //!   `.jsonl`, sorted by path; names starting with `.` are skipped, and
-//!   symbolic links to directories are not followed (no loops). Ids are the
+//!   symbolic links to directories are not followed (no loops). A link
+//!   that leads nowhere, or a FIFO, socket or device with one of those
+//!   extensions, is an error for that name (a FIFO is read only when given
+//!   by name: in a directory, one with no writer would block the walk). Ids are the
 //!   path relative to the directory, without extension, `/`-separated:
 //!   `fa/karabakh-aran` for `data/articles/fa/karabakh-aran.txt` read via
 //!   `data/articles`. A directory with no such file gives zero documents.
 //! - `-`: standard input, id `stdin`, plain text unless the format is
-//!   [`InputFormat::Jsonl`].
+//!   [`InputFormat::Jsonl`]. A FIFO or a device given by name is read the
+//!   same way: as a stream, bounded (see below).
 //!
 //! # Metadata
 //!
@@ -28,8 +44,9 @@
 //! only.
 //!
 //! A JSON Lines record is `{"id", "text", "lang", "published", "source",
-//! "title"}`, only `text` required (`url` is accepted for `source`, other
-//! fields are ignored). Without `id` the id is `<id of the file>#<line>`
+//! "title"}`, only `text` required (`url` is accepted for `source`: when a
+//! record has both, a non-empty `source` wins and `url` stands in for a
+//! missing or empty one; other fields are ignored). Without `id` the id is `<id of the file>#<line>`
 //! (line numbers from 1). Blank lines are skipped; a bad line is an error
 //! naming the file and line, and the other lines are still read.
 //! `published` accepts Persian and Arabic-Indic digits.
@@ -43,7 +60,7 @@
 //! ([`read_all`]; the rules are in [`super::ids`]).
 
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -58,7 +75,8 @@ use crate::diagnostic::Diagnostic;
 pub struct Document {
     /// Stable id: see the [module docs](self).
     pub id: String,
-    /// The path as given, or the sidecar's / record's `source`.
+    /// The path as given, or the sidecar's / record's `source` (a record's
+    /// `url` when it has no `source`).
     pub source: String,
     /// The text exactly as read (a leading UTF-8 BOM dropped).
     pub text: String,
@@ -101,7 +119,10 @@ pub enum InputFormat {
 pub struct ReadOptions {
     /// How inputs are parsed.
     pub format: InputFormat,
-    /// Largest file (or stdin) accepted, in bytes.
+    /// The largest document accepted, in bytes: a plain-text file or
+    /// standard input read as one article, and each JSON Lines record (one
+    /// line). A JSON Lines file or stream is read record by record, so its
+    /// total size is not bounded by it.
     pub max_bytes: u64,
 }
 
@@ -200,6 +221,18 @@ fn read_each(inputs: &[PathBuf], opts: &ReadOptions) -> Out {
 
 fn read_stdin(opts: &ReadOptions, out: &mut Out) {
     let path = PathBuf::from("-");
+    if opts.format == InputFormat::Jsonl {
+        let stdin = std::io::stdin();
+        read_jsonl(
+            &path,
+            "stdin",
+            &Origin::stdin(),
+            stdin.lock(),
+            opts.max_bytes,
+            out,
+        );
+        return;
+    }
     let mut bytes = Vec::new();
     let res = std::io::stdin()
         .lock()
@@ -212,27 +245,23 @@ fn read_stdin(opts: &ReadOptions, out: &mut Out) {
     if bytes.len() as u64 > opts.max_bytes {
         out.push(Err(Error::TooLarge {
             path,
-            size: bytes.len() as u64,
+            size: None,
             limit: opts.max_bytes,
         }));
         return;
     }
-    if opts.format == InputFormat::Jsonl {
-        read_jsonl(&path, "stdin", &Origin::stdin(), &bytes, out);
-    } else {
-        out.push(decode(&path, &bytes).map(|text| {
-            let doc = Document {
-                id: "stdin".to_string(),
-                source: "-".to_string(),
-                text,
-                lang: None,
-                published: None,
-                published_from: None,
-                title: None,
-            };
-            (doc, Origin::stdin())
-        }));
-    }
+    out.push(decode(&path, &bytes).map(|text| {
+        let doc = Document {
+            id: "stdin".to_string(),
+            source: "-".to_string(),
+            text,
+            lang: None,
+            published: None,
+            published_from: None,
+            title: None,
+        };
+        (doc, Origin::stdin())
+    }));
 }
 
 /// Collects the candidate files under `dir` (unsorted); directory errors go
@@ -268,9 +297,25 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, out: &mut Out) {
             walk(&path, files, out);
         } else if has_text_extension(&path) {
             // A symlink counts if it leads to a file; symlinked directories
-            // are never followed.
-            if ft.is_file() || (ft.is_symlink() && fs::metadata(&path).is_ok_and(|m| m.is_file())) {
-                files.push(path);
+            // are never followed. A link that leads nowhere, a FIFO, a
+            // socket or a device with a text name is reported, not read (a
+            // FIFO with no writer would be waited on forever).
+            let target = if ft.is_symlink() {
+                fs::metadata(&path).map(|m| m.file_type())
+            } else {
+                Ok(ft)
+            };
+            match target {
+                Ok(t) if t.is_file() => files.push(path),
+                Ok(t) if t.is_dir() => {}
+                Ok(_) => out.push(Err(Error::Io {
+                    path,
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "not a regular file (a FIFO, a socket or a device); in a directory only files are read",
+                    ),
+                })),
+                Err(source) => out.push(Err(Error::Io { path, source })),
             }
         }
     }
@@ -301,27 +346,32 @@ fn relative_id(root: &Path, file: &Path) -> String {
 }
 
 fn read_file(path: &Path, id: String, origin: Origin, opts: &ReadOptions, out: &mut Out) {
-    let bytes = match read_limited(path, opts.max_bytes) {
-        Ok(b) => b,
-        Err(e) => {
-            out.push(Err(e));
-            return;
-        }
-    };
     let jsonl = match opts.format {
         InputFormat::Auto => is_jsonl(path),
         InputFormat::Text => false,
         InputFormat::Jsonl => true,
     };
     if jsonl {
-        read_jsonl(path, &id, &origin, &bytes, out);
-    } else {
-        out.push(text_document(path, id, &bytes).map(|d| (d, origin)));
+        // Record by record: the file as a whole is not bounded.
+        match fs::File::open(path) {
+            Ok(f) => read_jsonl(path, &id, &origin, BufReader::new(f), opts.max_bytes, out),
+            Err(source) => out.push(Err(Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })),
+        }
+        return;
+    }
+    match read_limited(path, opts.max_bytes) {
+        Ok(bytes) => out.push(text_document(path, id, &bytes).map(|d| (d, origin))),
+        Err(e) => out.push(Err(e)),
     }
 }
 
-/// The bytes of a file, at most `limit` of them: a larger file (or one that
-/// grows while it is read, or a stream with no end) is [`Error::TooLarge`].
+/// The bytes of a file, at most `limit` of them: a larger file is
+/// [`Error::TooLarge`] with its size, before anything is read; a stream
+/// (a FIFO, a device such as `/dev/zero`) or a file that grows while it is
+/// read is read up to the limit and then refused, with no size.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
@@ -332,7 +382,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
     if size > limit {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
-            size,
+            size: Some(size),
             limit,
         });
     }
@@ -341,10 +391,9 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > limit {
-        // The file grew while being read.
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
-            size: bytes.len() as u64,
+            size: None,
             limit,
         });
     }
@@ -480,78 +529,140 @@ struct Record {
     text: String,
     lang: Option<String>,
     published: Option<String>,
-    #[serde(alias = "url")]
     source: Option<String>,
+    url: Option<String>,
     title: Option<String>,
 }
 
-fn read_jsonl(path: &Path, file_id: &str, file: &Origin, bytes: &[u8], out: &mut Out) {
-    let (bom, body) = strip_bom(bytes);
-    if let Some(offset) = body.iter().position(|&b| b == 0) {
-        out.push(Err(Error::Binary {
-            path: path.to_path_buf(),
-            offset: offset + bom,
-        }));
-        return;
-    }
-    let mut start = 0;
-    for (i, raw) in body.split(|&b| b == b'\n').enumerate() {
-        let line_no = i + 1;
+/// Reads JSON Lines record by record from `reader`, each line bounded by
+/// `max` bytes (its line break not counted). Offsets in errors are byte
+/// offsets in the input (counting a BOM).
+fn read_jsonl<R: BufRead>(
+    path: &Path,
+    file_id: &str,
+    file: &Origin,
+    mut reader: R,
+    max: u64,
+    out: &mut Out,
+) {
+    let mut buf = Vec::new();
+    let mut start: u64 = 0;
+    let mut line_no = 0;
+    loop {
+        buf.clear();
+        // At most `max` bytes and the line break: a longer line stops here,
+        // whatever follows it (a stream with no line break has no end).
+        let got = match (&mut reader)
+            .take(max.saturating_add(1))
+            .read_until(b'\n', &mut buf)
+        {
+            Ok(n) => n,
+            Err(source) => {
+                out.push(Err(Error::Io {
+                    path: path.to_path_buf(),
+                    source,
+                }));
+                return;
+            }
+        };
+        if got == 0 {
+            return;
+        }
+        line_no += 1;
         let line_start = start;
-        start += raw.len() + 1;
+        start += got as u64;
+        let raw = match buf.strip_suffix(b"\n") {
+            Some(r) => r,
+            None if buf.len() as u64 > max => {
+                out.push(Err(Error::RecordTooLarge {
+                    path: path.to_path_buf(),
+                    line: line_no,
+                    offset: line_start,
+                    limit: max,
+                }));
+                return;
+            }
+            None => &buf[..],
+        };
+        let (bom, raw) = if line_no == 1 {
+            strip_bom(raw)
+        } else {
+            (0, raw)
+        };
+        let at = |i: usize| line_start as usize + bom + i;
+        if let Some(i) = raw.iter().position(|&b| b == 0) {
+            out.push(Err(Error::Binary {
+                path: path.to_path_buf(),
+                offset: at(i),
+            }));
+            return;
+        }
         let line = match std::str::from_utf8(raw) {
             Ok(l) => l,
             Err(e) => {
                 out.push(Err(Error::InvalidUtf8 {
                     path: path.to_path_buf(),
-                    offset: bom + line_start + e.valid_up_to(),
+                    offset: at(e.valid_up_to()),
                 }));
                 continue;
             }
         };
-        if line.trim().is_empty() {
-            continue;
+        if let Some(r) = record(path, file_id, file, line_no, line) {
+            out.push(r);
         }
-        let format = |message: String| Error::Format {
-            path: path.to_path_buf(),
-            line: line_no,
-            message,
-        };
-        let rec: Record = match serde_json::from_str(line) {
-            Ok(r) => r,
-            Err(e) => {
-                out.push(Err(format(format!(
-                    "not a JSON record with a \"text\": {e}"
-                ))));
-                continue;
-            }
-        };
-        let published = match rec.published.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(s) => match parse_date(s) {
-                Some(d) => Some(d),
-                None => {
-                    out.push(Err(format(format!(
-                        "published: {s:?} is not a date YYYY-MM-DD"
-                    ))));
-                    continue;
-                }
-            },
-        };
-        let origin = Origin::record(file, line_no, rec.id.is_some());
-        let doc = Document {
-            id: rec.id.unwrap_or_else(|| format!("{file_id}#{line_no}")),
-            source: rec
-                .source
-                .unwrap_or_else(|| path.to_string_lossy().into_owned()),
-            text: rec.text,
-            lang: rec.lang,
-            published_from: published.map(|_| PublishedFrom::Metadata),
-            published,
-            title: rec.title,
-        };
-        out.push(Ok((doc, origin)));
     }
+}
+
+/// One JSON Lines record (`None` for a blank line).
+fn record(
+    path: &Path,
+    file_id: &str,
+    file: &Origin,
+    line_no: usize,
+    line: &str,
+) -> Option<Result<(Document, Origin), Error>> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    let format = |message: String| Error::Format {
+        path: path.to_path_buf(),
+        line: line_no,
+        message,
+    };
+    let rec: Record = match serde_json::from_str(line) {
+        Ok(r) => r,
+        Err(e) => {
+            return Some(Err(format(format!(
+                "not a JSON record with a \"text\": {e}"
+            ))));
+        }
+    };
+    let published = match rec.published.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(s) => match parse_date(s) {
+            Some(d) => Some(d),
+            None => {
+                return Some(Err(format(format!(
+                    "published: {s:?} is not a date YYYY-MM-DD"
+                ))));
+            }
+        },
+    };
+    let origin = Origin::record(file, line_no, rec.id.is_some());
+    let doc = Document {
+        id: rec.id.unwrap_or_else(|| format!("{file_id}#{line_no}")),
+        source: [rec.source, rec.url]
+            .into_iter()
+            .flatten()
+            .find(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| path.to_string_lossy().into_owned()),
+        text: rec.text,
+        lang: rec.lang,
+        published_from: published.map(|_| PublishedFrom::Metadata),
+        published,
+        title: rec.title,
+    };
+    Some(Ok((doc, origin)))
 }
 
 fn strip_bom(bytes: &[u8]) -> (usize, &[u8]) {

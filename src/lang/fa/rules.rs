@@ -183,7 +183,8 @@ static RULES: &[Rule] = &[
             "fa/n-units-later",
             "fa/n-units-ago",
         ],
-        starts: |p, i| p.kind(i) == Some(Kind::Num) || p.lexical(i),
+        // A count starts «هزار سال پیش» and «هزاران سال پیش».
+        starts: |p, i| p.kind(i) == Some(Kind::Num) || p.lexical(i) || p.counts(i),
         read: Read::Expr(|p, i| p.relative_expr(i)),
     },
     Rule {
@@ -214,7 +215,7 @@ static RULES: &[Rule] = &[
     Rule {
         name: "fa/duration",
         emits: &["fa/duration"],
-        starts: |p, i| p.kind(i) == Some(Kind::Num) || p.lexical(i) || p.zwnj(i),
+        starts: |p, i| p.kind(i) == Some(Kind::Num) || p.lexical(i) || p.zwnj(i) || p.counts(i),
         read: Read::Expr(|p, i| p.duration_expr(i)),
     },
 ];
@@ -601,7 +602,9 @@ impl<'t> P<'t> {
     }
 
     /// Optional year after a month at `j` («آبان ۱۳۹۹», «مه سال ۱۹۹۴», «مهر ۹۹»).
-    fn take_year(&self, spec: &mut DateSpec, j: &mut usize) {
+    /// With `unread`, a year no calendar fits is taken too and marked
+    /// ([`Self::unread_year_at`]), unless an era marker places it.
+    fn take_year(&self, spec: &mut DateSpec, j: &mut usize, unread: bool) {
         let mut k = *j;
         if self.punct(k, &[',', '،']) && self.kind(k + 1) == Some(Kind::Num) {
             k += 1;
@@ -621,7 +624,48 @@ impl<'t> P<'t> {
             spec.year = Some(y);
             *j = k + 1;
             self.take_era(spec, j);
+        } else if unread && let Some((y, past_any)) = self.unread_year_at(k, with_word) {
+            spec.year = Some(y);
+            *j = k + 1;
+            let before = *j;
+            self.take_era(spec, j);
+            spec.year_out_of_range = past_any || *j == before;
         }
+    }
+
+    /// A number after a month that can only be its year, though no year
+    /// read without an era marker: four digits outside 1000–2999 («۱۰ آبان
+    /// ۹۹۹۹»), or three or five to nine digits that end the date (after
+    /// «سال», before an era marker or punctuation, at the end). Never a
+    /// count («۱۰ آبان ۸۰۰ نفر»), a clock time or a decimal. With `true`
+    /// when it has more digits than any year (an era cannot place it).
+    fn unread_year_at(&self, k: usize, with_word: bool) -> Option<(i32, bool)> {
+        let t = self.tok(k).filter(|t| t.kind == Kind::Num)?;
+        if t.digits() < 3 {
+            return None;
+        }
+        if let Some(n) = self.tok(k + 1) {
+            let joined = n.glued && n.is_punct(&['/', ':', '.', '-']);
+            if n.kind == Kind::Num
+                || self.lex.is_quantity(&key(n.s))
+                || joined
+                    && self
+                        .tok(k + 2)
+                        .is_some_and(|m| m.glued && m.kind == Kind::Num)
+            {
+                return None;
+            }
+        }
+        let ends = with_word
+            || self.era_at(k + 1).is_some()
+            || self.tok(k + 1).is_none_or(|n| n.kind == Kind::Punct);
+        if !(t.digits() == 4 || ends) {
+            return None;
+        }
+        Some(match t.num().and_then(|v| i32::try_from(v).ok()) {
+            Some(v) if t.digits() <= 9 => (v, false),
+            _ => (i32::MAX, true),
+        })
     }
 
     /// Reads a clock time at `j`: «ساعت ۹:۳۲», «ساعت ۱۱ و ۰۱ دقیقه», «۹:۳۰».
@@ -771,7 +815,7 @@ impl<'t> P<'t> {
             day: Some(day),
             ..DateSpec::default()
         };
-        self.take_year(&mut spec, &mut j);
+        self.take_year(&mut spec, &mut j, true);
         let (hint, qual) = self.year_qualifier(&mut spec, &mut j);
         Some(Atom {
             rule: qual.unwrap_or(if spec.year.is_some() {
@@ -883,7 +927,9 @@ impl<'t> P<'t> {
             mah = true;
             j += 1;
         }
-        self.take_year(&mut spec, &mut j);
+        // A bare month name is latent: a year no calendar fits does not
+        // make it a date («خرداد ۸۰۰ …»), «ماه» or a suffix does.
+        self.take_year(&mut spec, &mut j, mah || suffix);
         let mut rule = if spec.year.is_some() {
             "fa/month-year"
         } else {
@@ -1626,6 +1672,17 @@ impl<'t> P<'t> {
                 if blocked {
                     return None;
                 }
+                // «۱۲۳۴۵۶۷۸۹۰۱ سال پیش», «میلیون‌ها سال پیش»: after a count
+                // it cannot read, «سال پیش» is not last year.
+                if i > 0
+                    && matches!(
+                        kind,
+                        RelKind::Day | RelKind::Week | RelKind::Month | RelKind::Year
+                    )
+                    && self.counts(i - 1)
+                {
+                    return None;
+                }
                 // «روز گذشته» after a number is «سه روز گذشته»: handled below.
                 let rel = match kind {
                     RelKind::Day => Relative::Days(offset),
@@ -1689,8 +1746,9 @@ impl<'t> P<'t> {
                 ));
             }
         }
-        // «سه روز پیش», «۲ هفته قبل», «دو سال بعد», «سه روز دیگر».
-        let (amount, n) = self.amount_at(i)?;
+        // «سه روز پیش», «۲ هفته قبل», «دو سال بعد», «سه روز دیگر»; a long
+        // count («۱۰۰۰۰ سال پیش») is read, to be reported out of range.
+        let (amount, n) = self.amount_at(i).or_else(|| self.long_count(i))?;
         let unit = self.unit_at(i + n)?;
         let j = i + n + 1;
         // «سه روز بعد» counts from the date the text spoke of last;
@@ -1712,7 +1770,9 @@ impl<'t> P<'t> {
         } else {
             return None;
         };
-        let a = amount as i32 * sign;
+        let a = i32::try_from(amount)
+            .unwrap_or(i32::MAX)
+            .saturating_mul(sign);
         let rel = match unit {
             // «سه ساعت پیش», «چند ساعت بعد»: the same day.
             Unit::Hour | Unit::Minute if amount < 24 => Relative::Days(0),
@@ -1740,8 +1800,63 @@ impl<'t> P<'t> {
         ))
     }
 
-    /// A count: digits or number words (cardinal).
+    /// A count: digits or number words (cardinal), times «هزار» or
+    /// «میلیون» after it («دو هزار», «۱۰ هزار»); «هزار» alone is a
+    /// thousand, «هزاران» an unknown amount (0).
     fn amount_at(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some(m) = self.multiplier(i) {
+            return Some((m, 1));
+        }
+        if self
+            .tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && matches!(&*key(t.s), "هزاران" | "میلیونها"))
+        {
+            return Some((0, 1));
+        }
+        let (v, n) = self.count_at(i)?;
+        match self.multiplier(i + n) {
+            Some(m) if v > 0 => Some((v.saturating_mul(m), n + 1)),
+            _ => Some((v, n)),
+        }
+    }
+
+    /// «هزار» (1000) or «میلیون» (10^6) at `i`.
+    fn multiplier(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i).filter(|t| t.kind == Kind::Word)?;
+        match &*key(t.s) {
+            "هزار" => Some(1000),
+            "میلیون" => Some(1_000_000),
+            _ => None,
+        }
+    }
+
+    /// A number of five to nine digits (a count no date has).
+    fn long_count(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        (t.kind == Kind::Num
+            && (5..=9).contains(&t.digits())
+            && !self.punct(i + 1, &['/', ':', '.']))
+        .then(|| t.num().map(|v| (v, 1)))?
+    }
+
+    /// Whether the token at `i` is a count: digits, a cardinal number
+    /// word, or a word of thousands («هزار», «هزاران», «میلیون‌ها»).
+    fn counts(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            Kind::Num => true,
+            Kind::Word => {
+                let k = key(t.s);
+                self.multiplier(i).is_some()
+                    || matches!(&*k, "هزاران" | "میلیونها")
+                    || self.number_word(&k).is_some_and(|(_, ordinal)| !ordinal)
+            }
+            _ => false,
+        }
+    }
+
+    /// Digits or number words (cardinal), or «چند» (0).
+    fn count_at(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.tok(i)?;
         if t.kind == Kind::Num {
             if t.digits() > 4 || self.punct(i + 1, &['/', ':', '.']) && t.glued {
