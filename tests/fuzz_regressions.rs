@@ -59,3 +59,40 @@ fn normalize_every_removal_that_exposes_a_composition() {
         assert_eq!(normalizes_to_a_fixed_point(input), out, "{input:?}");
     }
 }
+
+/// fuzz target `repair`, crash-0c3e8985…, minimized to 5 bytes (the
+/// pieces «سال», «میلادی», «آغاز شد», «۱۹۹۲», «ه.ش»). The year stranded
+/// after the verb is put back into «سال … میلادی», in a window that ends
+/// at the sentence's last «.», inside «ه.ش»; the direct reading «۱۹۹۲ ه.ش»
+/// ran across the window's edge, was kept, and was given to the repaired
+/// view with a range past its end (34..44 of 42 bytes), so that events
+/// would have looked for its clause in the wrong text.
+#[test]
+fn repair_drops_a_reading_that_runs_across_the_repaired_window() {
+    let text = "سال میلادی آغاز شد ۱۹۹۲ ه.ش";
+    let ex = tarikh::temporal::extract("fuzz", text, tarikh::lang::Lang::Fa);
+    assert!(!ex.mentions.is_empty());
+    for m in &ex.mentions {
+        let view = &ex.views[m.view];
+        assert!(
+            m.view_range.end <= view.text.len()
+                && view.text.is_char_boundary(m.view_range.start)
+                && view.text.is_char_boundary(m.view_range.end),
+            "{:?}: view range {:?} of a {}-byte view",
+            m.text,
+            m.view_range,
+            view.text.len()
+        );
+        if !view.is_repaired() {
+            assert_eq!(view.original_span(&ex.norm, m.view_range.clone()), *m.span);
+        }
+    }
+    // The repair itself stands: the year, back in its slot.
+    let repaired: Vec<_> = ex
+        .mentions
+        .iter()
+        .filter_map(|m| m.repaired.as_ref())
+        .collect();
+    assert_eq!(repaired.len(), 1);
+    assert_eq!(repaired[0].reading, "سال ۱۹۹۲ میلادی");
+}
