@@ -2,7 +2,8 @@
 //! and inlined, replayed as plain tests: each checks the property the
 //! target's assertion failed on, after the fix.
 
-use tarikh::text::{normalize, slice_chars};
+use tarikh::pipeline::{self, Options};
+use tarikh::text::{Document, normalize, slice_chars};
 
 /// The normalized text is a fixed point, and every one of its characters
 /// maps back to original text that normalizes to that character.
@@ -95,4 +96,69 @@ fn repair_drops_a_reading_that_runs_across_the_repaired_window() {
         .collect();
     assert_eq!(repaired.len(), 1);
     assert_eq!(repaired[0].reading, "سال ۱۹۹۲ میلادی");
+}
+
+fn doc(id: &str, text: &str, published: Option<chrono::NaiveDate>) -> Document {
+    Document {
+        id: id.into(),
+        source: id.into(),
+        text: text.into(),
+        lang: None,
+        published,
+        published_from: None,
+        title: None,
+    }
+}
+
+/// fuzz target `timeline_export`, crash-661fce69…, minimized to 115 bytes:
+/// two reports of one ceasefire on Oct. 21, 2020 merge, and the merged
+/// event takes the place «Moscow» from the second, with its span in the
+/// second document ([65, 71], past the end of the first, 66 characters).
+/// The contract said an actor's or place's span is in the document of the
+/// event's first evidence; a merge has always brought spans from the
+/// other report (timelines/karabakh-merged.json has such places), so the
+/// contract now says so. The span quotes its name in that document.
+#[test]
+fn merged_event_place_span_is_in_the_report_that_names_it() {
+    let d0 = doc(
+        "d0",
+        "nd Azerbaijan on Oct. 21, 2020 to a ceasefire i\u{634}\u{62f}.",
+        None,
+    );
+    let d1 = doc(
+        "d1",
+        "Aia and Azerbaijan gre Oct. 21, 200a ceasefire in Moscow. T\u{1f}i.",
+        chrono::NaiveDate::from_ymd_opt(2020, 10, 5),
+    );
+    let docs = [d0, d1];
+    let t = pipeline::timeline(&docs, &Options::default());
+    let text_of = |id: &str| &docs.iter().find(|d| d.id == id).unwrap().text;
+    let merged = t
+        .events
+        .iter()
+        .find(|e| e.evidence.len() == 2)
+        .expect("the two reports merge");
+    assert_eq!(merged.evidence[0].document, "d0");
+    let moscow = merged
+        .places
+        .iter()
+        .find(|p| p.name == "Moscow")
+        .expect("Moscow, from the second report");
+    assert_eq!(
+        slice_chars(text_of("d1"), moscow.span[0], moscow.span[1]),
+        "Moscow"
+    );
+    for e in &t.events {
+        for r in e.actors.iter().chain(&e.places) {
+            assert!(
+                e.evidence.iter().any(|ev| {
+                    slice_chars(text_of(&ev.document), r.span[0], r.span[1]) == r.name
+                }),
+                "{}: {} {:?} quotes its name in none of the event's documents",
+                e.id,
+                r.id,
+                r.span
+            );
+        }
+    }
 }
