@@ -69,9 +69,17 @@ fuzz_target!(|data: &[u8]| {
                 "evidence",
             );
         }
-        let first = e.evidence[0].document.as_str();
+        // In the document of the first evidence, or of the report a
+        // merge brought it from: one of the evidence documents.
         for r in e.actors.iter().chain(&e.places) {
-            tarikh_fuzz::check_span(texts[first], chars[first], *r.span, "entity");
+            assert!(
+                e.evidence
+                    .iter()
+                    .any(|ev| r.span[0] <= r.span[1] && r.span[1] <= chars[ev.document.as_str()]),
+                "entity {} span {:?} in none of its event's documents",
+                r.id,
+                r.span
+            );
         }
         if let Some(time) = &e.time {
             // The time of the first evidence's document, or of another
