@@ -11,6 +11,7 @@ mod eval_cmd;
 mod eval_en;
 mod eval_reallike;
 mod export;
+mod fuzz_regressions;
 mod golden;
 mod layering;
 mod order;

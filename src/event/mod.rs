@@ -118,7 +118,10 @@ pub struct EntityRef {
     pub id: String,
     /// The name as the text writes it.
     pub name: String,
-    /// Character offsets in the document of the event's first evidence.
+    /// Character offsets in the document that names it: that of the
+    /// event's first evidence, except for an actor or place a merge brought
+    /// in from another report, whose span is in that report's document
+    /// (one of the event's other evidence documents).
     pub span: crate::units::CharSpan,
 }
 

@@ -140,13 +140,13 @@ pub fn repair(
             }
         }
     }
+    // A repaired reading replaces the text it covers: what was read from
+    // that text, wholly or in part, goes with it (an expression that runs
+    // across the window's edge, such as «۱۹۹۲ ه.ش» cut at its «.», would
+    // belong to no one view).
     let mut out: Vec<Located> = parsed
         .into_iter()
-        .filter(|p| {
-            !replaced
-                .iter()
-                .any(|r| p.start >= r.start && p.end <= r.end)
-        })
+        .filter(|p| !replaced.iter().any(|r| p.start < r.end && r.start < p.end))
         .map(|p| Located::direct(norm, p))
         .collect();
     out.extend(extra);

@@ -8,8 +8,12 @@
 //!
 //! Steps 2–7 run in a single pass over the text (NFC is skipped entirely when
 //! [`unicode_normalization::is_nfc_quick`] says the text is already in NFC,
-//! the usual case). Punctuation is left as it is: the Arabic comma «،»,
-//! semicolon «؛» and question mark «؟» stay (downstream rules know them).
+//! the usual case). When a removal brings a combining mark next to a
+//! character it composes with (Latin «M» U+0654 U+0301: the hamza is
+//! removed, the acute is left on the «M»), NFC runs once more on the
+//! result, so the output is always NFC and normalizing it again changes
+//! nothing. Punctuation is left as it is: the Arabic comma «،», semicolon
+//! «؛» and question mark «؟» stay (downstream rules know them).
 //!
 //! # The offset map
 //!
@@ -80,7 +84,9 @@ pub const STEPS: &[Step] = &[
         name: "nfc",
         doc: "Unicode NFC composition: ا + U+0653 → آ, ا + U+0654 → أ, ا + U+0655 → إ, \
               و + U+0654 → ؤ, ي + U+0654 → ئ, ه + U+0654 → ۀ; also ی (U+06CC) or ى (U+0649) + U+0654 \
-              → ئ and ه (U+0647) + U+0654 → ۀ, which Unicode does not compose; marks are put in canonical order. Skipped when the text is already NFC (quick check).",
+              → ئ and ه (U+0647) + U+0654 → ۀ, which Unicode does not compose; marks are put in canonical order. Skipped when the text is already NFC (quick check). \
+              Run once more at the end when a removal below left a mark next to a character it \
+              composes with.",
     },
     Step {
         name: "arabic-letters",
@@ -279,6 +285,30 @@ pub fn slice_chars(s: &str, start: usize, end: usize) -> &str {
 
 /// Normalizes `original` through every step of [`STEPS`], in order.
 pub fn normalize(original: &str) -> Normalized {
+    let (once, exposed) = single_pass(original);
+    if !exposed {
+        return once;
+    }
+    // A removed character stood between a combining mark and what it
+    // combines with («M» U+0654 U+0301, «e» U+200F U+0301): without it the
+    // text is no longer NFC. NFC again (nothing is left to remove), and map
+    // through both passes, so that the result is NFC and normalizing it
+    // again changes nothing.
+    let (twice, _) = single_pass(&once.text);
+    let index = CharIndex::new(&once.text);
+    let mut pass = Pass::new(original);
+    for (b, c) in twice.text.char_indices() {
+        let r = twice.to_original(b..b + c.len_utf8());
+        let o = once.to_original(index.byte(&once.text, r.start)..index.byte(&once.text, r.end));
+        pass.emit_char(c, o.start, o.end);
+    }
+    pass.finish(once.original_chars).0
+}
+
+/// One pass of the steps; true when a removal left a combining mark (or a
+/// character that composes with the one before it) right after what came
+/// before the removed characters.
+fn single_pass(original: &str) -> (Normalized, bool) {
     // Fast path: the NFC quick check runs inside the pass (it costs as much
     // as the rest of the pass when run separately). If it fails, start over
     // with NFC segment by segment.
@@ -477,6 +507,11 @@ struct Pass<'a> {
     last: char,
     ws: Option<Ws>,
     zwnj: Option<Zwnj>,
+    /// The last character fed was removed (or is a ZWNJ that may be).
+    removed: bool,
+    /// A removal left a character that combines with what precedes it
+    /// right after that: the output needs NFC again.
+    exposed: bool,
 }
 
 impl<'a> Pass<'a> {
@@ -492,6 +527,8 @@ impl<'a> Pass<'a> {
             last: '\0',
             ws: None,
             zwnj: None,
+            removed: false,
+            exposed: false,
         }
     }
 
@@ -500,7 +537,12 @@ impl<'a> Pass<'a> {
     /// original byte `bs`.
     #[inline(always)]
     fn feed(&mut self, c: char, bs: usize, cs: usize, ce: usize, verbatim: bool) {
-        match class(c) {
+        let class = class(c);
+        if self.removed {
+            self.removed = false;
+            self.exposed |= matches!(class, Class::Keep) && c >= '\u{300}' && !is_segment_start(c);
+        }
+        match class {
             Class::Keep => {
                 self.before_content(c);
                 if verbatim {
@@ -515,10 +557,11 @@ impl<'a> Pass<'a> {
                 self.emit_char(r, cs, ce);
                 self.last = r;
             }
-            Class::Remove => {}
+            Class::Remove => self.removed = true,
             Class::Space => self.add_ws(c == ' ' && verbatim, 0, bs, cs, ce),
             Class::Newline(kind) => self.add_ws(false, kind + 1, bs, cs, ce),
             Class::Zwnj => {
+                self.removed = true;
                 if self.ws.is_none() && self.zwnj.is_none() && self.last.is_alphanumeric() {
                     self.zwnj = Some(Zwnj {
                         byte: bs,
@@ -668,17 +711,18 @@ impl<'a> Pass<'a> {
         }
     }
 
-    fn finish(mut self, total: usize) -> Normalized {
+    fn finish(mut self, total: usize) -> (Normalized, bool) {
         // Trailing whitespace and a trailing ZWNJ are dropped.
         self.flush_run();
         let mut out = self.out;
         out.shrink_to_fit();
-        Normalized {
+        let n = Normalized {
             text: out,
             anchors: self.anchors,
             wide: self.wide,
             original_chars: total,
-        }
+        };
+        (n, self.exposed)
     }
 }
 
