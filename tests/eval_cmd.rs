@@ -368,3 +368,37 @@ fn eval_every_gold_file_in_tests_validates_against_the_schema() {
             .unwrap();
     assert!(!validator.is_valid(&serde_json::to_value(t).unwrap()));
 }
+
+/// A gold file whose text is a stream with no end is an error naming it,
+/// bounded like every reader, not a hang; bad UTF-8 names its byte offset.
+#[test]
+fn eval_reads_gold_and_text_bounded_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("zero.gold.toml");
+    std::fs::write(&g, "lang = \"en\"\ntext = \"/dev/zero\"\n").unwrap();
+    let out = tarikh()
+        .arg("eval")
+        .arg(&g)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(err.contains("/dev/zero"), "{err}");
+
+    let g = dir.path().join("bad.gold.toml");
+    std::fs::write(&g, "lang = \"en\"\n").unwrap();
+    std::fs::write(dir.path().join("bad.txt"), b"On 3 May \xff 2020").unwrap();
+    let out = tarikh()
+        .arg("eval")
+        .arg(&g)
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(err.contains("bad.txt") && err.contains('9'), "{err}");
+}

@@ -324,10 +324,14 @@ pub fn parse(path: &Path, src: &str) -> Result<GoldFile> {
 
 /// Reads and checks one gold file and its text.
 pub fn load(path: &Path) -> Result<Gold> {
-    let src = std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    // Bounded like every reader (a gold file or text that is a stream with
+    // no end, `/dev/zero`, is an error, not a hang), and decoded with the
+    // byte offset of any bad UTF-8 or NUL.
+    let read = |p: &Path| {
+        crate::text::read_limited(p, crate::text::ReadOptions::DEFAULT_MAX_BYTES)
+            .and_then(|b| crate::text::decode(p, &b))
+    };
+    let src = read(path)?;
     let file = parse(path, &src)?;
     let name = path
         .file_name()
@@ -339,12 +343,8 @@ pub fn load(path: &Path) -> Result<Gold> {
         Some(t) => dir.join(t),
         None => dir.join(format!("{stem}.txt")),
     };
-    let raw = std::fs::read_to_string(&text_path).map_err(|source| Error::Io {
-        path: text_path.clone(),
-        source,
-    })?;
     // The same text every other command reads: a leading BOM dropped.
-    let text = raw.strip_prefix('\u{feff}').unwrap_or(&raw).to_string();
+    let text = read(&text_path)?;
     let mut dates = Vec::with_capacity(file.date.len());
     for d in &file.date {
         let line = line_of(&src, d.text.span().start);
