@@ -598,3 +598,18 @@ fn the_articles_own_dateline_dates_no_event() {
         .collect();
     assert_eq!(dates, vec!["18 August 2021"]);
 }
+
+/// A war or an offensive that begins is a conflict start, not a clash:
+/// the longer trigger beats "offensive", "invasion", "began".
+#[test]
+fn an_offensive_launched_or_a_war_begun_is_a_conflict_start() {
+    for text in [
+        "The latest war started in April 2023.",
+        "A coalition of rebel groups launched a surprise offensive in late November 2024.",
+        "Russia launched its invasion on 24 February 2022.",
+    ] {
+        let t = pipeline::timeline(&[text_doc("d", "en", text)], &Options::default());
+        let kinds: Vec<EventType> = t.events.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, vec![EventType::ConflictStart], "{text}");
+    }
+}
