@@ -106,12 +106,7 @@ fn one_stem_in_two_directories_gets_two_ids_in_either_order() {
     assert!(a == b, "the timeline depends on the order of the arguments");
     let v = json(&a);
     assert_unique_ids(&v);
-    let ids: Vec<&str> = v["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["id"].as_str().unwrap())
-        .collect();
+    let ids = document_ids(&v);
     assert_eq!(ids, ["a/x", "b/x"]);
     let warned: Vec<&str> = v["diagnostics"]
         .as_array()
@@ -149,12 +144,7 @@ fn standard_input_twice_and_one_record_id_twice_give_unique_ids() {
         .clone();
     let v = json(&out);
     assert_unique_ids(&v);
-    let ids: Vec<&str> = v["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["id"].as_str().unwrap())
-        .collect();
+    let ids = document_ids(&v);
     assert_eq!(ids, ["stdin~1", "stdin~2"]);
     // Two records with one id: told apart by their lines, in the dates
     // listing too.
@@ -296,4 +286,14 @@ fn the_property_corpus_has_unique_ids_and_merges() {
             .iter()
             .any(|d| d["code"] == "duplicate-id")
     );
+}
+
+/// The document ids of a timeline, in its order.
+fn document_ids(v: &serde_json::Value) -> Vec<&str> {
+    v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect()
 }

@@ -160,15 +160,7 @@ fn days(at: &str, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<()
     if let Some(e) = end {
         year(format!("{at}.end"), e)?;
     }
-    if let (Some(s), Some(e)) = (start, end)
-        && e < s
-    {
-        return Err(Invalid {
-            path: format!("{at}.end"),
-            message: format!("end {e} is before start {s}"),
-        });
-    }
-    Ok(())
+    ordered(at, start, end)
 }
 
 /// Bounds in another calendar: the same rules.
@@ -188,15 +180,22 @@ fn ymds(at: &str, start: Option<Ymd>, end: Option<Ymd>) -> Result<(), Invalid> {
             });
         }
     }
-    if let (Some(s), Some(e)) = (start, end)
-        && e < s
-    {
-        return Err(Invalid {
+    ordered(at, start, end)
+}
+
+/// The start not after the end, in any calendar.
+fn ordered<T: PartialOrd + std::fmt::Display>(
+    at: &str,
+    start: Option<T>,
+    end: Option<T>,
+) -> Result<(), Invalid> {
+    match (start, end) {
+        (Some(s), Some(e)) if e < s => Err(Invalid {
             path: format!("{at}.end"),
             message: format!("end {e} is before start {s}"),
-        });
+        }),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 fn year(path: String, d: NaiveDate) -> Result<(), Invalid> {
