@@ -376,29 +376,24 @@ fn eval_reads_gold_and_text_bounded_and_checked() {
     let dir = tempfile::tempdir().unwrap();
     let g = dir.path().join("zero.gold.toml");
     std::fs::write(&g, "lang = \"en\"\ntext = \"/dev/zero\"\n").unwrap();
-    let out = tarikh()
-        .arg("eval")
-        .arg(&g)
-        .timeout(std::time::Duration::from_secs(60))
-        .assert()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8_lossy(&out);
+    let refused = |g: &Path| -> String {
+        let out = tarikh()
+            .arg("eval")
+            .arg(g)
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(1)
+            .get_output()
+            .stderr
+            .clone();
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    let err = refused(&g);
     assert!(err.contains("/dev/zero"), "{err}");
 
     let g = dir.path().join("bad.gold.toml");
     std::fs::write(&g, "lang = \"en\"\n").unwrap();
     std::fs::write(dir.path().join("bad.txt"), b"On 3 May \xff 2020").unwrap();
-    let out = tarikh()
-        .arg("eval")
-        .arg(&g)
-        .assert()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8_lossy(&out);
+    let err = refused(&g);
     assert!(err.contains("bad.txt") && err.contains('9'), "{err}");
 }
