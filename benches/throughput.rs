@@ -143,6 +143,7 @@ fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
                 repaired: None,
             }),
             mood: Default::default(),
+            time_from: None,
             actors: vec![EntityRef {
                 id: actor,
                 name: String::new(),

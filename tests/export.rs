@@ -103,6 +103,7 @@ fn event(
         summary: summary.to_string(),
         time,
         mood: Default::default(),
+        time_from: None,
         actors,
         places,
         evidence: vec![evidence],

@@ -205,6 +205,7 @@ fn ev(id: &str, start: Option<&str>, end: Option<&str>) -> Event {
         summary: id.into(),
         time,
         mood: Default::default(),
+        time_from: None,
         actors: vec![],
         places: vec![],
         evidence: vec![Evidence {
@@ -612,4 +613,212 @@ fn an_offensive_launched_or_a_war_begun_is_a_conflict_start() {
         let kinds: Vec<EventType> = t.events.iter().map(|e| e.kind).collect();
         assert_eq!(kinds, vec![EventType::ConflictStart], "{text}");
     }
+}
+
+fn events_of(lang: &str, text: &str) -> Vec<Event> {
+    pipeline::timeline(&[text_doc("d", lang, text)], &Options::default()).events
+}
+
+/// Each language reads its own negation and conditions: the mood of an
+/// event comes from its clause.
+#[test]
+fn each_language_reads_negation_conditions_and_plans() {
+    use tarikh::event::Mood;
+    let cases = [
+        (
+            "en",
+            "The two sides signed a ceasefire on 3 May 2021.",
+            Mood::Asserted,
+        ),
+        (
+            "en",
+            "The two sides did not sign a ceasefire on 3 May 2021.",
+            Mood::Negated,
+        ),
+        ("en", "Talks failed to resume on 3 May 2021.", Mood::Negated),
+        (
+            "en",
+            "If talks resume on 3 May 2021, the truce will hold.",
+            Mood::Hypothetical,
+        ),
+        (
+            "en",
+            "The ministers will meet in Geneva on 3 June 2021.",
+            Mood::Planned,
+        ),
+        // Reported speech: the modal is the complement's, not the warning's.
+        (
+            "en",
+            "On 3 May 2021 Kyiv warned that the retreat could be a trap.",
+            Mood::Asserted,
+        ),
+        ("fa", "آتش‌بس روز ۱۲ تیر ۱۴۰۰ اجرا شد.", Mood::Asserted),
+        ("fa", "آتش‌بس روز ۱۲ تیر ۱۴۰۰ اجرا نشد.", Mood::Negated),
+        (
+            "fa",
+            "مذاکرات روز ۱۲ تیر ۱۴۰۰ برگزار نمی‌شود.",
+            Mood::Negated,
+        ),
+        (
+            "fa",
+            "اگر آتش‌بس روز ۱۲ تیر ۱۴۰۰ اجرا شود جنگ پایان می‌یابد.",
+            Mood::Hypothetical,
+        ),
+        (
+            "fa",
+            "قرار است آتش‌بس از ۱ مرداد ۱۴۰۰ اجرا شود.",
+            Mood::Planned,
+        ),
+        // «نشست» is a meeting, not a negated «شست».
+        (
+            "fa",
+            "نشست وزیران روز ۱۲ تیر ۱۴۰۰ در مسکو برگزار شد.",
+            Mood::Asserted,
+        ),
+    ];
+    for (lang, text, want) in cases {
+        let evs = events_of(lang, text);
+        let moods: Vec<Mood> = evs
+            .iter()
+            .filter(|e| e.time.is_some())
+            .map(|e| e.mood)
+            .collect();
+        assert!(!moods.is_empty(), "no dated event: {text}");
+        assert!(
+            moods.iter().all(|m| *m == want),
+            "{text}: {moods:?}, want {want:?}"
+        );
+    }
+}
+
+/// A ceasefire that was only called for never merges with the one that
+/// took effect, though type, date and actors agree.
+#[test]
+fn a_ceasefire_called_for_does_not_merge_with_one_that_took_effect() {
+    let a = text_doc(
+        "a",
+        "en",
+        "Armenia and Azerbaijan agreed a ceasefire on 10 October 2020.",
+    );
+    let b = text_doc(
+        "b",
+        "en",
+        "Russia called for a ceasefire between Armenia and Azerbaijan on 10 October 2020.",
+    );
+    let t = pipeline::timeline(&[a, b], &Options::default());
+    let truces: Vec<_> = t
+        .events
+        .iter()
+        .filter(|e| e.kind == EventType::Ceasefire)
+        .map(|e| (e.mood, e.evidence.len()))
+        .collect();
+    assert_eq!(
+        truces.len(),
+        2,
+        "one asserted and one hypothetical ceasefire: {truces:?}"
+    );
+    assert!(truces.iter().all(|(_, n)| *n == 1), "{truces:?}");
+}
+
+/// Events of type `other` have no type in common: two of them with the
+/// same date and actor merge only when they tell the same thing.
+#[test]
+fn events_of_type_other_merge_only_when_they_tell_the_same_thing() {
+    let mut a = ev("a1", Some("2021-08-15"), Some("2021-08-15"));
+    let mut b = ev("b1", Some("2021-08-15"), Some("2021-08-15"));
+    for (e, doc, summary) in [
+        (&mut a, "a", "X was appointed"),
+        (&mut b, "b", "Y resigned"),
+    ] {
+        e.evidence[0].document = doc.into();
+        e.summary = summary.into();
+        e.actors = vec![tarikh::event::EntityRef {
+            id: "state:afghanistan".into(),
+            name: "Afghanistan".into(),
+            span: [0, 1].into(),
+        }];
+    }
+    let merged = timeline::merge(vec![a.clone(), b.clone()]);
+    assert_eq!(merged.events.len(), 2, "different statements stay apart");
+    b.summary = a.summary.clone();
+    let merged = timeline::merge(vec![a, b]);
+    assert_eq!(
+        merged.events.len(),
+        1,
+        "the same statement twice is one event"
+    );
+}
+
+/// Every entry of a chronology is an event dated by the date that opens
+/// it, typed by its trigger or `other`, and a year heading dates the
+/// entries below it that have no date of their own.
+#[test]
+fn every_chronology_entry_is_an_event_dated_by_its_opening_date() {
+    use tarikh::event::TimeFrom;
+    let text = "Timeline\n\nMARCH 3, 1995 - The president dissolves parliament.\n\
+                MARCH 9, 1995 - Protesters gather in the capital. Police arrest dozens.\n\
+                TUESDAY - Talks collapse in Geneva.\n";
+    let evs = events_of("en", text);
+    let dated: Vec<(&str, Option<TimeFrom>)> = evs
+        .iter()
+        .filter_map(|e| Some((e.time.as_ref()?.text.as_str(), e.time_from)))
+        .collect();
+    for d in ["MARCH 3, 1995", "MARCH 9, 1995", "TUESDAY"] {
+        assert!(
+            dated.iter().any(|(t, _)| *t == d),
+            "{d} dates no event: {dated:?}"
+        );
+    }
+    // The second sentence of an entry inherits its date.
+    assert!(
+        evs.iter().any(|e| e.summary.contains("Police arrest")
+            && e.time_from == Some(TimeFrom::Entry)
+            && e.time.as_ref().is_some_and(|t| t.text == "MARCH 9, 1995")),
+        "{evs:#?}"
+    );
+    // A block entry: the date alone on its line opens the lines below.
+    let fa = "۱۸ مهر ۱۳۷۴:\nنیروهای دولتی وارد شهر شدند.\n۲۰ مهر ۱۳۷۴:\nمذاکرات در ژنو آغاز شد.\n";
+    let evs = events_of("fa", fa);
+    let got: Vec<(&str, Option<TimeFrom>)> = evs
+        .iter()
+        .filter_map(|e| Some((e.time.as_ref()?.text.as_str(), e.time_from)))
+        .collect();
+    assert!(
+        got.contains(&("۱۸ مهر ۱۳۷۴", Some(TimeFrom::Entry))),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("۲۰ مهر ۱۳۷۴", Some(TimeFrom::Entry))),
+        "{got:?}"
+    );
+    // A year heading over entries: the entries take their year from it,
+    // and a line under it with no date of its own takes the heading's.
+    let fa = "سال ۱۳۶۷\n۱۲ فروردین: دو ارتش در نزدیکی رودخانه درگیر شدند.\n\
+              ۳ اردیبهشت: آتش‌بس امضا شد.\nشورشیان به فرودگاه حمله کردند.\n";
+    let evs = events_of("fa", fa);
+    let got: Vec<(&str, Option<&str>, Option<TimeFrom>)> = evs
+        .iter()
+        .filter_map(|e| {
+            let t = e.time.as_ref()?;
+            Some((t.text.as_str(), t.value.as_deref(), e.time_from))
+        })
+        .collect();
+    for want in [
+        (
+            "سال ۱۳۶۷",
+            Some("1988-03-21/1989-03-20"),
+            Some(TimeFrom::Heading),
+        ),
+        ("۱۲ فروردین", Some("1988-04-01"), Some(TimeFrom::Entry)),
+        ("۳ اردیبهشت", Some("1988-04-23"), Some(TimeFrom::Entry)),
+    ] {
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
+    }
+    // One date alone at the top of a page is no chronology.
+    let page = "۰۵ آذر ۱۴۰۲\n\nمذاکرات در دوحه ادامه دارد و هیئت‌ها دیدار کردند.\n";
+    let evs = events_of("fa", page);
+    assert!(
+        evs.iter().all(|e| e.time_from != Some(TimeFrom::Entry)),
+        "{evs:#?}"
+    );
 }

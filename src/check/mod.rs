@@ -140,8 +140,9 @@ pub struct CheckReport {
     pub against: Option<ReferenceInfo>,
     /// One per dated event (in timeline order) when a reference is given.
     pub findings: Vec<Finding>,
-    /// Events that were not compared (no date of their own), when a
-    /// reference is given.
+    /// Events that were not compared, when a reference is given: those
+    /// with no date of their own, and those the text does not assert
+    /// (planned, negated, hypothetical), each with its reason.
     pub unchecked: Vec<Unchecked>,
     /// In-document and cross-document findings, sorted by document,
     /// position and code.
@@ -260,6 +261,22 @@ pub fn check(timeline: &Timeline, reference: Option<&Reference>, opts: &Options)
             }
         }
         for ev in &timeline.events {
+            // What the text does not assert is not checked against what
+            // happened: a planned, denied or hypothetical event is
+            // reported apart.
+            if ev.mood != crate::event::Mood::Asserted && ev.time.is_some() {
+                unchecked.push(Unchecked {
+                    event: ev.id.clone(),
+                    document: event_document(ev).to_string(),
+                    kind: ev.kind,
+                    summary: ev.summary.clone(),
+                    reason: format!(
+                        "the text reports it as {}, not as something that happened",
+                        ev.mood.id()
+                    ),
+                });
+                continue;
+            }
             let topic = topics
                 .get(event_document(ev))
                 .map(Vec::as_slice)
@@ -594,13 +611,16 @@ fn cross_document(timeline: &Timeline, opts: &Options, out: &mut Vec<Diagnostic>
     // Candidate pairs meet in buckets of one type and one actor or place,
     // ordered by start: a pair further apart than `disagreement_days` is
     // never compared, so this is not all pairs of the timeline.
-    let mut buckets: HashMap<(crate::event::EventType, &str), Vec<usize>> = HashMap::new();
+    // One mood too: a planned truce dated later than the one that took
+    // effect is no disagreement.
+    type Bucket<'a> = (crate::event::EventType, crate::event::Mood, &'a str);
+    let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
     for (i, (ev, _, _)) in dated.iter().enumerate() {
         let mut seen: Vec<&str> = Vec::new();
         for id in entity_ids(ev) {
             if !seen.contains(&id) {
                 seen.push(id);
-                buckets.entry((ev.kind, id)).or_default().push(i);
+                buckets.entry((ev.kind, ev.mood, id)).or_default().push(i);
             }
         }
     }

@@ -403,6 +403,7 @@ mod tests {
                 repaired: None,
             }),
             mood: Mood::Asserted,
+            time_from: None,
             actors: vec![],
             places: vec![],
             evidence: vec![],

@@ -23,14 +23,15 @@
 use std::ops::Range;
 
 use super::gazetteer::{cues, gazetteer, triggers};
-use super::{EntityRef, Event, Evidence, Mood, RelationType};
-use crate::lang::expr::Tense;
+use super::{EntityRef, Event, Evidence, Mood, RelationType, TimeFrom};
+use crate::lang::expr::{Modality, Tense};
 use crate::lang::language;
 use crate::lang::language::Clause;
 use crate::temporal::DatedDocument;
 use crate::temporal::Time;
 use crate::temporal::{MentionType, Reference};
 use crate::text::Document;
+use crate::units::Precision;
 
 /// A relation the text states between two events of one document
 /// (indices into the returned events).
@@ -39,6 +40,52 @@ pub struct TextRelation {
     pub from: usize,
     pub to: usize,
     pub kind: RelationType,
+}
+
+/// What became of one date of a document in event extraction: the events
+/// it dates, or the named rule that made it date none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateFate {
+    /// The events it dates: its own clause's, and those that inherit it
+    /// (its sentence's, its chronology entry's, those under its heading).
+    Events(Vec<String>),
+    /// The article's own dateline: it gives the document's `published`.
+    Dateline,
+    /// Page chrome: a date of the page, not of the story.
+    Chrome,
+    /// A duration, a count, a set or a clock time with no date.
+    NotADate,
+    /// A reference to the present or the past («اکنون», "recently").
+    Reference,
+    /// A second date of an event's clause: it qualifies that event's date.
+    Qualifies(String),
+    /// Its clause says nothing of it: fewer than two words besides its
+    /// dates, or no verb, and no chronology entry opens with it.
+    NoStatement,
+}
+
+impl DateFate {
+    /// The rule's name, as `extract --explain` prints it.
+    pub fn rule(&self) -> &'static str {
+        match self {
+            DateFate::Events(_) => "event",
+            DateFate::Dateline => "dateline",
+            DateFate::Chrome => "page-chrome",
+            DateFate::NotADate => "duration-or-set",
+            DateFate::Reference => "present-or-past-reference",
+            DateFate::Qualifies(_) => "qualifies-another-date",
+            DateFate::NoStatement => "no-statement",
+        }
+    }
+}
+
+/// The events of one document, the relations its text states, and what
+/// became of each of its dates (by mention index).
+#[derive(Debug, Clone)]
+pub struct Explained {
+    pub events: Vec<Event>,
+    pub relations: Vec<TextRelation>,
+    pub fates: Vec<DateFate>,
 }
 
 /// Triggers weaker than this need a date or an actor in their clause.
@@ -80,6 +127,136 @@ impl ByStart {
 
 /// The events of one document and the relations its text states.
 pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRelation>) {
+    let x = extract_explained(doc, dated);
+    (x.events, x.relations)
+}
+
+/// A chronology entry or heading: the date that opens it (a mention index)
+/// and the view's byte range it covers.
+#[derive(Debug, Clone)]
+struct Entry {
+    mention: usize,
+    range: Range<usize>,
+}
+
+/// The chronology entries and headings of a view. An entry opens with a
+/// date at the start of a line (after spaces, bullets or a list number)
+/// followed by a dash, a colon or the end of the line: "MARCH 3, 1995 -
+/// …", «۱۸ مهر ۱۳۷۴ –», «۱۳۷۴/۰۷/۱۸:», "July:". An entry with text after
+/// its date on the same line is that line; a date alone on its line opens
+/// the lines below it, up to the next such date. A date alone on its line
+/// that names a year or more («سال ۱۳۶۷», "1994") is a heading instead,
+/// over everything below it up to the next heading.
+fn entries(
+    text: &str,
+    dates: &[(usize, Range<usize>)],
+    coarse: impl Fn(usize) -> bool,
+) -> (Vec<Entry>, Vec<Entry>) {
+    let bullet = |c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '·' | '–' | '—');
+    // Where lines start, found once: each date looks up its line by binary
+    // search, and only a date at the head of its line reads the line on.
+    let breaks: Vec<usize> = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(k, _)| k)
+        .collect();
+    let mut opens: Vec<(usize, Range<usize>, bool)> = Vec::new(); // (mention, range, alone)
+    let mut last_line: Option<usize> = None;
+    for (i, r) in dates {
+        let line = breaks.partition_point(|&b| b < r.start);
+        let line_start = if line == 0 { 0 } else { breaks[line - 1] + 1 };
+        // A bullet or a list number, at most: «۱. », "- ", "12) ".
+        if r.start - line_start > 8 || r.start < line_start {
+            continue;
+        }
+        let before = &text[line_start..r.start];
+        let list_number = before
+            .trim_matches(|c: char| bullet(c))
+            .trim_end_matches(['.', ')'])
+            .chars()
+            .all(|c| c.is_ascii_digit());
+        if !(before.chars().all(bullet) || list_number && before.trim().len() <= 4) {
+            continue;
+        }
+        let line_end = breaks.get(line).copied().unwrap_or(text.len()).max(r.end);
+        let after = text[r.end..line_end].trim_start_matches([' ', '\t', '\u{200C}']);
+        let sep = after.chars().next();
+        let alone_rest = after
+            .trim_start_matches(['-', '–', '—', ':', '：'])
+            .trim()
+            .is_empty();
+        if !(sep.is_none() || matches!(sep, Some('-' | '–' | '—' | ':' | '：'))) {
+            continue;
+        }
+        // One line opens one entry.
+        if last_line == Some(line) {
+            continue;
+        }
+        last_line = Some(line);
+        let range = if alone_rest {
+            r.start..text.len()
+        } else {
+            r.start..line_end
+        };
+        opens.push((*i, range, alone_rest));
+    }
+    // A chronology is a list: one date alone on a line (a page's date
+    // header) or one line opening with a date is no chronology. Entries of
+    // one form (text on the date's line, or below it) count only when the
+    // view has two of that form.
+    let alone_count = opens.iter().filter(|(i, _, a)| *a && !coarse(*i)).count();
+    let inline_count = opens.iter().filter(|(_, _, a)| !*a).count();
+    opens.retain(|(i, _, a)| {
+        if *a && coarse(*i) {
+            true
+        } else if *a {
+            alone_count >= 2
+        } else {
+            inline_count >= 2
+        }
+    });
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut headings: Vec<Entry> = Vec::new();
+    for (k, (i, range, alone)) in opens.iter().enumerate() {
+        if *alone && coarse(*i) {
+            // Up to the next heading.
+            let end = opens[k + 1..]
+                .iter()
+                .find(|(j, _, a)| *a && coarse(*j))
+                .map_or(text.len(), |(_, r, _)| r.start);
+            headings.push(Entry {
+                mention: *i,
+                range: range.start..end,
+            });
+        } else {
+            // Up to the next opener of any kind (an inline entry ends at
+            // its line's end already).
+            let next = opens.get(k + 1).map_or(text.len(), |(_, r, _)| r.start);
+            entries.push(Entry {
+                mention: *i,
+                range: range.start..range.end.min(next),
+            });
+        }
+    }
+    // A heading heads entries: one with none below it is a date alone.
+    headings.retain(|h| {
+        holding(&entries, h.range.start).is_none() && {
+            let k = entries.partition_point(|e| e.range.start < h.range.start);
+            entries.get(k).is_some_and(|e| e.range.start < h.range.end)
+        }
+    });
+    (entries, headings)
+}
+
+/// The entry of `list` (sorted, not overlapping) that holds `at`.
+fn holding(list: &[Entry], at: usize) -> Option<&Entry> {
+    let k = list.partition_point(|e| e.range.start <= at);
+    list[..k].last().filter(|e| at < e.range.end)
+}
+
+/// [`extract`], with what became of every date.
+pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
     let ex = &dated.extraction;
     let norm = &ex.norm;
     let mut events: Vec<Event> = Vec::new();
@@ -90,20 +267,39 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
     let cue_table = cues(lang);
     // The dates of each view, in one pass over the mentions.
     let mut view_dates: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); ex.views.len()];
+    // What became of each date: set here for those that can date no
+    // event, and as events take them.
+    let mut fate: Vec<Option<DateFate>> = vec![None; ex.mentions.len()];
     for (i, m) in ex.mentions.iter().enumerate() {
-        if m.kind == MentionType::Date
-            && !m.chrome
+        fate[i] = if m.chrome {
+            Some(DateFate::Chrome)
+        } else if ex.dateline == Some(i) {
             // The article's own dateline dates the article, not an event.
-            && ex.dateline != Some(i)
-            && !matches!(
-                dated.resolved[i].time.reference(),
-                Some(Reference::Present | Reference::Past)
-            )
+            Some(DateFate::Dateline)
+        } else if m.kind != MentionType::Date {
+            Some(DateFate::NotADate)
+        } else if matches!(
+            dated.resolved[i].time.reference(),
+            Some(Reference::Present | Reference::Past)
+        ) {
+            Some(DateFate::Reference)
+        } else {
+            None
+        };
+        if fate[i].is_none()
             && let Some(v) = view_dates.get_mut(m.view)
         {
             v.push((i, m.view_range.clone()));
         }
     }
+    let mut dates_of: Vec<Vec<String>> = vec![Vec::new(); ex.mentions.len()];
+    // A date coarse enough to head a chronology: a year or more.
+    let coarse = |i: usize| {
+        matches!(
+            dated.resolved[i].time.precision,
+            Precision::Year | Precision::Decade | Precision::Century
+        )
+    };
     // How many events each id base has had: a second event of one clause
     // gets a suffix.
     let mut id_bases: std::collections::HashMap<String, usize> = Default::default();
@@ -119,6 +315,7 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
         let dates_at = ByStart::new(dates.iter().map(|(_, r)| r.clone()).enumerate());
         let ents_at = ByStart::new(ents.iter().map(|e| e.range.clone()).enumerate());
         let cues_at = ByStart::new(cue_hits.iter().map(|q| q.range.clone()).enumerate());
+        let (chronology, headings) = entries(&view.text, dates, coarse);
         // Each sentence's byte range, and the clause before each clause in
         // its sentence.
         let mut sentence_range: std::collections::HashMap<usize, Range<usize>> = Default::default();
@@ -132,8 +329,12 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
             previous_in_sentence.push(last_of_sentence.insert(c.sentence, ci));
         }
         let mut claimed = vec![false; ex.mentions.len()];
+        // Each clause's mood, read once however many events it holds.
+        let mut modality: std::collections::HashMap<usize, Modality> = Default::default();
         // First pass: which clauses hold an event, and their own dates.
-        let mut found: Vec<(usize, Option<usize>, Option<usize>)> = Vec::new(); // (clause, trigger hit, date mention)
+        // (clause, trigger hit, own date mention or an entry's date it
+        // inherits)
+        let mut found: Vec<Found> = Vec::new();
         for (ci, c) in cls.iter().enumerate() {
             let ctoks = &toks[c.toks.clone()];
             // Persian is verb-final: the event noun nearest the clause's
@@ -220,7 +421,7 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                         continue;
                     }
                     claimed[*di] = true;
-                    found.push((ci, Some(k), Some(*di)));
+                    found.push((ci, Some(k), Some((*di, TimeFrom::Own))));
                 }
                 continue;
             }
@@ -228,7 +429,7 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
             if let Some(i) = own {
                 claimed[i] = true;
             }
-            found.push((ci, Some(hi), own));
+            found.push((ci, Some(hi), own.map(|i| (i, TimeFrom::Own))));
         }
         // Second pass: the events of the clauses found, then (once every
         // triggered clause has taken its date, its own or its sentence's)
@@ -240,28 +441,36 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
         let mut queue = found;
         for pass in 0..2 {
             if pass == 1 {
-                queue = untriggered(cls, dates, &dates_at, &claimed, &event_clauses, |c| {
-                    // Words of the clause outside its dates: a month name
-                    // is no verb, and one word («گزارش», "Report") says
-                    // nothing of its date.
-                    // (Tokens and dates are both in order: one walk.)
-                    let inside = dates_at.inside(&c.range);
-                    let mut d = 0;
-                    let mut words = 0;
-                    for t in &toks[c.toks.clone()] {
-                        while d < inside.len() && dates[inside[d]].1.end < t.end {
-                            d += 1;
-                        }
-                        let in_date = d < inside.len() && dates[inside[d]].1.start <= t.start;
-                        if !in_date && view.text[t.clone()].chars().any(char::is_alphabetic) {
-                            words += 1;
-                            if words >= 2 {
-                                break;
+                queue = untriggered(
+                    cls,
+                    dates,
+                    &dates_at,
+                    &claimed,
+                    &event_clauses,
+                    &chronology,
+                    |c| {
+                        // Words of the clause outside its dates: a month name
+                        // is no verb, and one word («گزارش», "Report") says
+                        // nothing of its date.
+                        // (Tokens and dates are both in order: one walk.)
+                        let inside = dates_at.inside(&c.range);
+                        let mut d = 0;
+                        let mut words = 0;
+                        for t in &toks[c.toks.clone()] {
+                            while d < inside.len() && dates[inside[d]].1.end < t.end {
+                                d += 1;
+                            }
+                            let in_date = d < inside.len() && dates[inside[d]].1.start <= t.start;
+                            if !in_date && view.text[t.clone()].chars().any(char::is_alphabetic) {
+                                words += 1;
+                                if words >= 2 {
+                                    break;
+                                }
                             }
                         }
-                    }
-                    words >= 2 && seg.tense(c) != Tense::Unknown
-                });
+                        (words >= 2, seg.tense(c) != Tense::Unknown)
+                    },
+                );
             }
             for (ci, hi, own) in std::mem::take(&mut queue) {
                 let c: &Clause = &cls[ci];
@@ -276,8 +485,10 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                     .map(|q| &cue_hits[q])
                     .find(|q| h.is_none_or(|h| q.range.start < h.range.end));
                 // A clause with no date of its own may take the one unclaimed
-                // date of its sentence, unless a cue places it by relation.
-                let date = own.or_else(|| {
+                // date of its sentence, else the date that opens its
+                // chronology entry, else a heading's, unless a cue places it
+                // by relation.
+                let dated_by = own.or_else(|| {
                     if cue.is_some() {
                         return None;
                     }
@@ -290,11 +501,23 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                         .iter()
                         .map(|&d| &dates[d])
                         .filter(|(i, _)| !claimed[*i]);
+                    let entry = holding(&chronology, c.range.start);
                     match (cands.next(), cands.next()) {
-                        (Some((i, _)), None) => Some(*i),
-                        _ => None,
+                        // The date that opens the clause's entry, met in its
+                        // sentence («۲۰ مهر ۱۳۷۴:\nمذاکرات … آغاز شد»), is
+                        // the entry's.
+                        (Some((i, _)), None) if entry.is_some_and(|e| e.mention == *i) => {
+                            return Some((*i, TimeFrom::Entry));
+                        }
+                        (Some((i, _)), None) => return Some((*i, TimeFrom::Sentence)),
+                        (Some(_), Some(_)) => return None,
+                        _ => {}
                     }
+                    entry.map(|e| (e.mention, TimeFrom::Entry)).or_else(|| {
+                        holding(&headings, c.range.start).map(|e| (e.mention, TimeFrom::Heading))
+                    })
                 });
+                let date = dated_by.map(|(i, _)| i);
                 if let Some(i) = date {
                     claimed[i] = true;
                 }
@@ -364,19 +587,38 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
                 } else {
                     format!("{base_id}.{same}")
                 };
+                if let Some(i) = date {
+                    dates_of[i].push(id.clone());
+                }
+                // The clause's other dates qualify the event's.
+                if date.is_some() {
+                    for d in dates_at.inside(&c.range) {
+                        let j = dates[d].0;
+                        if Some(j) != date && !claimed[j] && fate[j].is_none() {
+                            fate[j] = Some(DateFate::Qualifies(id.clone()));
+                        }
+                    }
+                }
                 events.push(Event {
                     id,
                     kind,
                     summary,
                     time,
-                    // A plan is told in the future tense: that of the clause
+                    time_from: dated_by.map(|(_, f)| f),
+                    // The clause's own words deny it or make it a condition
+                    // (read by the language, `Segments::modality`); else a
+                    // plan is told in the future tense: that of the clause
                     // of the event's date (read by the language's own rules,
                     // as for resolving it), else that of the event's clause.
-                    // Negation and conditionals are not detected yet (see `Mood`).
-                    mood: if date.map_or(tense, |i| dated.resolved[i].tense) == Tense::Future {
-                        Mood::Planned
-                    } else {
-                        Mood::Asserted
+                    mood: match *modality.entry(ci).or_insert_with(|| seg.modality(c)) {
+                        Modality::Negated => Mood::Negated,
+                        Modality::Hypothetical => Mood::Hypothetical,
+                        Modality::Plain
+                            if date.map_or(tense, |i| dated.resolved[i].tense) == Tense::Future =>
+                        {
+                            Mood::Planned
+                        }
+                        Modality::Plain => Mood::Asserted,
                     },
                     actors,
                     places,
@@ -391,8 +633,27 @@ pub fn extract(doc: &Document, dated: &DatedDocument) -> (Vec<Event>, Vec<TextRe
             }
         }
     }
-    (events, rels)
+    let fates = fate
+        .into_iter()
+        .zip(dates_of)
+        .map(|(f, ids)| {
+            if !ids.is_empty() {
+                DateFate::Events(ids)
+            } else {
+                f.unwrap_or(DateFate::NoStatement)
+            }
+        })
+        .collect();
+    Explained {
+        events,
+        relations: rels,
+        fates,
+    }
 }
+
+/// A clause that holds an event: its index, its trigger hit (none for an
+/// untriggered event), and its own date or the one it inherits.
+type Found = (usize, Option<usize>, Option<(usize, TimeFrom)>);
 
 /// The confidence of an event that no trigger word typed (`other`).
 const UNTRIGGERED: f64 = 0.5;
@@ -402,24 +663,42 @@ const UNTRIGGERED: f64 = 0.5;
 /// something (`has_predicate`: a verb the language reads a tense from; a
 /// date alone, a heading or a site's date line says nothing): one
 /// untriggered event each, dated by the clause's first such date.
+///
+/// Inside a chronology entry every clause of two words is a statement of
+/// the entry's date, verb or none (chronologies write "Talks in Geneva",
+/// "Police arrest dozens"): an untriggered event each, dated by the
+/// entry. (`says`: two words outside the clause's dates; a verb.)
 fn untriggered(
     cls: &[Clause],
     dates: &[(usize, Range<usize>)],
     dates_at: &ByStart,
     claimed: &[bool],
     event_clauses: &std::collections::HashSet<usize>,
-    has_predicate: impl Fn(&Clause) -> bool,
-) -> Vec<(usize, Option<usize>, Option<usize>)> {
+    chronology: &[Entry],
+    says: impl Fn(&Clause) -> (bool, bool),
+) -> Vec<Found> {
     cls.iter()
         .enumerate()
-        .filter(|(ci, c)| !event_clauses.contains(ci) && has_predicate(c))
+        .filter(|(ci, _)| !event_clauses.contains(ci))
         .filter_map(|(ci, c)| {
+            let (words, verb) = says(c);
+            if !words {
+                return None;
+            }
+            let entry = holding(chronology, c.range.start);
             let first = dates_at
                 .inside(&c.range)
                 .into_iter()
                 .map(|d| dates[d].0)
-                .find(|&i| !claimed[i])?;
-            Some((ci, None, Some(first)))
+                .find(|&i| !claimed[i]);
+            if let Some(first) = first {
+                if !verb && entry.is_none_or(|e| e.mention != first) {
+                    return None;
+                }
+                return Some((ci, None, Some((first, TimeFrom::Own))));
+            }
+            let e = entry?;
+            Some((ci, None, Some((e.mention, TimeFrom::Entry))))
         })
         .collect()
 }

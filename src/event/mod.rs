@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::temporal::Time;
 
-pub use extract::{TextRelation, extract};
+pub use extract::{DateFate, Explained, TextRelation, extract, extract_explained};
 
 /// The event types of the contract (normative; see `docs/EVENTS.md`).
 #[derive(
@@ -139,13 +139,15 @@ pub struct Evidence {
 
 /// How the text presents an event: as fact, plan, denial or possibility.
 ///
-/// For now the extractor sets only two of these, from what it already
-/// knows: a clause in the future tense («قرار است …», «… خواهد شد», "will
-/// meet") is [`Mood::Planned`]; everything else is [`Mood::Asserted`].
-/// Detecting negation («برگزار نشد», "did not sign") and conditionals or
-/// demands («اگر …», "if", "calls for") is later work: `negated` and
-/// `hypothetical` are in the contract so that gold annotations and
-/// consumers can use them already.
+/// Each language reads it from the event's clause
+/// ([`crate::lang::language::Segments::modality`] and the clause tense): a
+/// clause that denies its verb («برگزار نشد», "did not sign", "failed to")
+/// is [`Mood::Negated`]; one that states a condition, a demand or a
+/// possibility («اگر …», «خواستار», "if", "would", "calls for") is
+/// [`Mood::Hypothetical`]; otherwise a clause in the future tense («قرار
+/// است …», «… خواهد شد», "will meet") is [`Mood::Planned`], and the rest
+/// [`Mood::Asserted`]. Mood is part of the merge key: a ceasefire that was
+/// only proposed never merges with one that took effect.
 #[derive(
     Debug,
     Clone,
@@ -198,6 +200,43 @@ impl Mood {
     }
 }
 
+/// Where an event's time comes from: the date of its own clause, or one it
+/// inherits from its sentence, its chronology entry or a heading above it.
+/// Every export shows an inherited time as such.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeFrom {
+    /// A date in the event's own clause.
+    Own,
+    /// The one date of its sentence that no other event took.
+    Sentence,
+    /// The date that opens its chronology entry ("MARCH 3, 1995 - …",
+    /// «۱۸ مهر ۱۳۷۴ –», "July:" over the entry's paragraphs).
+    Entry,
+    /// A year or month heading above it («سال ۱۳۶۷», "1994" alone on a
+    /// line).
+    Heading,
+}
+
+impl TimeFrom {
+    /// The kebab-case code.
+    pub fn id(self) -> &'static str {
+        match self {
+            TimeFrom::Own => "own",
+            TimeFrom::Sentence => "sentence",
+            TimeFrom::Entry => "entry",
+            TimeFrom::Heading => "heading",
+        }
+    }
+
+    /// True when the time is the event's own, not inherited.
+    pub fn is_own(self) -> bool {
+        self == TimeFrom::Own
+    }
+}
+
 /// One event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Event {
@@ -207,8 +246,14 @@ pub struct Event {
     pub kind: EventType,
     /// The clause that states the event, layout damage repaired.
     pub summary: String,
-    /// When, or null when the text gives it no date of its own.
+    /// When: a date of its own clause or one it inherits (`time_from`);
+    /// null only when neither its clause, its sentence, its chronology
+    /// entry nor a heading dates it.
     pub time: Option<Time>,
+    /// Where `time` comes from; absent when `time` is null (and in
+    /// timelines written before the field existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_from: Option<TimeFrom>,
     /// Asserted, planned, negated or hypothetical (see [`Mood`]); absent in
     /// timelines written before the field existed, read as `asserted`.
     #[serde(default)]

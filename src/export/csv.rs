@@ -88,7 +88,7 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
             String::new(),
             String::new(),
             String::new(),
-            view::type_label(e.kind, l).to_string(),
+            view::kind_label(e, l),
             String::new(),
             strip(&e.id),
             view::solar(tm),

@@ -82,7 +82,7 @@ struct DiagData {
 #[derive(Serialize)]
 struct EventData {
     id: String,
-    kind: &'static str,
+    kind: String,
     summary: String,
     written: String,
     gregorian: String,
@@ -222,9 +222,9 @@ fn event_data(t: &TimelineFile, e: &Event, l: Labels) -> EventData {
     }
     EventData {
         id: strip(&e.id),
-        kind: view::type_label(e.kind, l),
+        kind: view::kind_label(e, l),
         summary: strip(&e.summary),
-        written: tm.map(|t| strip(&t.text)).unwrap_or_default(),
+        written: strip(&view::written(e, l)),
         gregorian: tm.map(view::gregorian).unwrap_or_default(),
         solar: tm
             .map(|t| {
@@ -402,6 +402,12 @@ fn chart(t: &TimelineFile, l: Labels) -> String {
                 (false, true) => "mark open",
                 (false, false) => "mark",
             };
+            // A plan, a denial or a condition is drawn hollow: it must not
+            // look like what happened.
+            let class = match e.mood {
+                crate::event::Mood::Asserted => class.to_string(),
+                m => format!("{class} mood-{}", m.id()),
+            };
             let tip = match e.time.as_ref() {
                 Some(tm) => format!(
                     "{} — {}",
@@ -482,6 +488,7 @@ svg.chart { display: block; width: 100%; min-width: 720px; height: auto; }
 .mark { cursor: pointer; outline: none; }
 .mark circle, .mark rect { fill: var(--c); fill-opacity: .75; stroke: var(--c); stroke-width: 1.5; }
 .mark.open rect { fill-opacity: .35; stroke-dasharray: 4 3; }
+.mark.mood-planned circle, .mark.mood-planned rect, .mark.mood-negated circle, .mark.mood-negated rect, .mark.mood-hypothetical circle, .mark.mood-hypothetical rect { fill: #fff; fill-opacity: 1; stroke-dasharray: 2 2; }
 .mark.flagged circle, .mark.flagged rect { stroke: var(--warn); stroke-width: 3; }
 .mark:hover circle, .mark:hover rect, .mark:focus circle, .mark:focus rect, .mark.selected circle, .mark.selected rect { fill-opacity: 1; stroke: #000; stroke-width: 3; }
 .flag { fill: var(--warn); font-weight: 700; font-size: 14px; }
@@ -639,7 +646,7 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
             "<li><button type=\"button\" data-i=\"{i}\"><span class=\"date\"><bdi>{}</bdi></span> <span class=\"type\" style=\"background:{}\">{}</span> <bdi>{}</bdi>{flag}</button></li>",
             escape(&date),
             colour(e.kind),
-            escape(view::type_label(e.kind, l)),
+            escape(&view::kind_label(e, l)),
             escape(&e.summary)
         );
     }

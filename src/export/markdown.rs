@@ -151,12 +151,12 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
         who.extend(names(&e.places));
         let row = [
             format!("{n}{flag}"),
-            safe_text(&time.text, MD),
+            safe_text(&view::written(e, l), MD),
             view::gregorian(time),
             view::solar(time),
             isolate(&view::solar_fa(time)),
             isolate(&precision),
-            isolate(view::type_label(e.kind, l)),
+            isolate(&view::kind_label(e, l)),
             safe_text(&e.summary, MD),
             who.join(x.comma),
             view::event_quote(e).map(|m| quote(&m)).unwrap_or_default(),
@@ -202,7 +202,7 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
             out,
             "- **{}** ({}): {} — {}",
             safe::escape(&strip(&e.id), MD),
-            isolate(view::type_label(e.kind, l)),
+            isolate(&view::kind_label(e, l)),
             safe_text(&e.summary, MD),
             rel
         );

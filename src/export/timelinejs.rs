@@ -271,7 +271,7 @@ pub fn render(t: &TimelineFile, opts: &Options) -> String {
             "text".into(),
             json!({ "headline": headline(e), "text": slide_text(t, e, l) }),
         );
-        slide.insert("group".into(), json!(view::type_label(e.kind, l)));
+        slide.insert("group".into(), json!(view::kind_label(e, l)));
         slide.insert("unique_id".into(), json!(strip(&e.id)));
         events.push(Value::Object(slide));
     }

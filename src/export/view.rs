@@ -10,7 +10,7 @@ use super::json::TimelineFile;
 use super::safe::strip;
 use crate::calendar::{Calendar, LunarVariant, Precision, Ymd, days_in_month, from_gregorian};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::event::{Event, EventType, Evidence};
+use crate::event::{Event, EventType, Evidence, Mood, TimeFrom};
 use crate::lang::Lang;
 use crate::lang::expr::Modifier;
 use crate::lang::names::month_name;
@@ -68,6 +68,57 @@ pub fn type_label(t: EventType, l: Labels) -> &'static str {
             Casualties => "تلفات",
             Other => "دیگر",
         },
+    }
+}
+
+/// The name of a mood other than asserted ("planned", «برنامه‌ریزی‌شده»).
+pub fn mood_label(m: Mood, l: Labels) -> Option<&'static str> {
+    match (m, l) {
+        (Mood::Asserted, _) => None,
+        (Mood::Planned, Labels::En) => Some("planned"),
+        (Mood::Negated, Labels::En) => Some("did not happen"),
+        (Mood::Hypothetical, Labels::En) => Some("hypothetical"),
+        (Mood::Planned, Labels::Fa) => Some("برنامه‌ریزی‌شده"),
+        (Mood::Negated, Labels::Fa) => Some("رخ نداد"),
+        (Mood::Hypothetical, Labels::Fa) => Some("فرضی"),
+    }
+}
+
+/// An event's type as every export shows it: the type, and its mood when
+/// it is not asserted ("Ceasefire (planned)"): a proposed ceasefire must
+/// not look like a signed one.
+pub fn kind_label(e: &Event, l: Labels) -> String {
+    let t = type_label(e.kind, l);
+    match mood_label(e.mood, l) {
+        Some(m) => format!("{t} ({m})"),
+        None => t.to_string(),
+    }
+}
+
+/// How an event's date was come by when it is not its own clause's:
+/// "date of its sentence", «تاریخ سرفصل».
+pub fn time_from_label(e: &Event, l: Labels) -> Option<&'static str> {
+    let from = e.time_from.filter(|f| !f.is_own())?;
+    Some(match (from, l) {
+        (TimeFrom::Sentence, Labels::En) => "date of its sentence",
+        (TimeFrom::Entry, Labels::En) => "date of its chronology entry",
+        (TimeFrom::Heading, Labels::En) => "date of the heading above it",
+        (TimeFrom::Sentence, Labels::Fa) => "تاریخ جمله",
+        (TimeFrom::Entry, Labels::Fa) => "تاریخ بند گاه‌شمار",
+        (TimeFrom::Heading, Labels::Fa) => "تاریخ سرفصل",
+        (TimeFrom::Own, _) => return None,
+    })
+}
+
+/// The date as the text writes it, and how the event inherits it when it
+/// does: "March 1995 (date of its chronology entry)".
+pub fn written(e: &Event, l: Labels) -> String {
+    let Some(t) = &e.time else {
+        return String::new();
+    };
+    match time_from_label(e, l) {
+        Some(f) => format!("{} ({f})", t.text),
+        None => t.text.clone(),
     }
 }
 

@@ -243,6 +243,19 @@ pub enum Tense {
     Unknown,
 }
 
+/// What a clause says of its predicate besides its tense: that it did not
+/// happen («برگزار نشد», "did not sign"), or that it is a condition, a
+/// demand or a possibility («اگر …», "would", "calls for"). Read by each
+/// language from its own words ([`crate::lang::language::Segments::modality`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Modality {
+    /// Neither: the clause asserts (or, in the future tense, plans).
+    #[default]
+    Plain,
+    Negated,
+    Hypothetical,
+}
+
 /// One expression found by a language's rules. Spans are byte offsets into
 /// the normalized text the rules read.
 #[derive(Debug, Clone, PartialEq, Eq)]

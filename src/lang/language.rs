@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use super::Lang;
 use super::damage::DamageModel;
-use super::expr::{Parsed, Tense};
+use super::expr::{Modality, Parsed, Tense};
 
 /// A clause of a text: its byte range, the index of its sentence, and its
 /// token range in [`Segments::tokens`].
@@ -40,6 +40,10 @@ pub trait Segments {
     /// The tense of a clause (its first verb group in verb-final
     /// languages; the verb group nearest to its start otherwise).
     fn tense(&self, clause: &Clause) -> Tense;
+    /// Whether a clause denies its predicate or makes it a condition, a
+    /// demand or a possibility (a hypothetical wins over a negation: «اگر
+    /// توافق نشود» is a condition).
+    fn modality(&self, clause: &Clause) -> Modality;
 }
 
 /// [`Segments`] over a language's own tokens: what each language's
@@ -49,6 +53,7 @@ pub struct TokenSegments<T> {
     ranges: Vec<Range<usize>>,
     clauses: Vec<Clause>,
     tense: fn(&[T], &Clause) -> Tense,
+    modality: fn(&[T], &Clause) -> Modality,
 }
 
 impl<T> TokenSegments<T> {
@@ -57,6 +62,7 @@ impl<T> TokenSegments<T> {
         clauses: Vec<Clause>,
         span: fn(&T) -> Range<usize>,
         tense: fn(&[T], &Clause) -> Tense,
+        modality: fn(&[T], &Clause) -> Modality,
     ) -> Self {
         let ranges = toks.iter().map(span).collect();
         TokenSegments {
@@ -64,6 +70,7 @@ impl<T> TokenSegments<T> {
             ranges,
             clauses,
             tense,
+            modality,
         }
     }
 }
@@ -77,6 +84,9 @@ impl<T> Segments for TokenSegments<T> {
     }
     fn tense(&self, clause: &Clause) -> Tense {
         (self.tense)(&self.toks, clause)
+    }
+    fn modality(&self, clause: &Clause) -> Modality {
+        (self.modality)(&self.toks, clause)
     }
 }
 

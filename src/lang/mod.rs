@@ -18,6 +18,7 @@ pub mod expr;
 pub mod fa;
 pub mod grammar;
 pub mod language;
+pub mod mood;
 pub mod names;
 
 pub use language::{Language, language};

@@ -520,6 +520,18 @@ impl Resolver<'_> {
             .interval(lunar)
             .ok()
         };
+        // A year before it in its paragraph («سال ۱۳۶۷» over «۱۲ فروردین:»,
+        // "In 1994 … on 3 March"): the reading of the date inside that year.
+        if let Some(a) = para_anchor.filter(|a| a.precision == Precision::Year) {
+            let ya = from_gregorian(a.start, cal, lunar).year;
+            let year_end = a.start + chrono::Duration::days(365);
+            let inside = (ya..=ya + 1)
+                .filter_map(|y| iv_of(y).map(|iv| (y, iv)))
+                .find(|(_, iv)| iv.start >= a.start && iv.start <= year_end);
+            if let Some((y, _)) = inside {
+                return Some((with_year(y), true));
+            }
+        }
         // The nearest explicit date before it in its paragraph, when the two
         // fit together: the reading of the date closest to it (within half
         // a year), not after the publication date in a past clause and not

@@ -1,12 +1,16 @@
 //! Merging: the same event reported twice becomes one event with one
 //! evidence entry per report.
 //!
-//! Two events of one type are the same event when their intervals overlap
-//! and they share an actor or a place (a report that names none is taken to
+//! Two events of one type and one mood (a proposed ceasefire is not the
+//! ceasefire that took effect) are the same event when their intervals
+//! overlap and they share an actor or a place (a report that names none is taken to
 //! be about its document's actors and places), or, inside one document,
 //! when one of them has no date and they share an actor. The merged
 //! interval is the intersection of the reports, except that a date read
-//! from repaired text never narrows a clean one. Reports of one type from
+//! from repaired text never narrows a clean one. Events of type `other` (no
+//! trigger typed them) have nothing in common by type, so they merge only
+//! when they also tell the same thing: overlapping evidence in one
+//! document, or the same summary. Reports of one type from
 //! different documents that share actors or places, near in time (within
 //! [`NEAR_DAYS`]) but with intervals that do not meet, stay separate and are
 //! linked by a `source-disagreement` diagnostic quoting each source's date
@@ -16,7 +20,7 @@
 //!
 //! The result is a function of the set of events, never of the order they
 //! arrive in (documents, records, arguments): every step walks the events
-//! in one content order, [`content_key`] (type, start, end, document,
+//! in one content order, [`content_key`] (type, mood, start, end, document,
 //! evidence offset, id), and ids come from the events (the survivor of a
 //! merge is the first of its reports in that order and keeps its id).
 //!
@@ -50,7 +54,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::Precision;
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::event::{Event, EventType};
+use crate::event::{Event, EventType, Mood};
 use crate::temporal::Time;
 
 /// How far apart two reports of one event may be dated and still be taken
@@ -109,10 +113,22 @@ fn offset_of(e: &Event) -> usize {
 /// The content order every step of the merge follows: type, start, end,
 /// document, offset of the first evidence, id (and, for events that break
 /// the contract with one id twice, the summary).
-pub fn content_key(e: &Event) -> (EventType, NaiveDate, NaiveDate, &str, usize, &str, &str) {
+pub fn content_key(
+    e: &Event,
+) -> (
+    EventType,
+    Mood,
+    NaiveDate,
+    NaiveDate,
+    &str,
+    usize,
+    &str,
+    &str,
+) {
     let (s, t) = span_of(e);
     (
         e.kind,
+        e.mood,
         s,
         t,
         doc_of(e),
@@ -274,7 +290,7 @@ fn sweep(
     let mut by_topic: HashMap<u32, BTreeSet<usize>> = HashMap::new();
     // Open events by end, to close them once the sweep passes it.
     let mut ends: BinaryHeap<Reverse<(NaiveDate, u32, usize)>> = BinaryHeap::new();
-    let mut kind: Option<EventType> = None;
+    let mut kind: Option<(EventType, Mood)> = None;
     for e in items {
         let mine = names.own(&e);
         if !dated(&e) {
@@ -284,8 +300,8 @@ fn sweep(
             version.push(0);
             continue;
         }
-        if kind != Some(e.kind) {
-            kind = Some(e.kind);
+        if kind != Some((e.kind, e.mood)) {
+            kind = Some((e.kind, e.mood));
             for &c in by_own.values().chain(by_topic.values()).flatten() {
                 open[c] = false;
             }
@@ -316,8 +332,19 @@ fn sweep(
         }
         // Every open event under a key of this report starts no later
         // than it and ends no earlier: the first of them is the match.
+        // Events of type `other` have no type in common: they meet only
+        // when they tell the same thing (`same_statement`), looked for
+        // among the first `DISAGREEMENT_SCAN` open events of a key.
         let first = |index: &HashMap<u32, BTreeSet<usize>>, k: &u32| {
-            index.get(k).and_then(|s| s.first().copied())
+            let set = index.get(k)?;
+            if e.kind == EventType::Other {
+                set.iter()
+                    .take(DISAGREEMENT_SCAN)
+                    .copied()
+                    .find(|&c| same_statement(&out[c], &e))
+            } else {
+                set.first().copied()
+            }
         };
         let target = if mine.is_empty() {
             topics
@@ -378,6 +405,19 @@ fn sweep(
     out
 }
 
+/// Two events of type `other` tell the same thing when their evidence
+/// overlaps in one document (one clause read twice, as written and
+/// repaired) or their summaries are the same words.
+fn same_statement(a: &Event, b: &Event) -> bool {
+    let overlap = a.evidence.iter().any(|x| {
+        b.evidence
+            .iter()
+            .any(|y| x.document == y.document && x.start < y.end && y.start < x.end)
+    });
+    let words = |e: &Event| e.summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    overlap || words(a) == words(b)
+}
+
 /// Undated reports join a report of the same type and actor in the same
 /// document (a repeated statement, a restated mediation): the first, in the
 /// order of the text, that is dated or told before it and names all its
@@ -388,14 +428,14 @@ fn sweep(
 fn join_undated(events: Vec<Event>, renamed: &mut Vec<(String, String)>) -> Vec<Event> {
     // (document, type) → (offset, id, index) of every event with evidence there.
     type Members<'a> = Vec<(usize, &'a str, usize)>;
-    let mut groups: HashMap<(&str, EventType), Members> = HashMap::new();
+    let mut groups: HashMap<(&str, EventType, Mood), Members> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
         let mut seen: Vec<&str> = Vec::new();
         for ev in &e.evidence {
             if !seen.contains(&ev.document.as_str()) {
                 seen.push(ev.document.as_str());
                 groups
-                    .entry((ev.document.as_str(), e.kind))
+                    .entry((ev.document.as_str(), e.kind, e.mood))
                     .or_default()
                     .push((ev.start, e.id.as_str(), i));
             }
@@ -403,7 +443,7 @@ fn join_undated(events: Vec<Event>, renamed: &mut Vec<(String, String)>) -> Vec<
     }
     // Groups in a fixed order: an event that is in several documents takes
     // in their reports document by document.
-    let mut groups: Vec<((&str, EventType), Members)> =
+    let mut groups: Vec<((&str, EventType, Mood), Members)> =
         groups.into_iter().filter(|(_, m)| m.len() > 1).collect();
     groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let groups: Vec<Vec<usize>> = groups
@@ -468,16 +508,18 @@ fn join_undated(events: Vec<Event>, renamed: &mut Vec<(String, String)>) -> Vec<
 fn disagreements(events: &[Event], names: &mut Names, topics: &Topics) -> Vec<Diagnostic> {
     // `events` are in content order: within a type, by start.
     let own: Vec<Vec<u32>> = events.iter().map(|e| names.own(e)).collect();
-    let mut lists: HashMap<(EventType, u32), Vec<usize>> = HashMap::new();
-    for (i, e) in events.iter().enumerate().filter(|(_, e)| dated(e)) {
+    // Events of type `other` share no type, so no two of them disagree.
+    let compared = |e: &Event| dated(e) && e.kind != EventType::Other;
+    let mut lists: HashMap<(EventType, Mood, u32), Vec<usize>> = HashMap::new();
+    for (i, e) in events.iter().enumerate().filter(|(_, e)| compared(e)) {
         for &k in keys(&own[i], e, topics) {
-            lists.entry((e.kind, k)).or_default().push(i);
+            lists.entry((e.kind, e.mood, k)).or_default().push(i);
         }
     }
     let mut linked = vec![false; events.len()];
     let mut diags = Vec::new();
     for (a, ea) in events.iter().enumerate() {
-        if linked[a] || !dated(ea) {
+        if linked[a] || !compared(ea) {
             continue;
         }
         let (_, a_end) = span_of(ea);
@@ -488,7 +530,7 @@ fn disagreements(events: &[Event], names: &mut Names, topics: &Topics) -> Vec<Di
         // is the content order) is the nearest.
         let mut best: Option<usize> = None;
         for &k in keys(&own[a], ea, topics) {
-            let list = &lists[&(ea.kind, k)];
+            let list = &lists[&(ea.kind, ea.mood, k)];
             let from = list.partition_point(|&x| span_of(&events[x]).0 <= a_end);
             for &b in list[from..].iter().take(DISAGREEMENT_SCAN) {
                 if best.is_some_and(|x| x <= b) {

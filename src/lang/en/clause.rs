@@ -9,7 +9,11 @@
 use super::lexicon::lexicon;
 use super::tense::{clause_tense, is_sentence_end};
 use super::token::{Kind, Tok, tokenize};
+use std::sync::OnceLock;
+
+use crate::lang::expr::Modality;
 use crate::lang::language::{Clause, TokenSegments};
+use crate::lang::mood::MoodTable;
 
 /// A text split by the English rules.
 pub fn segments(text: &str) -> TokenSegments<Tok<'_>> {
@@ -20,7 +24,32 @@ pub fn segments(text: &str) -> TokenSegments<Tok<'_>> {
         clauses,
         |t| t.start..t.end,
         |toks, c| clause_tense(toks, c.toks.start, c.toks.start, lexicon()),
+        modality,
     )
+}
+
+/// An English clause is negated or hypothetical by its words
+/// (`data/lexicon/en/mood.tsv`: "did not", "failed to", "if", "would",
+/// "calls for"), read lowercased, in its main predicate: up to the first
+/// comma or the word that opens reported speech or a subordinate clause
+/// ("warned that the retreat could be a trap" asserts the warning).
+fn modality(toks: &[Tok], c: &Clause) -> Modality {
+    const OPENS: &[&str] = &[
+        "that", "saying", "said", "says", "which", "who", "while", "whereas", "because", "adding",
+    ];
+    static T: OnceLock<MoodTable> = OnceLock::new();
+    let table = T.get_or_init(|| {
+        MoodTable::new(include_str!("../../../data/lexicon/en/mood.tsv"), |w| {
+            w.to_lowercase()
+        })
+    });
+    let words: Vec<&str> = toks[c.toks.clone()]
+        .iter()
+        .take_while(|t| !t.is_punct(&[',', ';']) && !OPENS.contains(&t.low.as_str()))
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.low.as_str())
+        .collect();
+    table.modality(&words)
 }
 
 fn clauses(toks: &[Tok]) -> Vec<Clause> {

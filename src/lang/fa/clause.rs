@@ -1,7 +1,10 @@
 //! Sentences and clauses of a view of the text, as byte ranges of it.
 //!
-//! A sentence ends at «.», «!», «؟», «؛» or a paragraph break. A clause
-//! ends after its verb (Persian is verb-final: «… آغاز شد و پس از آن …»),
+//! A sentence ends at «.», «!», «؟», «؛» or a line break (news pages put
+//! one paragraph, one headline or one chronology entry on a line; a
+//! sentence wrapped over lines is rare and, read as two, loses nothing but
+//! its shared date). A clause ends after its verb (Persian is verb-final:
+//! «… آغاز شد و پس از آن …»),
 //! at «:», at a comma that follows a verb, before «ولی»/«اما», and before
 //! «و» after the nominal part of a compound verb whose light verb is left
 //! out («در سال ۱۹۸۸ آغاز و در سال‌های …»).
@@ -10,9 +13,11 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::lexicon::{key, lexicon};
-use super::tense::{clause_tense, is_verb};
+use super::tense::{clause_tense, is_negative_verb, is_verb};
 use super::token::{Kind, Tok, tokenize};
+use crate::lang::expr::Modality;
 use crate::lang::language::{Clause, TokenSegments};
+use crate::lang::mood::MoodTable;
 
 /// A text split by the Persian rules.
 pub fn segments(text: &str) -> TokenSegments<Tok<'_>> {
@@ -22,7 +27,42 @@ pub fn segments(text: &str) -> TokenSegments<Tok<'_>> {
         clauses,
         |t| t.start..t.end,
         |toks, c| clause_tense(toks, c.toks.start, c.toks.start, lexicon()),
+        modality,
     )
+}
+
+/// The mood words of `data/lexicon/fa/mood.tsv`.
+fn mood_table() -> &'static MoodTable {
+    static T: OnceLock<MoodTable> = OnceLock::new();
+    T.get_or_init(|| {
+        MoodTable::new(include_str!("../../../data/lexicon/fa/mood.tsv"), |w| {
+            key(w).into_owned()
+        })
+    })
+}
+
+/// A Persian clause is hypothetical or negated by its words
+/// (`data/lexicon/fa/mood.tsv`), or negated by its verb: Persian is
+/// verb-final, and the last verb of the clause carrying the negative
+/// prefix «ن» («نشد», «نکردند», «نمی‌شود», «نخواهد رسید») denies it. A
+/// word that is a verb as written («نشست», «نمود») is no negation.
+fn modality(toks: &[Tok], c: &Clause) -> Modality {
+    let ctoks = &toks[c.toks.clone()];
+    let keyed: Vec<_> = ctoks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| key(t.s))
+        .collect();
+    let words: Vec<&str> = keyed.iter().map(|w| &**w).collect();
+    let by_words = mood_table().modality(&words);
+    if by_words != Modality::Plain {
+        return by_words;
+    }
+    let last_verb = ctoks.iter().rev().find(|t| is_verb(t));
+    if last_verb.is_some_and(|t| is_negative_verb(t.s)) {
+        return Modality::Negated;
+    }
+    Modality::Plain
 }
 
 /// Elided light verbs (`data/lexicon/fa/elided.tsv`): true when `word`
@@ -86,8 +126,8 @@ pub fn clauses(text: &str) -> (Vec<Tok<'_>>, Vec<Clause>) {
                     && toks
                         .get(k + 1)
                         .is_some_and(|n| n.kind == Kind::Num && n.start == t.end)));
-        let sentence_end = (t.is_punct(&['.', '!', '?', '؟', '؛', ';']) && !abbreviation)
-            || (t.kind == Kind::Break && t.para);
+        let sentence_end =
+            (t.is_punct(&['.', '!', '?', '؟', '؛', ';']) && !abbreviation) || t.kind == Kind::Break;
         if sentence_end {
             push(&mut out, start, k + 1, sentence);
             sentence += 1;

@@ -224,6 +224,24 @@ pub fn is_verb(t: &Tok) -> bool {
         || is_past_stem(base, lex)
 }
 
+/// True for a finite verb with the negative prefix «ن»: «نشد», «نکرده‌اند»,
+/// «نمی‌شود», «نخواهد», «نیست», «ندارد». A word that is a past stem as
+/// written («نشست», «نمود») is that verb, not a negation.
+pub fn is_negative_verb(raw: &str) -> bool {
+    let lex = super::lexicon::lexicon();
+    let w = key(raw);
+    if !w.starts_with('ن') || is_past_stem(&w, lex) {
+        return false;
+    }
+    let base = strip_neg(&w);
+    matches!(
+        base,
+        "یست" | "یستند" | "بود" | "بودند" | "دارد" | "دارند" | "داشت" | "داشتند"
+    ) || base.starts_with("خواه")
+        || (raw.starts_with("نمی") && mi_stem(raw).is_some())
+        || is_past_stem(base, lex)
+}
+
 /// The stem of a verb with the prefix «می»/«نمی» («می‌کنند» → «کنند»):
 /// written with ZWNJ, or glued when the word ends in a personal ending
 /// (so «میلادی», «میانجیگری», «میدان» are not verbs).
