@@ -629,3 +629,71 @@ fn a_fifo_is_read_as_a_bounded_stream() {
     let v = json(&out.get_output().stdout);
     assert_eq!(v["documents"][0]["id"], "karabakh-aran");
 }
+
+/// `extract --explain` says of every date what became of it: the events
+/// it dates by their timeline ids, or the rule that made none; a table,
+/// or JSON with `--format json`; another format is a usage error.
+#[test]
+fn extract_explain_tells_what_became_of_every_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chrono.txt");
+    std::fs::write(
+        &path,
+        "Published: 20 August 2021\n\nMARCH 3, 1995 - The president dissolves parliament.\n\
+         MARCH 9, 1995 - Protesters gather in the capital. Police arrest dozens.\n\n\
+         The fighting lasted three days.\n",
+    )
+    .unwrap();
+    let out = tarikh()
+        .args(["extract", "--lang", "en", "--explain", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out.stdout);
+    assert_eq!(v["schema"], "tarikh.explain/1");
+    let rows = v["dates"].as_array().unwrap();
+    let rule_of = |text: &str| {
+        rows.iter()
+            .find(|r| r["text"] == text)
+            .unwrap_or_else(|| panic!("{text} not listed: {rows:?}"))
+    };
+    assert_eq!(rule_of("20 August 2021")["rule"], "dateline");
+    assert_eq!(rule_of("three days")["rule"], "duration-or-set");
+    let entry = rule_of("MARCH 9, 1995");
+    assert_eq!(entry["rule"], "event");
+    assert_eq!(entry["events"].as_array().unwrap().len(), 2, "{entry}");
+    // The ids are the timeline's.
+    let t = tarikh()
+        .args(["extract", "--lang", "en"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let t = json(&t.stdout);
+    let ids: Vec<&str> = t["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["id"].as_str())
+        .collect();
+    for id in entry["events"].as_array().unwrap() {
+        assert!(ids.contains(&id.as_str().unwrap()), "{id} not in {ids:?}");
+    }
+    let table = tarikh()
+        .args(["extract", "--lang", "en", "--explain"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table.starts_with("document\tspan\tkind\ttext\tvalue\tbecame\n"),
+        "{table}"
+    );
+    assert!(table.contains("\tdateline\n"), "{table}");
+    let bad = tarikh()
+        .args(["extract", "--explain", "--format", "md"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -24,8 +24,15 @@ The JSON output follows tarikh.timeline/1 (docs/timeline-json.md; schema in
 docs/timeline.schema.json). With -o the file is written atomically: a
 failure never leaves a half-written or clobbered file.
 
+With --explain it prints instead every date of every document and what
+became of it: the events it dates, or the rule that made it date none
+(dateline, page-chrome, duration-or-set, present-or-past-reference,
+qualifies-another-date, no-statement); a table, or tarikh.explain/1 JSON
+with --format json.
+
 Examples:
   tarikh extract data/articles/fa/karabakh-aran.txt
+  tarikh extract data/articles/fa/karabakh-aran.txt --explain
   tarikh extract data/articles/ -o timeline.json
   tarikh extract article.txt --published 2020-10-05 --lang fa
   tarikh extract data/articles/fa/karabakh-aran.txt --format md -o karabakh.md
@@ -47,9 +54,14 @@ format_arg!(
 pub struct ExtractArgs {
     #[command(flatten)]
     pub read: ReadArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ExtractFormat(Format::EXTRACT[0]))]
-    pub format: ExtractFormat,
+    /// Output format [default: json; with --explain, a table].
+    #[arg(long, value_enum)]
+    pub format: Option<ExtractFormat>,
+    /// Instead of the timeline, print every date of every document with
+    /// what became of it: the events it dates (timeline ids), or the rule
+    /// that made it date none. A table, or JSON with --format json.
+    #[arg(long)]
+    pub explain: bool,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -63,6 +75,23 @@ pub fn run(args: &ExtractArgs) -> Result<super::Status> {
     if super::common::nothing_read(&docs, failed) {
         return Ok(1);
     }
+    if args.explain {
+        let (_, rows) = pipeline::explain(&docs, &args.read.options());
+        let out = match args.format.map(|f| f.0) {
+            None => explain_table(&rows),
+            Some(Format::Json) => explain_json(&rows)?,
+            Some(other) => {
+                // A usage error: nothing is read or written.
+                eprintln!(
+                    "error: --explain prints a table, or JSON with --format json, not {}",
+                    format!("{other:?}").to_lowercase()
+                );
+                return Ok(2);
+            }
+        };
+        write_output(args.output.as_deref(), &out)?;
+        return Ok(u8::from(failed));
+    }
     let mut timeline = pipeline::timeline(&docs, &args.read.options());
     timeline.diagnostics.extend(read_diags);
     tarikh::diagnostic::sort(&mut timeline.diagnostics);
@@ -71,7 +100,44 @@ pub fn run(args: &ExtractArgs) -> Result<super::Status> {
         labels: args.labels.map(Into::into),
         colour: false,
     };
-    let out = export::render(&Output::Timeline(&file), args.format.0, &opts)?;
+    let format = args.format.map_or(Format::EXTRACT[0], |f| f.0);
+    let out = export::render(&Output::Timeline(&file), format, &opts)?;
     write_output(args.output.as_deref(), &out)?;
     Ok(u8::from(failed))
+}
+
+/// The `--explain` table: one line per date, tab-separated, with a header.
+fn explain_table(rows: &[pipeline::DateExplanation]) -> String {
+    let mut out = String::from("document\tspan\tkind\ttext\tvalue\tbecame\n");
+    for r in rows {
+        let became = match (r.rule, r.events.as_slice()) {
+            ("event", ids) => format!("event {}", ids.join(", ")),
+            (rule, []) => rule.to_string(),
+            (rule, ids) => format!("{rule} ({})", ids.join(", ")),
+        };
+        let clean = |s: &str| tarikh::export::safe::strip(s).replace(['\t', '\n', '\r'], " ");
+        out.push_str(&format!(
+            "{}\t[{}, {})\t{}\t{}\t{}\t{}\n",
+            clean(&r.document),
+            r.span.0[0],
+            r.span.0[1],
+            r.kind,
+            clean(&r.text),
+            r.value.as_deref().unwrap_or("-"),
+            became
+        ));
+    }
+    out
+}
+
+/// The `--explain` JSON: `tarikh.explain/1`.
+fn explain_json(rows: &[pipeline::DateExplanation]) -> Result<String> {
+    let doc = serde_json::json!({
+        "schema": "tarikh.explain/1",
+        "generator": { "name": "tarikh", "version": env!("CARGO_PKG_VERSION") },
+        "dates": rows,
+    });
+    let mut s = serde_json::to_string_pretty(&doc)?;
+    s.push('\n');
+    Ok(s)
 }

@@ -38,12 +38,20 @@ pub enum EventType {
     Declaration,
     Election,
     Casualties,
+    /// Demonstrations, rallies, strikes (CAMEO 14).
+    Protest,
+    /// A threat or an ultimatum (CAMEO 13).
+    Threat,
+    /// Arrests, detentions, expulsions, curfews (CAMEO 17).
+    Coercion,
+    /// Sanctions, embargoes, boycotts (CAMEO 163).
+    Sanction,
     Other,
 }
 
 impl EventType {
     /// All types, in the contract's order.
-    pub const ALL: [EventType; 15] = [
+    pub const ALL: [EventType; 19] = [
         EventType::ConflictStart,
         EventType::ArmedClash,
         EventType::Attack,
@@ -58,6 +66,10 @@ impl EventType {
         EventType::Declaration,
         EventType::Election,
         EventType::Casualties,
+        EventType::Protest,
+        EventType::Threat,
+        EventType::Coercion,
+        EventType::Sanction,
         EventType::Other,
     ];
 
@@ -78,6 +90,10 @@ impl EventType {
             EventType::Declaration => "declaration",
             EventType::Election => "election",
             EventType::Casualties => "casualties",
+            EventType::Protest => "protest",
+            EventType::Threat => "threat",
+            EventType::Coercion => "coercion",
+            EventType::Sanction => "sanction",
             EventType::Other => "other",
         }
     }

@@ -181,13 +181,17 @@ fn text(l: Labels) -> Text {
 }
 
 /// Colours of the event types, in [`EventType::ALL`] order.
-const COLOURS: [&str; 15] = [
+const COLOURS: [&str; 19] = [
     "#8e0152", "#c51b7d", "#d6604d", "#1b7837", "#2166ac", "#4393c3", "#762a83", "#35978f",
-    "#5aae61", "#b35806", "#8c510a", "#542788", "#01665e", "#b2182b", "#666666",
+    "#5aae61", "#b35806", "#8c510a", "#542788", "#01665e", "#b2182b", "#e08214", "#9e0142",
+    "#3f007d", "#7f3b08", "#666666",
 ];
 
 fn colour(k: EventType) -> &'static str {
-    let i = EventType::ALL.iter().position(|t| *t == k).unwrap_or(14);
+    let i = EventType::ALL
+        .iter()
+        .position(|t| *t == k)
+        .unwrap_or(COLOURS.len() - 1);
     COLOURS[i]
 }
 

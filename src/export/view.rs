@@ -49,6 +49,10 @@ pub fn type_label(t: EventType, l: Labels) -> &'static str {
             Declaration => "Declaration",
             Election => "Election",
             Casualties => "Casualties",
+            Protest => "Protest",
+            Threat => "Threat",
+            Coercion => "Arrest or coercion",
+            Sanction => "Sanction",
             Other => "Other",
         },
         Labels::Fa => match t {
@@ -66,6 +70,10 @@ pub fn type_label(t: EventType, l: Labels) -> &'static str {
             Declaration => "اعلام",
             Election => "انتخابات",
             Casualties => "تلفات",
+            Protest => "اعتراض",
+            Threat => "تهدید",
+            Coercion => "بازداشت یا اجبار",
+            Sanction => "تحریم",
             Other => "دیگر",
         },
     }
