@@ -163,6 +163,7 @@ fn entries(
         .collect();
     let mut opens: Vec<(usize, Range<usize>, bool)> = Vec::new(); // (mention, range, alone)
     let mut last_line: Option<usize> = None;
+    let mut line_ends: Vec<usize> = Vec::new();
     for (i, r) in dates {
         let line = breaks.partition_point(|&b| b < r.start);
         let line_start = if line == 0 { 0 } else { breaks[line - 1] + 1 };
@@ -200,7 +201,34 @@ fn entries(
             r.start..line_end
         };
         opens.push((*i, range, alone_rest));
+        line_ends.push(line_end);
     }
+    // A date alone on its line opens the paragraph below it, up to the
+    // next opener; one with nothing below it before the next (a page's
+    // date header in two calendars, each on its line) opens nothing.
+    let mut keep = vec![true; opens.len()];
+    for k in 0..opens.len() {
+        let (i, range, alone) = &opens[k];
+        // A heading heads the entries below it, with no text between.
+        if !*alone || coarse(*i) {
+            continue;
+        }
+        let next = opens.get(k + 1).map_or(text.len(), |(_, r, _)| r.start);
+        let from = line_ends[k].min(next);
+        match text[from..next].find(|c: char| !c.is_whitespace()) {
+            None => keep[k] = false,
+            Some(off) => {
+                let from = from + off;
+                let end = text[from..next].find("\n\n").map_or(next, |p| from + p);
+                opens[k].1 = range.start..end;
+            }
+        }
+    }
+    let mut k = 0;
+    opens.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
     // A chronology is a list: one date alone on a line (a page's date
     // header) or one line opening with a date is no chronology. Entries of
     // one form (text on the date's line, or below it) count only when the
@@ -278,10 +306,8 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
             Some(DateFate::Dateline)
         } else if m.kind != MentionType::Date {
             Some(DateFate::NotADate)
-        } else if matches!(
-            dated.resolved[i].time.reference(),
-            Some(Reference::Present | Reference::Past)
-        ) {
+        } else if dated.resolved[i].time.reference() == Some(Reference::Past) {
+            // «قبلاً», "previously": no time an event can be placed at.
             Some(DateFate::Reference)
         } else {
             None
@@ -448,6 +474,7 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                     &claimed,
                     &event_clauses,
                     &chronology,
+                    |i| matches!(dated.resolved[i].time.reference(), Some(Reference::Present)),
                     |c| {
                         // Words of the clause outside its dates: a month name
                         // is no verb, and one word («گزارش», "Report") says
@@ -675,6 +702,7 @@ fn untriggered(
     claimed: &[bool],
     event_clauses: &std::collections::HashSet<usize>,
     chronology: &[Entry],
+    reference: impl Fn(usize) -> bool,
     says: impl Fn(&Clause) -> (bool, bool),
 ) -> Vec<Found> {
     cls.iter()
@@ -690,7 +718,7 @@ fn untriggered(
                 .inside(&c.range)
                 .into_iter()
                 .map(|d| dates[d].0)
-                .find(|&i| !claimed[i]);
+                .find(|&i| !claimed[i] && !reference(i));
             if let Some(first) = first {
                 if !verb && entry.is_none_or(|e| e.mention != first) {
                     return None;

@@ -58,8 +58,17 @@ fn modality(toks: &[Tok], c: &Clause) -> Modality {
     if by_words != Modality::Plain {
         return by_words;
     }
-    let last_verb = ctoks.iter().rev().find(|t| is_verb(t));
-    if last_verb.is_some_and(|t| is_negative_verb(t.s)) {
+    // The last verb, and the participle before an auxiliary («نتیجه‌ای
+    // نداشته است», «انجام نشده بود»).
+    let Some(k) = ctoks.iter().rposition(|t| is_verb(t)) else {
+        return Modality::Plain;
+    };
+    let auxiliary = matches!(&*key(ctoks[k].s), "است" | "اند" | "بود" | "بودند" | "باشد");
+    let before = k
+        .checked_sub(1)
+        .map(|j| &ctoks[j])
+        .filter(|t| auxiliary && t.kind == Kind::Word);
+    if is_negative_verb(ctoks[k].s) || before.is_some_and(|t| is_negative_verb(t.s)) {
         return Modality::Negated;
     }
     Modality::Plain

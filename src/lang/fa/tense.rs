@@ -230,7 +230,8 @@ pub fn is_verb(t: &Tok) -> bool {
 pub fn is_negative_verb(raw: &str) -> bool {
     let lex = super::lexicon::lexicon();
     let w = key(raw);
-    if !w.starts_with('ن') || is_past_stem(&w, lex) {
+    // «نبرد» (battle) is a noun far more often than «did not carry».
+    if !w.starts_with('ن') || is_past_stem(&w, lex) || w.starts_with("نبرد") {
         return false;
     }
     let base = strip_neg(&w);
