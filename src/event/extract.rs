@@ -471,10 +471,12 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                     cls,
                     dates,
                     &dates_at,
-                    &claimed,
                     &event_clauses,
                     &chronology,
-                    |i| matches!(dated.resolved[i].time.reference(), Some(Reference::Present)),
+                    |i| {
+                        !claimed[i]
+                            && dated.resolved[i].time.reference() != Some(Reference::Present)
+                    },
                     |c| {
                         // Words of the clause outside its dates: a month name
                         // is no verb, and one word («گزارش», "Report") says
@@ -694,15 +696,15 @@ const UNTRIGGERED: f64 = 0.5;
 /// Inside a chronology entry every clause of two words is a statement of
 /// the entry's date, verb or none (chronologies write "Talks in Geneva",
 /// "Police arrest dozens"): an untriggered event each, dated by the
-/// entry. (`says`: two words outside the clause's dates; a verb.)
+/// entry. (`free`: a date no event took that can date one, not a present
+/// reference; `says`: two words outside the clause's dates, and a verb.)
 fn untriggered(
     cls: &[Clause],
     dates: &[(usize, Range<usize>)],
     dates_at: &ByStart,
-    claimed: &[bool],
     event_clauses: &std::collections::HashSet<usize>,
     chronology: &[Entry],
-    reference: impl Fn(usize) -> bool,
+    free: impl Fn(usize) -> bool,
     says: impl Fn(&Clause) -> (bool, bool),
 ) -> Vec<Found> {
     cls.iter()
@@ -718,7 +720,7 @@ fn untriggered(
                 .inside(&c.range)
                 .into_iter()
                 .map(|d| dates[d].0)
-                .find(|&i| !claimed[i] && !reference(i));
+                .find(|&i| free(i));
             if let Some(first) = first {
                 if !verb && entry.is_none_or(|e| e.mention != first) {
                     return None;
