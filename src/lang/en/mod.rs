@@ -39,8 +39,21 @@ pub fn is_dateline(line: &str) -> bool {
             .map(|r| r[0].to_lowercase())
             .collect()
     });
+    // Whole words ("date" is not inside "update" or "candidate"); a form
+    // ending in ':' needs the colon after it ("Date: 3 May 2022", not a
+    // crawler's " date 2023-05-04" stamp).
     let l = line.to_lowercase();
-    words.iter().any(|w| l.contains(w.as_str()))
+    let toks: Vec<&str> = l
+        .split(|c: char| !c.is_alphanumeric() && c != ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| match w.strip_suffix(':') {
+        Some(word) => toks
+            .iter()
+            .enumerate()
+            .any(|(k, t)| *t == w || (*t == word && toks.get(k + 1) == Some(&":"))),
+        None => toks.iter().any(|t| t.trim_end_matches(':') == w),
+    })
 }
 
 impl Language for English {
@@ -80,5 +93,21 @@ impl Language for English {
     }
     fn cue_tables(&self) -> &'static [&'static str] {
         &[include_str!("../../../data/lexicon/en/relations.tsv")]
+    }
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::is_dateline;
+
+    #[test]
+    fn dateline_words_are_whole_words_and_date_needs_its_colon() {
+        assert!(is_dateline("Published: 20 August 2021"));
+        assert!(is_dateline("Date: 3 May 2022"));
+        assert!(is_dateline("Date : 3 May 2022"));
+        assert!(!is_dateline(" date 2023-05-04"), "a crawler's stamp");
+        assert!(!is_dateline("Last update 3 May 2022"));
+        assert!(!is_dateline("The candidate spoke on 3 May 2022"));
+        assert!(!is_dateline("Unpublished notes of 3 May"));
     }
 }
