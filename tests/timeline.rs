@@ -822,3 +822,33 @@ fn every_chronology_entry_is_an_event_dated_by_its_opening_date() {
         "{evs:#?}"
     );
 }
+
+/// A crawler's stamp at the head of a copy («date 2023-05-04 …») is a date
+/// of the copy: page chrome, not the publication date, dating no event,
+/// in either language.
+#[test]
+fn a_capture_stamp_at_the_head_of_a_copy_dates_nothing() {
+    for (lang, text) in [
+        (
+            "en",
+            " date 2023-05-04 Officials met in Doha on 18 August 2021.",
+        ),
+        (
+            "fa",
+            " date 2023-05-04 مقام‌ها روز ۲۷ مرداد ۱۴۰۰ در دوحه دیدار کردند.",
+        ),
+    ] {
+        let mut doc = text_doc("d", lang, text);
+        doc.published = None;
+        let d = pipeline::dates(&doc, &Options::default());
+        assert_eq!(d.info.published, None, "{text}");
+        let t = pipeline::timeline(&[doc], &Options::default());
+        let dates: Vec<&str> = t
+            .events
+            .iter()
+            .filter_map(|e| e.time.as_ref().map(|x| x.text.as_str()))
+            .collect();
+        assert!(!dates.contains(&"2023-05-04"), "{text}: {dates:?}");
+        assert!(!dates.is_empty(), "{text}: the meeting is still an event");
+    }
+}

@@ -449,6 +449,38 @@ fn page_headers(
         }
         at += l.len();
     }
+    // A machine stamp at the very head of the text: at most one ASCII word
+    // and an ISO 8601 date (a crawler's " date 2023-05-04", "captured
+    // 2024-01-02"), in any language: a date of the copy, not of the story.
+    if let Some(m) = mentions.first_mut() {
+        let a = index.byte(original, m.span[0]);
+        let head = &original[..a.min(original.len())];
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let iso = m.text.len() == 10
+            && m.text.bytes().enumerate().all(|(k, b)| match k {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        if iso
+            && words.len() <= 1
+            && words
+                .iter()
+                .all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            m.chrome = true;
+            diagnostics.push(Diagnostic {
+                severity: Severity::Info,
+                code: Code::PageHeader,
+                message: format!(
+                    "«{}» is a stamp of the copy (a capture or crawl date), not of the story: it is not the publication date and dates no event",
+                    m.text
+                ),
+                document: document.to_string(),
+                span: Some(m.span),
+                events: Vec::new(),
+            });
+        }
+    }
     let n = lines.len();
     let edge = |k: usize| k < CHROME_LINES || k + CHROME_LINES >= n;
     let mut k = 0;
