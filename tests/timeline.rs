@@ -852,3 +852,102 @@ fn a_capture_stamp_at_the_head_of_a_copy_dates_nothing() {
         assert!(!dates.is_empty(), "{text}: the meeting is still an event");
     }
 }
+
+/// A numbered list in running text or one item per line: every item with
+/// a date is a statement of it, verb or none, summarised by the whole item
+/// and typed by the list's lead when it names the action. Numbers that are
+/// no list (a lone "1." or a decimal) make none.
+#[test]
+fn every_item_of_a_numbered_list_is_an_event_typed_by_its_lead() {
+    let fa = "شهرها یکی پس از دیگری به تصرف شورشیان درآمد. فهرست شهرها به شرح زیر است: \
+              ۱- شهر الف در استان ب، در تاریخ ۳ فروردین. ۲- شهر ج در استان د، در تاریخ ۹ فروردین. \
+              ۳- شهر ه در استان و، در تاریخ ۱۷ اردیبهشت.";
+    let mut doc = text_doc("d", "fa", fa);
+    doc.published = NaiveDate::from_ymd_opt(2021, 6, 1);
+    let t = pipeline::timeline(&[doc], &Options::default());
+    let items: Vec<(&str, EventType, &str)> = t
+        .events
+        .iter()
+        .filter_map(|e| Some((e.time.as_ref()?.text.as_str(), e.kind, e.summary.as_str())))
+        .collect();
+    for (date, start) in [
+        ("۳ فروردین", "۱- شهر الف"),
+        ("۹ فروردین", "۲- شهر ج"),
+        ("۱۷ اردیبهشت", "۳- شهر ه"),
+    ] {
+        assert!(
+            items.iter().any(|(d, k, s)| *d == date
+                && *k == EventType::TerritorialChange
+                && s.starts_with(start)),
+            "{date}: {items:?}"
+        );
+    }
+    let en = "Talks were held as follows:\n1. Geneva, 3 May 2021\n2. Vienna, 9 May 2021\n";
+    let evs = events_of("en", en);
+    let dated: Vec<&str> = evs
+        .iter()
+        .filter_map(|e| e.time.as_ref().map(|x| x.text.as_str()))
+        .collect();
+    assert_eq!(dated, vec!["3 May 2021", "9 May 2021"], "{evs:#?}");
+    // One number is no list: a verbless line after "1." says nothing.
+    let evs = events_of(
+        "en",
+        "Rankings:\n1. Geneva, 3 May 2021\nSee also 2.5 million.\n",
+    );
+    assert!(evs.iter().all(|e| e.time.is_none()), "{evs:#?}");
+}
+
+/// Deaths told with the violence that caused them are two events on one
+/// date, the attack and its toll; not when the clause denies them.
+#[test]
+fn an_attack_and_its_toll_are_two_events_on_one_date() {
+    let kinds = |lang: &str, text: &str| -> Vec<EventType> {
+        let mut k: Vec<EventType> = events_of(lang, text)
+            .into_iter()
+            .filter(|e| e.time.is_some())
+            .map(|e| e.kind)
+            .collect();
+        k.sort_by_key(|k| k.id());
+        k
+    };
+    assert_eq!(
+        kinds(
+            "fa",
+            "در انفجار روز جمعه ۲۷ مرداد ۱۴۰۰ در کابل ده نفر کشته شدند."
+        ),
+        vec![EventType::Attack, EventType::Casualties]
+    );
+    assert_eq!(
+        kinds(
+            "en",
+            "An air strike on Kabul on 27 August 2021 killed ten people."
+        ),
+        vec![EventType::Attack, EventType::Casualties]
+    );
+    let denied = events_of(
+        "fa",
+        "گزارشی از تلفات حمله روز ۲۷ مرداد ۱۴۰۰ منتشر نشده است.",
+    );
+    assert_eq!(denied.len(), 1, "{denied:#?}");
+    assert_eq!(denied[0].mood, tarikh::event::Mood::Negated);
+}
+
+/// A war's years hold every day of it and are none of them: a report
+/// dated by a long interval does not absorb one dated by a day inside it.
+#[test]
+fn a_years_long_interval_does_not_merge_with_a_day_inside_it() {
+    let text = "The protests of the uprising (March 2011 - December 2024) spread across Syria.\n\n\
+                MARCH 15, 2011 - Protests spread to Deraa in Syria.\n\
+                MARCH 18, 2011 - Protests spread to Damascus in Syria.\n";
+    let evs = events_of("en", text);
+    let protest: Vec<&str> = evs
+        .iter()
+        .filter(|e| e.kind == EventType::Protest)
+        .filter_map(|e| e.time.as_ref().map(|t| t.text.as_str()))
+        .collect();
+    assert!(
+        protest.contains(&"March 2011 - December 2024"),
+        "{protest:?}"
+    );
+    assert!(protest.contains(&"MARCH 15, 2011"), "{protest:?}");
+}

@@ -8,7 +8,10 @@
 //! every clause that holds a date no event took, and says something of it
 //! (two words outside its dates and a verb), is an event of type `other`
 //! with its clause as summary: the trigger lexicon decides the type, not
-//! whether the event exists. Dates that make no event: the article's own
+//! whether the event exists. The items of a numbered list («۱- … ۲- …»)
+//! are statements of their dates, verb or none, typed by the list's lead;
+//! deaths told with the violence that caused them are a second event of
+//! their clause (`casualties` beside the `attack`). Dates that make no event: the article's own
 //! dateline, page chrome, durations, sets, present and past references,
 //! and a second date of an event's clause (it qualifies the first).
 //!
@@ -283,6 +286,126 @@ fn holding(list: &[Entry], at: usize) -> Option<&Entry> {
     list[..k].last().filter(|e| at < e.range.end)
 }
 
+/// The items of numbered lists written in running text or one per line:
+/// «… به شرح زیر است: ۱- شهرستان چرخ …، در تاریخ ۲ فروردین. ۲- …», "1. …
+/// 2. …". An item opens with a number (ASCII or Persian digits) and a
+/// dash, dot or parenthesis and a space, at the start of the text or a
+/// line or after the end of a sentence or a colon; it counts when the
+/// next number follows it (a list has two items), and runs to the next
+/// item, the last one to its line's or sentence's end. Byte ranges of the
+/// view, sorted, in one pass over the text.
+fn list_items(text: &str) -> Vec<ListItem> {
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{6F0}'..='\u{6F9}' => Some(c as u32 - 0x6F0),
+        '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
+        _ => None,
+    };
+    // (start, number, where its text starts)
+    let mut opens: Vec<(usize, u32, usize)> = Vec::new();
+    // What came before the current position, ignoring spaces: true at a
+    // place where an item may open.
+    let mut open_here = true;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if let Some(d) = digit(c) {
+            let mut n = d;
+            let mut len = 1;
+            while let Some(&(_, c2)) = it.peek() {
+                let Some(d2) = digit(c2) else { break };
+                n = n * 10 + d2;
+                len += 1;
+                it.next();
+            }
+            let mark = it.next_if(|&(_, c2)| matches!(c2, '-' | '.' | ')' | '–' | '_' | 'ـ'));
+            let space = it.peek().is_some_and(|&(_, c2)| c2.is_whitespace());
+            if let (true, true, Some((m, c2))) = (open_here && len <= 2, space, mark) {
+                opens.push((i, n, m + c2.len_utf8()));
+            }
+            open_here = false;
+            continue;
+        }
+        if c == '\n' || matches!(c, '.' | '!' | '?' | '؟' | '؛' | ':' | '：') {
+            open_here = true;
+        } else if !(c.is_whitespace() || c == '\u{200C}') {
+            open_here = false;
+        }
+    }
+    let end_of = |from: usize| {
+        let rest = &text[from..];
+        let line = rest.find('\n').unwrap_or(rest.len());
+        let sentence = rest
+            .char_indices()
+            .find(|&(k, c)| {
+                matches!(c, '.' | '!' | '?' | '؟' | '؛')
+                    && rest[k + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+            })
+            .map_or(rest.len(), |(k, c)| k + c.len_utf8());
+        from + line.min(sentence)
+    };
+    let mut items: Vec<ListItem> = Vec::new();
+    for k in 0..opens.len() {
+        let (at, n, body) = opens[k];
+        let next = opens.get(k + 1).filter(|&&(_, m, _)| m == n + 1);
+        let prev = k
+            .checked_sub(1)
+            .map(|j| opens[j])
+            .filter(|&(_, m, _)| m + 1 == n);
+        if next.is_none() && prev.is_none() {
+            continue;
+        }
+        let end = match next {
+            Some(&(b, _, _)) => b,
+            None => end_of(body),
+        };
+        let list = match (prev, items.last()) {
+            (Some(_), Some(last)) => last.list,
+            _ => at,
+        };
+        items.push(ListItem {
+            range: at..end,
+            list,
+        });
+    }
+    items
+}
+
+/// An item of a numbered list: its byte range, and where its list starts.
+#[derive(Debug, Clone)]
+struct ListItem {
+    range: Range<usize>,
+    list: usize,
+}
+
+/// The item of `items` (sorted, not overlapping) that holds `at`.
+fn item_at(items: &[ListItem], at: usize) -> Option<&ListItem> {
+    let k = items.partition_point(|e| e.range.start <= at);
+    items[..k].last().filter(|e| at < e.range.end)
+}
+
+/// Where the lead of a list starts: the list's own paragraph, at most the
+/// two sentences before it («… به تصرف این گروه درآمده است. فهرست این
+/// شهرستانها به شرح زیر است:»).
+fn lead_start(text: &str, list: usize) -> usize {
+    let before = &text[..list];
+    let paragraph = before.rfind("\n\n").map_or(0, |p| p + 2);
+    let mut ends = 0;
+    let mut at = paragraph;
+    for (k, c) in before[paragraph..].char_indices().rev() {
+        if matches!(c, '.' | '!' | '?' | '؟' | '؛') {
+            ends += 1;
+            if ends == 3 {
+                at = paragraph + k + c.len_utf8();
+                break;
+            }
+        }
+    }
+    at
+}
+
 /// [`extract`], with what became of every date.
 pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
     let ex = &dated.extraction;
@@ -342,6 +465,7 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
         let ents_at = ByStart::new(ents.iter().map(|e| e.range.clone()).enumerate());
         let cues_at = ByStart::new(cue_hits.iter().map(|q| q.range.clone()).enumerate());
         let (chronology, headings) = entries(&view.text, dates, coarse);
+        let items = list_items(&view.text);
         // Each sentence's byte range, and the clause before each clause in
         // its sentence.
         let mut sentence_range: std::collections::HashMap<usize, Range<usize>> = Default::default();
@@ -456,6 +580,35 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                 claimed[i] = true;
             }
             found.push((ci, Some(hi), own.map(|i| (i, TimeFrom::Own))));
+            // Deaths told with the violence that caused them («انفجار …
+            // دست‌کم ۱۰ نفر را کشت», "a strike that killed 11") are two
+            // things that happened: the violence and its toll, one event
+            // each, on the clause's date.
+            let violent = |k: super::EventType| {
+                matches!(k, super::EventType::Attack | super::EventType::ArmedClash)
+            };
+            let best_kind = trig.items[hits[hi].item].kind;
+            let toll = best_kind != super::EventType::Casualties && violent(best_kind);
+            let cause = best_kind == super::EventType::Casualties;
+            // (Not in a clause that denies or supposes: «گزارشی از تلفات
+            // این حمله منتشر نشده است» tells of neither.)
+            let plain = *modality.entry(ci).or_insert_with(|| seg.modality(c)) == Modality::Plain;
+            if (toll || cause) && plain && own.is_some() {
+                let want = |k: super::EventType| {
+                    if toll {
+                        k == super::EventType::Casualties
+                    } else {
+                        violent(k)
+                    }
+                };
+                if let Some(&k) = in_clause
+                    .iter()
+                    .filter(|&&k| want(trig.items[hits[k].item].kind))
+                    .max_by(|&&a, &&b| score(&hits[a]).total_cmp(&score(&hits[b])))
+                {
+                    found.push((ci, Some(k), own.map(|i| (i, TimeFrom::Own))));
+                }
+            }
         }
         // Second pass: the events of the clauses found, then (once every
         // triggered clause has taken its date, its own or its sentence's)
@@ -472,7 +625,10 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                     dates,
                     &dates_at,
                     &event_clauses,
-                    &chronology,
+                    Layout {
+                        chronology: &chronology,
+                        items: &items,
+                    },
                     |i| {
                         !claimed[i]
                             && dated.resolved[i].time.reference() != Some(Reference::Present)
@@ -480,34 +636,62 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                     |c| {
                         // Words of the clause outside its dates: a month name
                         // is no verb, and one word («گزارش», "Report") says
-                        // nothing of its date.
+                        // nothing of its date. A list item's words are all
+                        // its clauses' ("1. Geneva, 3 May 2021").
                         // (Tokens and dates are both in order: one walk.)
-                        let inside = dates_at.inside(&c.range);
+                        // An item needs one word: its lead says the rest.
+                        let item = item_at(&items, c.range.start);
+                        let need = if item.is_some() { 1 } else { 2 };
+                        let r = item.map_or(c.range.clone(), |e| e.range.clone());
+                        let inside = dates_at.inside(&r);
+                        let from = toks.partition_point(|t| t.start < r.start);
+                        let to = toks.partition_point(|t| t.start < r.end);
                         let mut d = 0;
                         let mut words = 0;
-                        for t in &toks[c.toks.clone()] {
+                        for t in &toks[from..to] {
                             while d < inside.len() && dates[inside[d]].1.end < t.end {
                                 d += 1;
                             }
                             let in_date = d < inside.len() && dates[inside[d]].1.start <= t.start;
                             if !in_date && view.text[t.clone()].chars().any(char::is_alphabetic) {
                                 words += 1;
-                                if words >= 2 {
+                                if words >= need {
                                     break;
                                 }
                             }
                         }
-                        (words >= 2, seg.tense(c) != Tense::Unknown)
+                        (words >= need, seg.tense(c) != Tense::Unknown)
                     },
                 );
             }
             for (ci, hi, own) in std::mem::take(&mut queue) {
                 let c: &Clause = &cls[ci];
+                // An untriggered event in a numbered list is its item: the
+                // item says what happened, its date clause only when.
+                let item = hi
+                    .is_none()
+                    .then(|| item_at(&items, c.range.start))
+                    .flatten();
+                let span =
+                    item.map_or(c.range.clone(), |e| trim_range(&view.text, e.range.clone()));
                 let h = hi.map(|hi| &hits[hi]);
                 let t = h.map(|h| &trig.items[h.item]);
-                let (kind, weight) = t.map_or((super::EventType::Other, UNTRIGGERED), |t| {
-                    (t.kind, t.weight)
+                // An untriggered list item is of the kind its lead tells
+                // («… به تصرف طالبان درآمده است. فهرست …: ۱- …»): the last
+                // trigger of the lead, when a firm one.
+                let lead = item.and_then(|e| {
+                    let lead = lead_start(&view.text, e.list)..e.list;
+                    hits_at
+                        .inside(&lead)
+                        .into_iter()
+                        .map(|k| &trig.items[hits[k].item])
+                        .rfind(|t| t.weight >= FIRM)
+                        .map(|t| t.kind)
                 });
+                let (kind, weight) = t.map_or(
+                    (lead.unwrap_or(super::EventType::Other), UNTRIGGERED),
+                    |t| (t.kind, t.weight),
+                );
                 let cue = cues_at
                     .inside(&c.range)
                     .into_iter()
@@ -571,11 +755,11 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                     }
                     v
                 };
-                let mut actors = entity(&c.range, true);
+                let mut actors = entity(&span, true);
                 if actors.is_empty() {
                     actors = entity(&previous_clause, true);
                 }
-                let mut places = entity(&c.range, false);
+                let mut places = entity(&span, false);
                 if places.is_empty() {
                     places = entity(&previous_clause, false);
                 }
@@ -589,9 +773,9 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                 {
                     continue;
                 }
-                let [start, end] = view.original_span(norm, c.range.clone());
+                let [start, end] = view.original_span(norm, span.clone());
                 let quote = ex.chars.slice(&doc.text, start, end).to_string();
-                let summary = view.original_text(&doc.text, &ex.chars, norm, c.range.clone());
+                let summary = view.original_text(&doc.text, &ex.chars, norm, span.clone());
                 let time: Option<Time> = date.map(|i| dated.resolved[i].time.clone());
                 let confidence = round2(weight * if time.is_some() { 1.0 } else { 0.85 });
                 if let Some(q) = cue
@@ -680,12 +864,27 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
     }
 }
 
+/// `r` without the spaces and the closing full stop at its ends.
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let t = &text[r.clone()];
+    let left = t.len() - t.trim_start().len();
+    let t = t
+        .trim_start()
+        .trim_end()
+        .trim_end_matches(['.', '؛', ';'])
+        .trim_end();
+    r.start + left..r.start + left + t.len()
+}
+
 /// A clause that holds an event: its index, its trigger hit (none for an
 /// untriggered event), and its own date or the one it inherits.
 type Found = (usize, Option<usize>, Option<(usize, TimeFrom)>);
 
 /// The confidence of an event that no trigger word typed (`other`).
 const UNTRIGGERED: f64 = 0.5;
+
+/// A trigger this reliable in a list's lead types the list's items.
+const FIRM: f64 = 0.7;
 
 /// Clauses that hold a date no event took, that are no event's clause
 /// already (a second date of an event's clause qualifies it) and that say
@@ -698,12 +897,20 @@ const UNTRIGGERED: f64 = 0.5;
 /// "Police arrest dozens"): an untriggered event each, dated by the
 /// entry. (`free`: a date no event took that can date one, not a present
 /// reference; `says`: two words outside the clause's dates, and a verb.)
+/// The structure of a view around its clauses: chronology entries and
+/// numbered list items.
+#[derive(Clone, Copy)]
+struct Layout<'a> {
+    chronology: &'a [Entry],
+    items: &'a [ListItem],
+}
+
 fn untriggered(
     cls: &[Clause],
     dates: &[(usize, Range<usize>)],
     dates_at: &ByStart,
     event_clauses: &std::collections::HashSet<usize>,
-    chronology: &[Entry],
+    layout: Layout,
     free: impl Fn(usize) -> bool,
     says: impl Fn(&Clause) -> (bool, bool),
 ) -> Vec<Found> {
@@ -715,14 +922,19 @@ fn untriggered(
             if !words {
                 return None;
             }
-            let entry = holding(chronology, c.range.start);
+            let entry = holding(layout.chronology, c.range.start);
             let first = dates_at
                 .inside(&c.range)
                 .into_iter()
                 .map(|d| dates[d].0)
                 .find(|&i| free(i));
             if let Some(first) = first {
-                if !verb && entry.is_none_or(|e| e.mention != first) {
+                // An item of a numbered list states its date, verb or none
+                // («۱- شهرستان چرخ در استان لوگر، در تاریخ ۲ فروردین»).
+                if !verb
+                    && entry.is_none_or(|e| e.mention != first)
+                    && item_at(layout.items, c.range.start).is_none()
+                {
                     return None;
                 }
                 return Some((ci, None, Some((first, TimeFrom::Own))));

@@ -75,6 +75,35 @@ fn is_letter(c: char) -> bool {
     is_arabic_letter(c) || c.is_alphanumeric()
 }
 
+/// The ways Persian text writes the gaps of a phrase: each gap a space, a
+/// ZWNJ or nothing, independently («بازداشت شده‌اند», «بازداشت‌شده اند»,
+/// «بازداشتشدهاند»). A phrase of more than [`MAX_GAPS`] gaps gets the three
+/// uniform ways only.
+fn spacings(p: &str) -> Vec<String> {
+    let spaced = p.replace('\u{200C}', " ");
+    let words: Vec<&str> = spaced.split(' ').filter(|w| !w.is_empty()).collect();
+    let gaps = words.len().saturating_sub(1);
+    if gaps > MAX_GAPS {
+        let one = words.join(" ");
+        return vec![
+            one.clone(),
+            one.replace(' ', "\u{200C}"),
+            one.replace(' ', ""),
+        ];
+    }
+    let mut out = vec![words[0].to_string()];
+    for w in &words[1..] {
+        out = out
+            .into_iter()
+            .flat_map(|v| [" ", "\u{200C}", ""].map(|g| format!("{v}{g}{w}")))
+            .collect();
+    }
+    out
+}
+
+/// Gaps of a phrase written every way (3^4 = 81 forms at most).
+const MAX_GAPS: usize = 4;
+
 const SUFFIXES: [&str; 8] = ["های", "ها", "هایی", "ات", "ی", "ای", "یی", "ان"];
 
 impl<T> Phrases<T> {
@@ -88,12 +117,7 @@ impl<T> Phrases<T> {
                 continue;
             }
             let variants = if p.chars().any(is_arabic_letter) {
-                let spaced = p.replace('\u{200C}', " ");
-                vec![
-                    spaced.clone(),
-                    spaced.replace(' ', "\u{200C}"),
-                    spaced.replace(' ', ""),
-                ]
+                spacings(&p)
             } else {
                 vec![p.to_ascii_lowercase()]
             };
@@ -283,4 +307,58 @@ pub fn cues(lang: &dyn Language) -> &'static Phrases<RelationType> {
         .find(|(l, _)| *l == lang.lang())
         .unwrap_or(&all[0])
         .1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// Every row of every trigger table of every language: a known type, a
+    /// weight in (0, 1], a source, and no pattern written twice (a second
+    /// row would silently lose to the first).
+    #[test]
+    fn each_gap_of_a_phrase_is_matched_as_space_zwnj_or_nothing() {
+        let v = spacings("بازداشت شده اند");
+        assert_eq!(v.len(), 9);
+        assert!(v.contains(&"بازداشت شده\u{200C}اند".to_string()));
+        assert!(v.contains(&"بازداشت\u{200C}شدهاند".to_string()));
+        let p = Phrases::build(vec![()], vec![("بازداشت شده اند".to_string(), 0)]);
+        for text in [
+            "آنان بازداشت شده\u{200C}اند.",
+            "آنان بازداشت\u{200C}شده اند.",
+            "آنان بازداشت شده اند.",
+        ] {
+            assert_eq!(p.find(text).len(), 1, "{text}");
+        }
+        assert!(p.find("آنان بازداشت نشده اند.").is_empty());
+        assert_eq!(spacings("آتش بس").len(), 3);
+    }
+
+    #[test]
+    fn trigger_rows_are_typed_weighted_sourced_and_unique() {
+        for l in Lang::ALL {
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            for (t, &table) in language(l).trigger_tables().iter().enumerate() {
+                let header = table
+                    .lines()
+                    .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                    .unwrap();
+                assert_eq!(
+                    header, "pattern\ttype\tweight\tnote\tsource",
+                    "{l:?} table {t}"
+                );
+                for r in rows(table) {
+                    let at = format!("{l:?} table {t}, row {:?}", r[0]);
+                    assert_eq!(r.len(), 5, "{at}: five columns");
+                    assert!(EventType::from_id(r[1]).is_some(), "{at}: type {}", r[1]);
+                    let w: f64 = r[2].parse().unwrap_or(-1.0);
+                    assert!(w > 0.0 && w <= 1.0, "{at}: weight {}", r[2]);
+                    assert!(!r[4].is_empty(), "{at}: no source");
+                    let key = r[0].to_lowercase();
+                    assert!(seen.insert(key, t).is_none(), "{at}: written twice");
+                }
+            }
+        }
+    }
 }

@@ -3,7 +3,8 @@
 //!
 //! Two events of one type and one mood (a proposed ceasefire is not the
 //! ceasefire that took effect) are the same event when their intervals
-//! overlap and they share an actor or a place (a report that names none is taken to
+//! overlap, are of one scale ([`same_scale`]: a war's years are none of
+//! the days inside them) and they share an actor or a place (a report that names none is taken to
 //! be about its document's actors and places), or, inside one document,
 //! when one of them has no date and they share an actor. The merged
 //! interval is the intersection of the reports, except that a date read
@@ -30,12 +31,13 @@
 //! (only reports whose intervals are still open at the start of the next
 //! one are looked at). For each type the reports are swept in content
 //! order, which is start order; each report joins the first event (in
-//! content order) that is still open and shares a key with it, or starts
+//! content order) that is still open, shares a key with it and is of its
+//! scale (among the first [`DISAGREEMENT_SCAN`] of the key), or starts
 //! an event of its own. An event is closed, and leaves the keys, once the
-//! sweep passes its end. Any open event sharing a key is a match (it starts
-//! no later than the report and ends no earlier), so finding one is a
-//! lookup per key of the report, never a comparison of all pairs: the work
-//! is n log n plus the keys. Because a merge gives an event the actors and
+//! sweep passes its end. Every open event sharing a key overlaps the
+//! report (it starts no later than the report and ends no earlier), so
+//! finding a match is a bounded scan per key of the report, never a
+//! comparison of all pairs: the work is n log n plus the keys. Because a merge gives an event the actors and
 //! places of both reports, which can make it match an event it did not
 //! match before, the sweep runs twice, the second time over the events of
 //! the first. Disagreements are found the same way over the merged events:
@@ -337,14 +339,10 @@ fn sweep(
         // among the first `DISAGREEMENT_SCAN` open events of a key.
         let first = |index: &HashMap<u32, BTreeSet<usize>>, k: &u32| {
             let set = index.get(k)?;
-            if e.kind == EventType::Other {
-                set.iter()
-                    .take(DISAGREEMENT_SCAN)
-                    .copied()
-                    .find(|&c| same_statement(&out[c], &e))
-            } else {
-                set.first().copied()
-            }
+            set.iter().take(DISAGREEMENT_SCAN).copied().find(|&c| {
+                same_scale(&out[c], &e)
+                    && (e.kind != EventType::Other || same_statement(&out[c], &e))
+            })
         };
         let target = if mine.is_empty() {
             topics
@@ -403,6 +401,51 @@ fn sweep(
     }
     content_order(&mut out);
     out
+}
+
+/// The longest interval that can be one report of an event told elsewhere
+/// by its day: a year ("in 1988" and "in February 1988" are one start of
+/// a conflict). A war's years ("the civil war, March 2011 – December
+/// 2024") hold every protest and strike of those years and are none of
+/// them.
+pub const SCALE_DAYS: i64 = 366;
+
+/// Two reports can be one event when their intervals are of one scale:
+/// both at most [`SCALE_DAYS`] long (a day and its month or year), or the
+/// longer at most four times the other (two accounts of a war's years).
+/// A date with a modifier or an open bound ("since 1992", «تا ۱۹۹۴»)
+/// tells a period from or to its anchor: it is one event only with
+/// another such date, compared by the unit their anchors name.
+fn same_scale(a: &Event, b: &Event) -> bool {
+    let anchored = |e: &Event| {
+        let (s, t) = span_of(e);
+        e.time.as_ref().is_some_and(|t| t.modifier.is_some())
+            || s == NaiveDate::MIN
+            || t == NaiveDate::MAX
+    };
+    if anchored(a) != anchored(b) {
+        return false;
+    }
+    let len = |e: &Event| {
+        let (s, t) = span_of(e);
+        if anchored(e) {
+            e.time.as_ref().map_or(i64::MAX / 8, |t| match t.precision {
+                Precision::Day => 1,
+                Precision::Week => 7,
+                Precision::Month => 31,
+                Precision::Season => 92,
+                Precision::Year => 366,
+                Precision::Decade => 3653,
+                Precision::Century => 36525,
+                Precision::Unknown => i64::MAX / 8,
+            })
+        } else {
+            (t - s).num_days() + 1
+        }
+    };
+    let (x, y) = (len(a), len(b));
+    let (short, long) = (x.min(y), x.max(y));
+    long <= SCALE_DAYS || long <= 4 * short
 }
 
 /// Two events of type `other` tell the same thing when their evidence

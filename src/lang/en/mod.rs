@@ -89,7 +89,10 @@ impl Language for English {
         is_oblique_word(word)
     }
     fn trigger_tables(&self) -> &'static [&'static str] {
-        &[include_str!("../../../data/lexicon/en/triggers.tsv")]
+        &[
+            include_str!("../../../data/lexicon/en/triggers.tsv"),
+            include_str!("../../../data/lexicon/en/cameo.tsv"),
+        ]
     }
     fn cue_tables(&self) -> &'static [&'static str] {
         &[include_str!("../../../data/lexicon/en/relations.tsv")]

@@ -52,7 +52,10 @@ impl Language for Persian {
             || crate::lang::en::is_oblique_word(word)
     }
     fn trigger_tables(&self) -> &'static [&'static str] {
-        &[include_str!("../../../data/lexicon/fa/triggers.tsv")]
+        &[
+            include_str!("../../../data/lexicon/fa/triggers.tsv"),
+            include_str!("../../../data/lexicon/fa/triggers-cameo.tsv"),
+        ]
     }
     fn cue_tables(&self) -> &'static [&'static str] {
         &[include_str!("../../../data/lexicon/fa/relations.tsv")]

@@ -139,6 +139,16 @@ fn verb_tense(seg: &[Tok], lex: &Lexicon, after_ke: bool) -> Option<Tense> {
     let last = words.last()?;
     let prev = words.len().checked_sub(2).map(|i| words[i].as_str());
     let last = last.as_str();
+    // A month or weekday name is no verb: «… در تاریخ ۷ خرداد» ends in a
+    // date, not in «داد».
+    if lex.get(last).iter().any(|l| {
+        matches!(
+            l,
+            super::lexicon::Lex::Month { latent: false, .. } | super::lexicon::Lex::Weekday(_)
+        )
+    }) {
+        return None;
+    }
     // Perfect: «شده است», «کرده‌اند», «آمده‌است»; pluperfect «شده بود».
     if matches!(last, "است" | "اند" | "ایم" | "ام" | "بود" | "بودند") {
         if prev.is_some_and(|p| p.ends_with('ه') && p.len() > 2) {
