@@ -129,8 +129,9 @@ fn eval_persian_dual_date_calendars_and_unresolved() {
             "{cal}"
         );
     }
-    // The attack matches by the alternative's span; the unresolved range
-    // dates the planned talks right; the ceasefire is read as agreement.
+    // The attack matches by the alternative's span; the yearless range,
+    // placed by the paragraph's date, dates the planned talks right; the
+    // ceasefire is read as agreement.
     let e = &r.events;
     assert_eq!((e.gold, e.extracted, e.undated, e.matched), (3, 3, 1, 3));
     assert_eq!((e.date_right, e.type_right, e.mood_right), (3, 2, 3));

@@ -697,7 +697,9 @@ impl Resolver<'_> {
                 anaphoric,
             } => self.relative_time(m, &mut t, *rel, *calendar, *anaphoric),
             Expr::Date(spec) => self.date_time(m, &mut t, spec, para_anchor),
-            Expr::Range { from, to, reversed } => self.range_time(m, &mut t, from, to, *reversed),
+            Expr::Range { from, to, reversed } => {
+                self.range_time(m, &mut t, from, to, *reversed, para_anchor)
+            }
         };
         if let Some(i) = iv {
             self.bounds(m, &mut t, i);
@@ -808,7 +810,36 @@ impl Resolver<'_> {
         from: &DateSpec,
         to: &DateSpec,
         reversed: bool,
+        para_anchor: Option<Anchor>,
     ) -> Option<Interval> {
+        // A range with no year on either side («۱۹ و ۲۰ اسفند», «سه روز
+        // عید فطر», "9–10 May") takes its year as a yearless date does,
+        // by its first day; a far end earlier in the year than the near
+        // one is in the next year.
+        let (mut from, mut to) = (*from, *to);
+        if from.year.is_none()
+            && to.year.is_none()
+            && from.month.is_some()
+            && spec_calendar(&from) == spec_calendar(&to)
+        {
+            if let (Some(off), Some(p)) = (from.rel_year, self.ctx.published) {
+                from.year =
+                    Some(from_gregorian(p, spec_calendar(&from), self.ctx.lunar).year + off);
+                t.year_from = Some(YearSource::Publication);
+            } else if let Some((s, para)) = self.place_yearless(&from, m.tense, para_anchor) {
+                from = s;
+                t.year_from = Some(if para {
+                    YearSource::Context
+                } else {
+                    YearSource::Publication
+                });
+            }
+            if let Some(y) = from.year {
+                let later = (to.month, to.day) >= (from.month, from.day) || to.month.is_none();
+                to.year = Some(if later { y } else { y + 1 });
+            }
+        }
+        let (from, to) = (&from, &to);
         let a = self.point(from, m);
         let b = self.point(to, m);
         t.calendar = spec_calendar(to);

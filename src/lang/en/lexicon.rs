@@ -118,6 +118,9 @@ pub enum Cue {
     AuxBe,
 }
 
+/// A named day: its words, calendar, month and day.
+pub type Holiday = (Vec<&'static str>, crate::units::Calendar, u8, u8);
+
 /// The compiled lexicon.
 pub struct Lexicon {
     pub months: HashMap<&'static str, u8>,
@@ -132,6 +135,8 @@ pub struct Lexicon {
     /// The longest relative phrase, in words.
     pub relative_words: usize,
     pub cues: HashMap<&'static str, Cue>,
+    /// Named days (`holidays.tsv`).
+    pub holidays: Vec<Holiday>,
 }
 
 impl Lexicon {
@@ -184,7 +189,19 @@ impl Lexicon {
                 Some((r[0], cue))
             })
             .collect();
+        let holidays = tsv::rows(include_str!("../../../data/lexicon/en/holidays.tsv"))
+            .filter_map(|r| {
+                let words: Vec<&'static str> = r[0].split(' ').filter(|w| !w.is_empty()).collect();
+                Some((
+                    words,
+                    r.get(1)?.parse().ok()?,
+                    r.get(2)?.parse().ok()?,
+                    r.get(3)?.parse().ok()?,
+                ))
+            })
+            .collect();
         Lexicon {
+            holidays,
             months,
             weekdays,
             seasons,

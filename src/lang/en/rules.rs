@@ -130,6 +130,12 @@ static RULES: &[Rule] = &[
         read: Read::Point(|p, i| p.season(i)),
     },
     Rule {
+        name: "en/holiday",
+        emits: &["en/holiday", "en/holiday-year"],
+        starts: ANY,
+        read: Read::Point(|p, i| p.holiday(i)),
+    },
+    Rule {
         name: "en/year",
         emits: &["en/year"],
         starts: ANY,
@@ -860,6 +866,50 @@ impl<'t> P<'t> {
             return Some(self.atom(spec, i, j, "en/season-year-relative"));
         }
         None
+    }
+
+    /// `en/holiday`: a named day of `holidays.tsv` ("Eid al-Adha",
+    /// "Christmas", "Nowruz 2021"), the day it denotes in its calendar,
+    /// with its year written after it (`en/holiday-year`) or else found as
+    /// for any yearless date. The longest form wins ("Christmas Day").
+    fn holiday(&self, i: usize) -> Option<Atom> {
+        let mut best: Option<(usize, &super::lexicon::Holiday)> = None;
+        for h in &self.lex.holidays {
+            let mut k = i;
+            let mut ok = true;
+            for (n, w) in h.0.iter().enumerate() {
+                if n > 0 && self.punct(k, &['-', '\'', '’']) {
+                    k += 1;
+                }
+                if self.w(k) != *w {
+                    ok = false;
+                    break;
+                }
+                k += 1;
+            }
+            if ok && best.is_none_or(|(j, _)| k > j) {
+                best = Some((k, h));
+            }
+        }
+        let (j, &(_, cal, month, day)) = best?;
+        let mut spec = DateSpec {
+            calendar: Some(cal),
+            calendar_explicit: true,
+            month: Some(month),
+            day: Some(day),
+            ..DateSpec::default()
+        };
+        let fits = |y: i32| match cal {
+            Calendar::Gregorian => (1000..=2100).contains(&y),
+            _ => (1200..=1600).contains(&y),
+        };
+        let k = if self.w(j) == "of" { j + 1 } else { j };
+        if let Some(y) = self.year_num(k).filter(|&y| fits(y)) {
+            spec.year = Some(y);
+            return Some(self.atom(spec, i, k + 1, "en/holiday-year"));
+        }
+        let j = self.year_qualifier(j, &mut spec).unwrap_or(j);
+        Some(self.atom(spec, i, j, "en/holiday"))
     }
 
     /// A weekday, alone or before a date: «Friday», «Friday morning»,

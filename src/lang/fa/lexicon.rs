@@ -106,6 +106,8 @@ pub enum Lex {
     Weekday(u8),
     /// A season 1–4 (spring … winter).
     Season(u8),
+    /// A named day (`holidays.tsv`): its month and day in its calendar.
+    Holiday { cal: Calendar, month: u8, day: u8 },
     /// An era marker selecting a calendar.
     Era(Calendar),
     /// A number word.
@@ -206,6 +208,17 @@ impl Lexicon {
             add(
                 r[0],
                 Lex::Season(r.get(1).and_then(|v| v.parse().ok()).unwrap_or(1)),
+            );
+        }
+        for r in tsv::rows(include_str!("../../../data/lexicon/fa/holidays.tsv")) {
+            let n = |k: usize| r.get(k).and_then(|v| v.parse().ok()).unwrap_or(0);
+            add(
+                r[0],
+                Lex::Holiday {
+                    cal: calendar(r.get(1).copied().unwrap_or("")),
+                    month: n(2),
+                    day: n(3),
+                },
             );
         }
         for r in tsv::rows(include_str!("../../../data/lexicon/fa/markers.tsv")) {

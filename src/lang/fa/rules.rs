@@ -135,6 +135,12 @@ static RULES: &[Rule] = &[
         read: Read::Point(|p, i| p.season(i)),
     },
     Rule {
+        name: "fa/holiday",
+        emits: &["fa/holiday", "fa/holiday-days"],
+        starts: |p, i| p.lexical(i) || p.kind(i) == Some(Kind::Num),
+        read: Read::Expr(|p, i| p.holiday(i)),
+    },
+    Rule {
         name: "fa/century",
         emits: &["fa/century"],
         starts: |p, i| p.any_role(i, &[Role::CenturyWord]),
@@ -1178,6 +1184,97 @@ impl<'t> P<'t> {
             tj: None,
             hint,
         })
+    }
+
+    /// `fa/holiday`: a named day of `holidays.tsv` («عید قربان», «نوروز
+    /// ۱۴۰۰», «عید فطر امسال»), the day it denotes in its calendar, its
+    /// year written after it or else found as for any yearless date; with
+    /// a count of days before it («سه روز عید سعید فطر») the days from it
+    /// (`fa/holiday-days`). A name after a blocker («پرچم عاشورا»,
+    /// «خیابان عاشورا») is part of another name.
+    fn holiday(&self, i: usize) -> Option<(Parsed, usize)> {
+        let (count, h) = self.day_count(i).unwrap_or((1, i));
+        if h > 0
+            && self
+                .tok(h - 1)
+                .is_some_and(|t| t.kind == Kind::Word && self.lex.blocks(&key(t.s), "holiday"))
+        {
+            return None;
+        }
+        let (cal, month, day, n) = self.lex_at(h).into_iter().find_map(|(l, n)| match l {
+            Lex::Holiday { cal, month, day } => Some((cal, month, day, n)),
+            _ => None,
+        })?;
+        if count > 1 && u32::from(day) + count - 1 > 29 {
+            return None;
+        }
+        let mut spec = DateSpec {
+            calendar: Some(cal),
+            calendar_explicit: true,
+            month: Some(month),
+            day: Some(day),
+            ..DateSpec::default()
+        };
+        let mut j = h + n;
+        let mut k = j;
+        if self.role(k, Role::YearWord) {
+            k += 1;
+        }
+        let mut hint = None;
+        let fits = |y: i32| match cal {
+            Calendar::LunarHijri => (1300..=1500).contains(&y),
+            _ => year_calendar(y) == Some(cal),
+        };
+        if let Some((y, _)) = self.year_at(k, false).filter(|&(y, _)| fits(y)) {
+            let mut with = spec;
+            with.year = Some(y);
+            let mut e = k + 1;
+            self.take_era(&mut with, &mut e);
+            if with.calendar == Some(cal) {
+                spec = with;
+                j = e;
+            }
+        } else {
+            hint = self.year_qualifier(&mut spec, &mut j).0;
+        }
+        let start = self.toks[i].start;
+        let end = self.toks[j - 1].end;
+        let mut p = if count > 1 {
+            let mut to = spec;
+            to.day = Some(day + (count - 1) as u8);
+            Parsed::new(
+                start,
+                end,
+                "fa/holiday-days",
+                Expr::Range {
+                    from: spec,
+                    to,
+                    reversed: false,
+                },
+            )
+        } else {
+            Parsed::new(start, end, "fa/holiday", Expr::Date(spec))
+        };
+        p.tense_hint = hint;
+        Some((p, j))
+    }
+
+    /// A count of days before a name: «سه روز», «۳ روز» → (3, the token
+    /// after «روز»).
+    fn day_count(&self, i: usize) -> Option<(u32, usize)> {
+        let (n, k) = if let Some(t) = self.tok(i).filter(|t| t.kind == Kind::Num) {
+            (t.num()?, i + 1)
+        } else {
+            let (v, ordinal, n) = self.number_words(i)?;
+            if ordinal {
+                return None;
+            }
+            (v, i + n)
+        };
+        if !(2..=10).contains(&n) || !self.role(k, Role::DayWord) {
+            return None;
+        }
+        Some((n, k + 1))
     }
 
     /// Centuries: «قرن بیست‌ویکم», «قرن ۲۱ میلادی», «سده چهاردهم شمسی».
