@@ -313,7 +313,7 @@ fn list_items(text: &str) -> Vec<ListItem> {
             let mut len = 1;
             while let Some(&(_, c2)) = it.peek() {
                 let Some(d2) = digit(c2) else { break };
-                n = n * 10 + d2;
+                n = n.saturating_mul(10).saturating_add(d2);
                 len += 1;
                 it.next();
             }
