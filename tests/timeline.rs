@@ -951,3 +951,21 @@ fn a_years_long_interval_does_not_merge_with_a_day_inside_it() {
     );
     assert!(protest.contains(&"MARCH 15, 2011"), "{protest:?}");
 }
+
+/// A wire dateline with no year ("KABUL, March 3 (AP) -", after a
+/// crawler's stamp too) is the article's own date: it dates no event,
+/// while the story's dates do.
+#[test]
+fn a_wire_dateline_without_a_year_dates_no_event() {
+    for text in [
+        "KABUL, March 3 (AP) - Taliban fighters entered the city on 2 March 2021.",
+        " date 2021-03-03 Kabul/Herat, March 3: Taliban fighters entered the city on 2 March 2021.",
+    ] {
+        let evs = events_of("en", text);
+        let dates: Vec<&str> = evs
+            .iter()
+            .filter_map(|e| e.time.as_ref().map(|t| t.text.as_str()))
+            .collect();
+        assert_eq!(dates, vec!["2 March 2021"], "{text}: {evs:#?}");
+    }
+}

@@ -100,6 +100,14 @@ pub trait Language: Sync {
     /// («تاریخ انتشار», "Published"): a full date on it, at the head or
     /// foot of an article, is the publication date.
     fn is_dateline(&self, paragraph: &str) -> bool;
+    /// True when a date with `before` and `after` it in its paragraph is
+    /// a wire dateline ("KYIV, Nov 10 (Reuters) -"): the article's own
+    /// date, even with no year, so it dates no event. `before` runs from
+    /// the paragraph's start, `after` to its end.
+    fn is_wire_dateline(&self, before: &str, after: &str) -> bool {
+        let _ = (before, after);
+        false
+    }
     /// True when a line of normalized text carries a page-furniture word
     /// («آخرین به‌روزرسانی», "Updated", "5 hours ago"): a date on it, at
     /// the head or foot of a page, is a date of the page, not the story.

@@ -277,7 +277,7 @@ pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
         &mut mentions,
         &mut diagnostics,
     );
-    let dateline = dateline(language, &norm.text, &mentions);
+    let dateline = dateline(language, &norm.text, &mentions, &views);
     Extraction {
         mentions,
         diagnostics,
@@ -561,23 +561,65 @@ const DATELINE_PARAGRAPHS: usize = 3;
 /// on a line with a dateline word, in the first or last paragraphs. A
 /// date on a line without such a word (a site clock, a page-capture
 /// header) is never taken.
+///
+/// Or a wire dateline at the head of a paragraph near the edge, with or
+/// without a year ("KYIV, Nov 10 (Reuters) -"), as the language reads one
+/// ([`lang::Language::is_wire_dateline`]).
 fn dateline(
     language: &dyn lang::Language,
     normalized: &str,
     mentions: &[Mention],
+    views: &[View],
 ) -> Option<usize> {
     let lines: Vec<&str> = normalized.split("\n\n").collect();
     let n = lines.len();
+    // Where each paragraph starts in the normalized text.
+    let mut starts = Vec::with_capacity(n);
+    let mut at = 0;
+    for l in &lines {
+        starts.push(at);
+        at += l.len() + 2;
+    }
     let near_edge = |p: usize| p < DATELINE_PARAGRAPHS || p + DATELINE_PARAGRAPHS >= n;
     // Each paragraph is asked once, however many dates it holds: asking per
     // date made one long paragraph quadratic.
     let mut asked: Vec<Option<bool>> = vec![None; n];
+    let wire = |m: &Mention| {
+        let day = matches!(&m.expr, Expr::Date(d) if d.month.is_some() && d.day.is_some());
+        let Some(v) = views.get(m.view).filter(|v| !v.is_repaired()) else {
+            return false;
+        };
+        let (s, e) = (
+            v.covers.start + m.view_range.start,
+            v.covers.start + m.view_range.end,
+        );
+        let (ps, pe) = (
+            starts[m.paragraph],
+            starts[m.paragraph] + lines[m.paragraph].len(),
+        );
+        // Only a date near the paragraph's head is asked.
+        day && ps <= s
+            && e <= pe
+            && s - ps <= 64
+            && normalized.is_char_boundary(s)
+            && normalized.is_char_boundary(e)
+            && {
+                let ae = (e + 64).min(pe);
+                let ae = (ae..=pe)
+                    .find(|&k| normalized.is_char_boundary(k))
+                    .unwrap_or(pe);
+                language.is_wire_dateline(&normalized[ps..s], &normalized[e..ae])
+            }
+    };
     mentions.iter().position(|m| {
         let full = matches!(&m.expr, Expr::Date(d) if d.year.is_some() && d.month.is_some() && d.day.is_some());
-        full && m.repaired.is_none()
+        m.repaired.is_none()
             && !m.chrome
             && near_edge(m.paragraph)
             && m.paragraph < n
-            && *asked[m.paragraph].get_or_insert_with(|| language.is_dateline(lines[m.paragraph]))
+            && ((full
+                && *asked[m.paragraph]
+                    .get_or_insert_with(|| language.is_dateline(lines[m.paragraph])))
+                || wire(m))
     })
 }

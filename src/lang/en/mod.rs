@@ -56,6 +56,49 @@ pub fn is_dateline(line: &str) -> bool {
     })
 }
 
+/// A wire dateline: a place of one to four capitalised words and a comma
+/// before the date, at the head of its paragraph (after a crawler's stamp
+/// at most: "date 2022-11-10 Moscow/Kiev, Nov 10"), and after it an agency
+/// in parentheses, perhaps, then a dash or a colon: "KYIV, Nov 10 (Reuters) -",
+/// "Moscow/Kiev, Nov 10 -".
+pub fn is_wire_dateline(before: &str, after: &str) -> bool {
+    let Some(head) = before.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let place = words
+        .iter()
+        .rev()
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '/' | '-' | '.' | '\''))
+        })
+        .count();
+    if place == 0 || place > 4 {
+        return false;
+    }
+    // What comes before the place: nothing, or one word and an ISO date.
+    let rest = &words[..words.len() - place];
+    let stamp = |r: &[&str]| {
+        r.len() == 2
+            && r[0].chars().all(|c| c.is_ascii_alphabetic())
+            && r[1].len() == 10
+            && r[1].chars().all(|c| c.is_ascii_digit() || c == '-')
+    };
+    if !(rest.is_empty() || stamp(rest)) {
+        return false;
+    }
+    let mut a = after.trim_start();
+    if let Some(inner) = a.strip_prefix('(') {
+        match inner.find(')') {
+            Some(k) if k <= 40 => a = inner[k + 1..].trim_start(),
+            _ => return false,
+        }
+    }
+    a.starts_with(['-', '–', '—', ':'])
+}
+
 impl Language for English {
     fn lang(&self) -> Lang {
         Lang::En
@@ -65,6 +108,9 @@ impl Language for English {
     }
     fn is_dateline(&self, paragraph: &str) -> bool {
         is_dateline(paragraph)
+    }
+    fn is_wire_dateline(&self, before: &str, after: &str) -> bool {
+        is_wire_dateline(before, after)
     }
     fn is_page_header(&self, line: &str) -> bool {
         use std::sync::OnceLock;
@@ -102,6 +148,7 @@ impl Language for English {
 #[cfg(test)]
 mod dateline_tests {
     use super::is_dateline;
+    use super::is_wire_dateline;
 
     #[test]
     fn dateline_words_are_whole_words_and_date_needs_its_colon() {
@@ -112,5 +159,33 @@ mod dateline_tests {
         assert!(!is_dateline("Last update 3 May 2022"));
         assert!(!is_dateline("The candidate spoke on 3 May 2022"));
         assert!(!is_dateline("Unpublished notes of 3 May"));
+    }
+
+    #[test]
+    fn wire_datelines_are_a_place_a_comma_a_date_and_a_dash() {
+        for (before, after) in [
+            ("KYIV, ", " (Reuters) - Russian forces began"),
+            (
+                " date 2022-11-10 Moscow/Kiev, ",
+                ": Russian Defence Minister",
+            ),
+            ("BEIRUT, ", " – A ceasefire took effect"),
+            ("NEW YORK, ", " (AP) — The council met"),
+        ] {
+            assert!(is_wire_dateline(before, after), "{before:?} {after:?}");
+        }
+        for (before, after) in [
+            // A date inside a sentence, not at its paragraph's head.
+            (
+                "The talks in Geneva, which began on ",
+                ", were suspended - ",
+            ),
+            ("Officials met in Doha on ", " and agreed - "),
+            // A place and a date with no dash after it.
+            ("KYIV, ", " was quiet."),
+            ("", " (Reuters) - Russian forces"),
+        ] {
+            assert!(!is_wire_dateline(before, after), "{before:?} {after:?}");
+        }
     }
 }
