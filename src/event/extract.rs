@@ -389,9 +389,15 @@ fn item_at(items: &[ListItem], at: usize) -> Option<&ListItem> {
 /// Where the lead of a list starts: the list's own paragraph, at most the
 /// two sentences before it («… به تصرف این گروه درآمده است. فهرست این
 /// شهرستانها به شرح زیر است:»).
+/// At most [`LEAD_BYTES`] before the list are read, so a list in a long
+/// unpunctuated paragraph costs a constant per item.
 fn lead_start(text: &str, list: usize) -> usize {
+    let mut from = list.saturating_sub(LEAD_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
     let before = &text[..list];
-    let paragraph = before.rfind("\n\n").map_or(0, |p| p + 2);
+    let paragraph = before[from..].rfind("\n\n").map_or(from, |p| from + p + 2);
     let mut ends = 0;
     let mut at = paragraph;
     for (k, c) in before[paragraph..].char_indices().rev() {
@@ -882,6 +888,9 @@ type Found = (usize, Option<usize>, Option<(usize, TimeFrom)>);
 
 /// The confidence of an event that no trigger word typed (`other`).
 const UNTRIGGERED: f64 = 0.5;
+
+/// How far before a list its lead is looked for (two sentences, at most).
+const LEAD_BYTES: usize = 1024;
 
 /// A trigger this reliable in a list's lead types the list's items.
 const FIRM: f64 = 0.7;
