@@ -697,3 +697,108 @@ fn extract_explain_tells_what_became_of_every_date() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// `dates --format timeml`: TimeML 1.2 around the text with the DCT as
+/// `t0`; read back with `--input-format timeml` it gives the same
+/// expressions (text, span, value); several documents need `-o DIR`.
+#[test]
+fn timeml_output_reads_back_to_the_same_expressions() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("wire.txt");
+    std::fs::write(
+        &en,
+        "KABUL, March 3 (AP) - Fighters entered the city on 2 March 2021 & <held> it since Monday. \
+         Talks resume next week; they lasted three days in the 1990s.",
+    )
+    .unwrap();
+    for (input, extra) in [
+        (
+            en.to_str().unwrap(),
+            vec!["--lang", "en", "--published", "2021-03-03"],
+        ),
+        (
+            "data/articles/fa/karabakh-aran.txt",
+            vec!["--published", "2020-10-05"],
+        ),
+    ] {
+        let listing = |args: &[&str]| -> Vec<(String, serde_json::Value, serde_json::Value)> {
+            let out = tarikh()
+                .arg("dates")
+                .args(args)
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone();
+            json(&out)["dates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| {
+                    (
+                        d["text"].as_str().unwrap().to_string(),
+                        d["span"].clone(),
+                        d["value"].clone(),
+                    )
+                })
+                .collect()
+        };
+        let mut args = vec![input];
+        args.extend(&extra);
+        let direct = listing(&args);
+        let tml = dir.path().join("out.tml");
+        let mut write = args.clone();
+        write.extend(["--format", "timeml", "-o", tml.to_str().unwrap()]);
+        tarikh().arg("dates").args(&write).assert().success();
+        let xml = std::fs::read_to_string(&tml).unwrap();
+        assert!(
+            xml.contains("functionInDocument=\"CREATION_TIME\""),
+            "{xml}"
+        );
+        assert_eq!(
+            xml.matches("<TIMEX3 tid=").count() - xml.matches("/>").count(),
+            xml.matches("</TIMEX3>").count(),
+            "every text TIMEX3 is closed: {xml}"
+        );
+        assert!(!xml.contains("<held>"), "text is escaped: {xml}");
+        let mut back = vec![tml.to_str().unwrap(), "--input-format", "timeml"];
+        back.extend(
+            extra
+                .iter()
+                .filter(|a| a.starts_with("--lang") || **a == "en"),
+        );
+        let again = listing(&back);
+        assert_eq!(direct, again, "{input}");
+    }
+    // Several documents: -o DIR, one file each; without it, a usage error.
+    let out = dir.path().join("tml");
+    std::fs::create_dir(&out).unwrap();
+    tarikh()
+        .args([
+            "dates",
+            en.to_str().unwrap(),
+            "data/articles/fa/karabakh-aran.txt",
+            "--format",
+            "timeml",
+        ])
+        .assert()
+        .code(2);
+    tarikh()
+        .args([
+            "dates",
+            en.to_str().unwrap(),
+            "data/articles/fa/karabakh-aran.txt",
+            "--format",
+            "timeml",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, vec!["karabakh-aran.tml", "wire.tml"]);
+}

@@ -289,6 +289,14 @@ fn score(name: &str, src: &str, detail: bool) -> Score {
         }
         if d.time.value.as_deref() == Some(g.value.as_str()) {
             s.value_right += 1;
+        } else if detail {
+            println!(
+                "  {name}: timex value {:?} {}: gold {} ours {}",
+                g.text,
+                g.kind,
+                g.value,
+                d.time.value.as_deref().unwrap_or("")
+            );
         }
     }
     for t in &ours {

@@ -71,6 +71,8 @@ pub enum InputFormatArg {
     Text,
     /// Every input is JSON Lines: {"id","text","lang","published","source"} per line.
     Jsonl,
+    /// Every input is a TimeML file: the text of its <TEXT>, its DCT as the publication date (its TIMEX3s are ignored).
+    Timeml,
 }
 
 /// The one bound on what a command reads, shared by every command that
@@ -159,6 +161,7 @@ impl ReadArgs {
                 InputFormatArg::Auto => InputFormat::Auto,
                 InputFormatArg::Text => InputFormat::Text,
                 InputFormatArg::Jsonl => InputFormat::Jsonl,
+                InputFormatArg::Timeml => InputFormat::Timeml,
             },
             max_bytes: self.limit.max_doc_bytes,
         };

@@ -57,6 +57,9 @@ pub fn run(args: &DatesArgs) -> Result<super::Status> {
         return Ok(1);
     }
     let opts = args.read.options();
+    if args.format.0 == Format::Timeml {
+        return timeml(args, &docs, &opts, failed, read_diags);
+    }
     let mut listing = json::DatesListing::new();
     // Findings about the inputs first, then each document's.
     listing.diagnostics = read_diags;
@@ -72,5 +75,72 @@ pub fn run(args: &DatesArgs) -> Result<super::Status> {
         &RenderOptions::default(),
     )?;
     write_output(args.output.as_deref(), &out)?;
+    Ok(u8::from(failed))
+}
+
+/// `--format timeml`: one TimeML file per document. One document goes to
+/// `-o FILE` or standard output; several need `-o DIR`, and each is
+/// written (atomically) as `DIR/<id>.tml`, its id made safe for a file
+/// name. Findings, which TimeML has no place for, are printed on standard
+/// error.
+fn timeml(
+    args: &DatesArgs,
+    docs: &[tarikh::text::Document],
+    opts: &pipeline::Options,
+    failed: bool,
+    read_diags: Vec<tarikh::diagnostic::Diagnostic>,
+) -> Result<super::Status> {
+    let dir = args.output.as_deref().filter(|p| p.is_dir());
+    if docs.len() > 1 && dir.is_none() {
+        // A usage error: nothing is written.
+        eprintln!(
+            "error: --format timeml writes one document per file: with {} documents, give -o DIR (an existing directory)",
+            docs.len()
+        );
+        return Ok(2);
+    }
+    for diag in &read_diags {
+        eprintln!("{}", tarikh::export::safe::strip(&diag.message));
+    }
+    let mut names = std::collections::BTreeSet::new();
+    for doc in docs {
+        let d = pipeline::dates(doc, opts);
+        for diag in &d.diagnostics {
+            eprintln!("{}: {}", doc.id, tarikh::export::safe::strip(&diag.message));
+        }
+        let mut listing = json::DatesListing::new();
+        listing.documents.push(d.info);
+        listing.dates = d.dates;
+        listing.texts.push(doc.text.clone());
+        let out = export::render(
+            &Output::Dates(&listing),
+            Format::Timeml,
+            &RenderOptions::default(),
+        )?;
+        match dir {
+            Some(dir) => {
+                let mut name: String = doc
+                    .id
+                    .chars()
+                    .map(|c| {
+                        if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                // Ids are unique; names made safe may meet: number them.
+                let base = name.clone();
+                let mut k = 1;
+                while !names.insert(name.clone()) {
+                    k += 1;
+                    name = format!("{base}-{k}");
+                }
+                write_output(Some(&dir.join(format!("{name}.tml"))), &out)?;
+            }
+            None => write_output(args.output.as_deref(), &out)?,
+        }
+    }
     Ok(u8::from(failed))
 }

@@ -38,6 +38,11 @@ pub struct DatesListing {
     pub documents: Vec<DocumentInfo>,
     pub dates: Vec<DateEntry>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The documents' texts as read, in `documents` order, for the one
+    /// format that writes the text back (TimeML); never on the wire.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub texts: Vec<String>,
 }
 
 impl DatesListing {
@@ -49,6 +54,7 @@ impl DatesListing {
             documents: Vec::new(),
             dates: Vec::new(),
             diagnostics: Vec::new(),
+            texts: Vec::new(),
         }
     }
 }

@@ -28,6 +28,7 @@ pub mod markdown;
 pub mod safe;
 pub mod table;
 pub mod timelinejs;
+pub mod timeml;
 mod view;
 
 use std::collections::BTreeMap;
@@ -103,6 +104,8 @@ pub enum Format {
     Table,
     /// Terminal text.
     Text,
+    /// TimeML 1.2: one document's text with its TIMEX3s (`dates` only).
+    Timeml,
 }
 
 /// The commands that write output, each with the formats it offers.
@@ -144,7 +147,7 @@ impl Command {
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Json,
         Format::Jsonl,
         Format::Md,
@@ -153,12 +156,13 @@ impl Format {
         Format::Csv,
         Format::Table,
         Format::Text,
+        Format::Timeml,
     ];
 
     /// The formats of `tarikh convert` (`--json` chooses JSON Lines).
     pub const CONVERT: [Format; 2] = [Format::Text, Format::Jsonl];
     /// The formats of `tarikh dates`.
-    pub const DATES: [Format; 2] = [Format::Json, Format::Table];
+    pub const DATES: [Format; 3] = [Format::Json, Format::Table, Format::Timeml];
     /// The formats of `tarikh extract`.
     pub const EXTRACT: [Format; 5] = [
         Format::Json,
@@ -195,6 +199,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Table => "table",
             Format::Text => "text",
+            Format::Timeml => "timeml",
         }
     }
 
@@ -218,6 +223,9 @@ impl Format {
             (Format::Table, _) => "A terminal table",
             (Format::Text, Command::Check) => "A terminal report (colour only on a terminal)",
             (Format::Text, _) => "Text, one block per date",
+            (Format::Timeml, _) => {
+                "TimeML 1.2 with TIMEX3s around the text and the DCT (one document per file; several: -o DIR)"
+            }
         }
     }
 }
@@ -273,6 +281,14 @@ pub fn render(output: &Output, format: Format, opts: &RenderOptions) -> crate::R
     Ok(match (output, format) {
         (Output::Dates(l), Format::Json) => json::to_string(l),
         (Output::Dates(l), Format::Table) => table::render(l),
+        // TimeML is one document per file: a listing of one (or none).
+        (Output::Dates(l), Format::Timeml) if l.documents.len() <= 1 => timeml::listing(l),
+        (Output::Dates(_), Format::Timeml) => {
+            return Err(crate::Error::Unsupported {
+                output: "a dates listing of several documents (TimeML is one document per file)",
+                format: format.id(),
+            });
+        }
         (Output::Timeline(t), Format::Json) => json::to_string(t),
         (Output::Timeline(t), human) => {
             let o = Options {

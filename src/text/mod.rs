@@ -24,6 +24,7 @@ pub mod layout;
 pub mod normalize;
 pub mod read;
 pub mod script;
+pub mod timeml;
 
 pub use normalize::{CharIndex, Normalized, STEPS, Step, char_to_byte, normalize, slice_chars};
 pub use read::{

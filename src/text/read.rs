@@ -112,6 +112,9 @@ pub enum InputFormat {
     Text,
     /// Every input is JSON Lines.
     Jsonl,
+    /// Every input is a TimeML file: its `<TEXT>` is the article, its DCT
+    /// the publication date (`text::timeml`).
+    Timeml,
 }
 
 /// Options for [`read_inputs`].
@@ -250,6 +253,15 @@ fn read_stdin(opts: &ReadOptions, out: &mut Out) {
         }));
         return;
     }
+    if opts.format == InputFormat::Timeml {
+        out.push(
+            timeml_document(&path, "stdin".to_string(), &bytes).map(|mut d| {
+                d.source = "-".to_string();
+                (d, Origin::stdin())
+            }),
+        );
+        return;
+    }
     out.push(decode(&path, &bytes).map(|text| {
         let doc = Document {
             id: "stdin".to_string(),
@@ -348,7 +360,7 @@ fn relative_id(root: &Path, file: &Path) -> String {
 fn read_file(path: &Path, id: String, origin: Origin, opts: &ReadOptions, out: &mut Out) {
     let jsonl = match opts.format {
         InputFormat::Auto => is_jsonl(path),
-        InputFormat::Text => false,
+        InputFormat::Text | InputFormat::Timeml => false,
         InputFormat::Jsonl => true,
     };
     if jsonl {
@@ -363,9 +375,33 @@ fn read_file(path: &Path, id: String, origin: Origin, opts: &ReadOptions, out: &
         return;
     }
     match read_limited(path, opts.max_bytes) {
+        Ok(bytes) if opts.format == InputFormat::Timeml => {
+            out.push(timeml_document(path, id, &bytes).map(|d| (d, origin)))
+        }
         Ok(bytes) => out.push(text_document(path, id, &bytes).map(|d| (d, origin))),
         Err(e) => out.push(Err(e)),
     }
+}
+
+/// A TimeML file as a document: its `<TEXT>`, its DCT as the publication
+/// date; a file with no `<TEXT>` (or a tag left open) is a format error
+/// naming the line.
+fn timeml_document(path: &Path, id: String, bytes: &[u8]) -> Result<Document, Error> {
+    let src = decode(path, bytes)?;
+    let (text, dct) = super::timeml::read(&src).map_err(|(at, message)| Error::Format {
+        path: path.to_path_buf(),
+        line: src[..at.min(src.len())].matches('\n').count() + 1,
+        message: format!("is not TimeML: {message}"),
+    })?;
+    Ok(Document {
+        id,
+        source: path.to_string_lossy().into_owned(),
+        text,
+        lang: None,
+        published: dct,
+        published_from: dct.map(|_| PublishedFrom::Metadata),
+        title: None,
+    })
 }
 
 /// The bytes of a file, at most `limit` of them: a larger file is
