@@ -45,13 +45,7 @@ struct TimeMl {
     gold: Vec<Gold>,
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
+use tarikh::text::timeml::unescape;
 
 fn attr(tag: &str, name: &str) -> String {
     let key = format!("{name}=\"");
@@ -209,6 +203,13 @@ fn overlaps(a: [usize; 2], b: [usize; 2]) -> bool {
 
 fn score(name: &str, src: &str, detail: bool) -> Score {
     let ml = read_timeml(src);
+    // `--input-format timeml` reads the same text and creation date.
+    let (text, dct) = tarikh::text::timeml::read(src).expect("TimeML");
+    assert_eq!(
+        (text.as_str(), dct),
+        (ml.text.as_str(), Some(ml.dct)),
+        "{name}"
+    );
     let doc = Document {
         id: name.to_string(),
         source: String::new(),

@@ -49,7 +49,8 @@ pub fn read(src: &str) -> Result<(String, Option<NaiveDate>), (usize, String)> {
     Ok((text, dct))
 }
 
-fn unescape(s: &str) -> String {
+/// XML text with its five predefined entities decoded.
+pub fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
