@@ -38,6 +38,9 @@ SHAPES = {
     # English dates in one long paragraph.
     "dates-en": ("dates", "en", lambda i: f"On {EN_MONTHS[i % 12]} {1 + i % 28}, {1990 + i % 30} troops attacked "),
     # Punctuated Persian reports of distinct events: extraction, merge.
+    # Clock times with no date of their own in one unpunctuated sentence:
+    # each once looked for its sentence's day among every expression.
+    "clock-en": ("dates", "en", lambda i: f"At {1 + i % 12}:{i % 60:02d} p.m. GMT shelling resumed and "),
     # A numbered list in running text, verbless items («۱- … در تاریخ …»):
     # every item is an event typed by the list's lead, in one paragraph.
     "list-fa": ("extract", "fa", lambda i: f"{fa(1 + i % 99)}- شهرستان {ACTORS[i % 7]} در استان {ACTORS[(i + 2) % 7]}، در تاریخ {fa(1 + i % 28)} {MONTHS[i % 12]} {fa(1400)}. "),

@@ -282,6 +282,34 @@ fn clause_days(toks: &[Tok], out: &mut [Parsed]) {
         } => !CLAUSE_DAY_RULES.contains(&p.rule),
         _ => false,
     };
+    // For each expression, the nearest day of its sentence before and
+    // after it, in two sweeps over `out` in text order: a text of many
+    // clock times is read in linear time, not one scan per time.
+    let n = out.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&m| (out[m].start, m));
+    let (mut before, mut after) = (vec![None; n], vec![None; n]);
+    let mut last: Option<usize> = None;
+    for &m in &order {
+        before[m] = last.filter(|&d| sentences[d] == sentences[m]);
+        if is_day(&out[m]) {
+            last = Some(m);
+        }
+    }
+    last = None;
+    for &m in order.iter().rev() {
+        after[m] = last.filter(|&d| sentences[d] == sentences[m]);
+        if is_day(&out[m]) {
+            last = Some(m);
+        }
+    }
+    let starts: Vec<usize> = out.iter().map(|p| p.start).collect();
+    let nearest_day = |k: usize| {
+        [before[k], after[k]]
+            .into_iter()
+            .flatten()
+            .min_by_key(|&m| (starts[m].abs_diff(starts[k]), starts[m]))
+    };
     for k in 0..out.len() {
         if !CLAUSE_DAY_RULES.contains(&out[k].rule)
             || !matches!(
@@ -295,9 +323,7 @@ fn clause_days(toks: &[Tok], out: &mut [Parsed]) {
         {
             continue;
         }
-        let best = (0..out.len())
-            .filter(|&m| m != k && sentences[m] == sentences[k] && is_day(&out[m]))
-            .min_by_key(|&m| out[m].start.abs_diff(out[k].start));
+        let best = nearest_day(k);
         if let Some(m) = best {
             let (expr, tense, hint) = (out[m].expr.clone(), out[m].tense, out[m].tense_hint);
             let p = &mut out[k];
