@@ -45,6 +45,18 @@ pub struct DateSpec {
 }
 
 impl DateSpec {
+    /// A day and month named in `calendar` (a month name, a named day),
+    /// the year still to find.
+    pub fn day_of(calendar: Calendar, month: u8, day: u8) -> DateSpec {
+        DateSpec {
+            calendar: Some(calendar),
+            calendar_explicit: true,
+            month: Some(month),
+            day: Some(day),
+            ..DateSpec::default()
+        }
+    }
+
     /// True when the spec gives nothing but a weekday.
     pub fn is_weekday_only(&self) -> bool {
         self.weekday.is_some() && self.year.is_none() && self.month.is_none() && self.day.is_none()

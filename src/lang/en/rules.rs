@@ -918,13 +918,7 @@ impl<'t> P<'t> {
             }
         }
         let (j, &(_, cal, month, day)) = best?;
-        let mut spec = DateSpec {
-            calendar: Some(cal),
-            calendar_explicit: true,
-            month: Some(month),
-            day: Some(day),
-            ..DateSpec::default()
-        };
+        let mut spec = DateSpec::day_of(cal, month, day);
         let fits = |y: i32| match cal {
             Calendar::Gregorian => (1000..=2100).contains(&y),
             _ => (1200..=1600).contains(&y),

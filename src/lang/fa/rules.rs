@@ -814,13 +814,7 @@ impl<'t> P<'t> {
         if !suffix && self.role(j, Role::MonthWord) {
             j += 1;
         }
-        let mut spec = DateSpec {
-            calendar: Some(cal),
-            calendar_explicit: true,
-            month: Some(month),
-            day: Some(day),
-            ..DateSpec::default()
-        };
+        let mut spec = DateSpec::day_of(cal, month, day);
         self.take_year(&mut spec, &mut j, true);
         let (hint, qual) = self.year_qualifier(&mut spec, &mut j);
         Some(Atom {
@@ -1208,13 +1202,7 @@ impl<'t> P<'t> {
         if count > 1 && u32::from(day) + count - 1 > 29 {
             return None;
         }
-        let mut spec = DateSpec {
-            calendar: Some(cal),
-            calendar_explicit: true,
-            month: Some(month),
-            day: Some(day),
-            ..DateSpec::default()
-        };
+        let mut spec = DateSpec::day_of(cal, month, day);
         let mut j = h + n;
         let mut k = j;
         if self.role(k, Role::YearWord) {
