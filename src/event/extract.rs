@@ -598,8 +598,10 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
             let cause = best_kind == super::EventType::Casualties;
             // (Not in a clause that denies or supposes: «گزارشی از تلفات
             // این حمله منتشر نشده است» tells of neither.)
-            let plain = *modality.entry(ci).or_insert_with(|| seg.modality(c)) == Modality::Plain;
-            if (toll || cause) && plain && own.is_some() {
+            if (toll || cause)
+                && own.is_some()
+                && *modality.entry(ci).or_insert_with(|| seg.modality(c)) == Modality::Plain
+            {
                 let want = |k: super::EventType| {
                     if toll {
                         k == super::EventType::Casualties

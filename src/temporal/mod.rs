@@ -584,19 +584,40 @@ fn dateline(
     // Each paragraph is asked once, however many dates it holds: asking per
     // date made one long paragraph quadratic.
     let mut asked: Vec<Option<bool>> = vec![None; n];
-    let wire = |m: &Mention| {
-        let day = matches!(&m.expr, Expr::Date(d) if d.month.is_some() && d.day.is_some());
-        let Some(v) = views.get(m.view).filter(|v| !v.is_repaired()) else {
-            return false;
-        };
-        let (s, e) = (
+    // Where a date sits in the normalized text (none when it was read
+    // from a repaired view).
+    let place = |m: &Mention| {
+        let v = views.get(m.view).filter(|v| !v.is_repaired())?;
+        Some((
             v.covers.start + m.view_range.start,
             v.covers.start + m.view_range.end,
-        );
+        ))
+    };
+    // Where page chrome ends (a crawler's stamp before a wire dateline,
+    // "date 2022-11-10 Moscow/Kiev, Nov 10:"), in order: the dateline's
+    // head is read from the chrome before it, which the language need not
+    // know.
+    let mut chrome_ends: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.chrome)
+        .filter_map(|m| place(m).map(|(_, e)| e))
+        .collect();
+    chrome_ends.sort_unstable();
+    let wire = |m: &Mention| {
+        let day = matches!(&m.expr, Expr::Date(d) if d.month.is_some() && d.day.is_some());
+        let Some((s, e)) = place(m) else {
+            return false;
+        };
         let (ps, pe) = (
             starts[m.paragraph],
             starts[m.paragraph] + lines[m.paragraph].len(),
         );
+        let k = chrome_ends.partition_point(|&c| c <= s);
+        let ps = k
+            .checked_sub(1)
+            .map(|k| chrome_ends[k])
+            .filter(|&c| c >= ps)
+            .unwrap_or(ps);
         // Only a date near the paragraph's head is asked.
         day && ps <= s
             && e <= pe

@@ -135,8 +135,9 @@ pub struct Lexicon {
     /// The longest relative phrase, in words.
     pub relative_words: usize,
     pub cues: HashMap<&'static str, Cue>,
-    /// Named days (`holidays.tsv`).
-    pub holidays: Vec<Holiday>,
+    /// Named days (`holidays.tsv`), by their first word: a token is
+    /// tried only against the names that begin with it.
+    pub holidays: HashMap<&'static str, Vec<Holiday>>,
 }
 
 impl Lexicon {
@@ -189,17 +190,23 @@ impl Lexicon {
                 Some((r[0], cue))
             })
             .collect();
-        let holidays = tsv::rows(include_str!("../../../data/lexicon/en/holidays.tsv"))
-            .filter_map(|r| {
-                let words: Vec<&'static str> = r[0].split(' ').filter(|w| !w.is_empty()).collect();
+        let mut holidays: HashMap<&'static str, Vec<Holiday>> = HashMap::new();
+        for r in tsv::rows(include_str!("../../../data/lexicon/en/holidays.tsv")) {
+            let words: Vec<&'static str> = r[0].split(' ').filter(|w| !w.is_empty()).collect();
+            let parsed = (|| {
                 Some((
-                    words,
                     r.get(1)?.parse().ok()?,
                     r.get(2)?.parse().ok()?,
                     r.get(3)?.parse().ok()?,
                 ))
-            })
-            .collect();
+            })();
+            if let (Some(&first), Some((cal, month, day))) = (words.first(), parsed) {
+                holidays
+                    .entry(first)
+                    .or_default()
+                    .push((words, cal, month, day));
+            }
+        }
         Lexicon {
             holidays,
             months,

@@ -900,7 +900,7 @@ impl<'t> P<'t> {
     /// for any yearless date. The longest form wins ("Christmas Day").
     fn holiday(&self, i: usize) -> Option<Atom> {
         let mut best: Option<(usize, &super::lexicon::Holiday)> = None;
-        for h in &self.lex.holidays {
+        for h in self.lex.holidays.get(self.w(i)).into_iter().flatten() {
             let mut k = i;
             let mut ok = true;
             for (n, w) in h.0.iter().enumerate() {
