@@ -96,20 +96,178 @@ pub fn dates(doc: &Document, opts: &Options) -> DatedDocument {
 /// be unique, as [`crate::text::read_all`] makes them (its `duplicate-id`
 /// warnings are the caller's to add to the timeline's diagnostics).
 pub fn timeline(docs: &[Document], opts: &Options) -> crate::timeline::Timeline {
-    let per_doc = docs
-        .iter()
-        .map(|doc| {
-            let d = dates(doc, opts);
-            let (events, relations) = crate::event::extract(doc, &d);
-            crate::timeline::DocEvents {
-                info: d.info,
-                events,
-                relations,
-                diagnostics: d.diagnostics,
-            }
-        })
-        .collect();
+    let per_doc = docs.iter().map(|doc| doc_events(doc, opts)).collect();
     crate::timeline::build(per_doc)
+}
+
+/// The events of one document, as the timeline is built from them
+/// ([`crate::timeline::build`]): dates, then events. What a corpus run
+/// keeps per document (its text is not kept), and what `tarikh extract
+/// --format jsonl` writes per line (`tarikh.events/1`).
+pub fn doc_events(doc: &Document, opts: &Options) -> crate::timeline::DocEvents {
+    let d = dates(doc, opts);
+    let (events, relations) = crate::event::extract(doc, &d);
+    crate::timeline::DocEvents {
+        info: d.info,
+        events,
+        relations,
+        diagnostics: d.diagnostics,
+    }
+}
+
+/// How a corpus is run by [`run_ordered`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parallel {
+    /// Worker threads; 0 for one per core.
+    pub threads: usize,
+    /// Most documents between reading and writing (waiting, in work, or
+    /// done and waiting for an earlier one): what bounds memory.
+    pub window: usize,
+    /// Most bytes of document text in the window (at least one document
+    /// is always let in, whatever its size).
+    pub window_bytes: usize,
+}
+
+impl Parallel {
+    /// `threads` workers (0: one per core), with a window of eight
+    /// documents per worker and 64 MiB of text.
+    pub fn new(threads: usize) -> Parallel {
+        let threads = Parallel::resolve(threads);
+        Parallel {
+            threads,
+            window: 8 * threads,
+            window_bytes: 64 << 20,
+        }
+    }
+
+    /// The number of workers `threads` means (0: one per core).
+    pub fn resolve(threads: usize) -> usize {
+        if threads == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            threads
+        }
+    }
+}
+
+/// Runs `work` on every document of `items` on `par.threads` threads and
+/// gives `sink` each result (or read error), with the input bytes it took,
+/// in the order of `items`, as soon as it and every one before it are
+/// done. At most `par.window` documents are between reading and `sink`,
+/// so memory is bounded by the work in flight, not by the corpus; the
+/// results, and so any output written from them in `sink`, are the same
+/// for every number of threads. An error of `sink` stops the run (the
+/// documents in work finish first) and is returned.
+pub fn run_ordered<T, W, S, E>(
+    items: impl Iterator<Item = crate::text::Item>,
+    par: Parallel,
+    work: W,
+    mut sink: S,
+) -> Result<(), E>
+where
+    T: Send,
+    W: Fn(Document, Option<crate::diagnostic::Diagnostic>) -> T + Sync,
+    S: FnMut(Result<T, crate::Error>, u64) -> Result<(), E>,
+{
+    use std::collections::BTreeMap;
+    /// A document between reading and the sink.
+    struct Slot<T> {
+        done: Option<Result<T, crate::Error>>,
+        bytes: u64,
+        text: usize,
+    }
+    let Ok(pool) = rayon::ThreadPoolBuilder::new()
+        .num_threads(Parallel::resolve(par.threads))
+        .build()
+    else {
+        // No threads to be had: run here, one document at a time.
+        for item in items {
+            let done = item.document.map(|d| work(d, item.warning));
+            sink(done, item.bytes)?;
+        }
+        return Ok(());
+    };
+    let window = par.window.max(1);
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, T)>();
+    let work = &work;
+    pool.in_place_scope(move |scope| {
+        let mut slots: BTreeMap<usize, Slot<T>> = BTreeMap::new();
+        let mut next_out = 0;
+        let mut text_open = 0usize;
+        // Gives the sink every finished slot at the front.
+        let mut flush = |slots: &mut BTreeMap<usize, Slot<T>>,
+                         next_out: &mut usize,
+                         text_open: &mut usize|
+         -> Result<(), E> {
+            while let Some(mut first) = slots.first_entry() {
+                if first.get().done.is_none() {
+                    break;
+                }
+                let slot = first.get_mut();
+                let done = slot.done.take().expect("finished");
+                let (bytes, text) = (slot.bytes, slot.text);
+                first.remove();
+                *text_open -= text;
+                *next_out += 1;
+                sink(done, bytes)?;
+            }
+            Ok(())
+        };
+        for (i, item) in items.enumerate() {
+            match item.document {
+                Err(e) => {
+                    slots.insert(
+                        i,
+                        Slot {
+                            done: Some(Err(e)),
+                            bytes: item.bytes,
+                            text: 0,
+                        },
+                    );
+                }
+                Ok(doc) => {
+                    let text = doc.text.len();
+                    text_open += text;
+                    slots.insert(
+                        i,
+                        Slot {
+                            done: None,
+                            bytes: item.bytes,
+                            text,
+                        },
+                    );
+                    let tx = tx.clone();
+                    let warning = item.warning;
+                    scope.spawn(move |_| {
+                        let _ = tx.send((i, work(doc, warning)));
+                    });
+                }
+            }
+            while let Ok((j, r)) = rx.try_recv() {
+                if let Some(s) = slots.get_mut(&j) {
+                    s.done = Some(Ok(r));
+                }
+            }
+            flush(&mut slots, &mut next_out, &mut text_open)?;
+            while slots.len() >= window || (text_open > par.window_bytes && slots.len() > 1) {
+                let Ok((j, r)) = rx.recv() else { break };
+                if let Some(s) = slots.get_mut(&j) {
+                    s.done = Some(Ok(r));
+                }
+                flush(&mut slots, &mut next_out, &mut text_open)?;
+            }
+        }
+        // Only the workers hold a sender now: should one die, `recv` ends.
+        drop(tx);
+        while !slots.is_empty() {
+            let Ok((j, r)) = rx.recv() else { break };
+            if let Some(s) = slots.get_mut(&j) {
+                s.done = Some(Ok(r));
+            }
+            flush(&mut slots, &mut next_out, &mut text_open)?;
+        }
+        Ok(())
+    })
 }
 
 /// What became of one date of a document in event extraction (what

@@ -1093,14 +1093,25 @@ fn every_format_of_every_command_renders() {
     let report = tarikh::check::check(&t.timeline, None, &Default::default());
     let check = tarikh::export::json::CheckFile::new(report);
     let converted = tarikh::export::convert::convert("1399-08-10", None, LunarVariant::UmmAlQura);
+    let record = tarikh::export::json::EventsRecord::new(tarikh::timeline::DocEvents {
+        info: t.timeline.documents[0].clone(),
+        events: Vec::new(),
+        relations: Vec::new(),
+        diagnostics: Vec::new(),
+    });
     for command in Command::ALL {
         let output = match command {
             Command::Convert => Output::Conversion(&converted),
             Command::Dates => Output::Dates(&listing),
-            Command::Extract | Command::Export => Output::Timeline(&t),
+            Command::Extract | Command::Export | Command::Merge => Output::Timeline(&t),
             Command::Check => Output::Check(&check),
         };
         for &f in Format::for_command(command) {
+            // `extract` writes JSON Lines per document: a document's events.
+            let output = match (command, f) {
+                (Command::Extract, Format::Jsonl) => Output::Events(&record),
+                _ => output,
+            };
             assert!(
                 render(&output, f, &RenderOptions::default()).is_ok(),
                 "{} {f}",

@@ -126,6 +126,43 @@ fn schema() -> String {
 #[test]
 fn golden_schema() {
     golden("docs/timeline.schema.json", &schema());
+    let events = schemars::schema_for!(tarikh::export::json::EventsRecord);
+    let mut s = serde_json::to_string_pretty(&events).unwrap();
+    s.push('\n');
+    golden("docs/events.schema.json", &s);
+}
+
+/// Every `tarikh.events/1` record `extract --format jsonl` writes for the
+/// sample articles holds to its schema.
+#[test]
+fn event_records_hold_to_their_schema() {
+    let events = schemars::schema_for!(tarikh::export::json::EventsRecord);
+    let schema = serde_json::to_value(&events).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let opts = tarikh::pipeline::Options::default();
+    let paths: Vec<std::path::PathBuf> = ["data/articles/fa", "data/articles/en"]
+        .iter()
+        .map(|p| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(p))
+        .collect();
+    let docs: Vec<_> = read_inputs(&paths, &ReadOptions::default())
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    assert!(docs.len() >= 3);
+    for doc in &docs {
+        let record =
+            tarikh::export::json::EventsRecord::new(tarikh::pipeline::doc_events(doc, &opts));
+        assert!(!record.events.is_empty(), "{}", doc.id);
+        let line = tarikh::export::json::to_line(&record);
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", doc.id);
+        // And it reads back to the same record.
+        assert_eq!(tarikh::export::json::read_events_record(&line), Ok(record));
+    }
 }
 
 #[test]

@@ -18,5 +18,6 @@ mod order;
 mod repair;
 mod robust;
 mod seed;
+mod stream;
 mod text;
 mod timeline;

@@ -155,14 +155,20 @@ proptest! {
         let check = tarikh::export::json::CheckFile::new(report);
         let file = tarikh::export::json::TimelineFile::new(t);
         let converted = tarikh::export::convert::convert(&text, None, Default::default());
+        let record = tarikh::export::json::EventsRecord::new(pipeline::doc_events(&doc, &opts));
         for command in Command::ALL {
             let output = match command {
                 Command::Convert => Output::Conversion(&converted),
                 Command::Dates => Output::Dates(&listing),
-                Command::Extract | Command::Export => Output::Timeline(&file),
+                Command::Extract | Command::Export | Command::Merge => Output::Timeline(&file),
                 Command::Check => Output::Check(&check),
             };
             for &f in Format::for_command(command) {
+                // `extract` writes JSON Lines per document: its events.
+                let output = match (command, f) {
+                    (Command::Extract, Format::Jsonl) => Output::Events(&record),
+                    _ => output,
+                };
                 let out = render(&output, f, &RenderOptions::default());
                 prop_assert!(out.is_ok(), "{} {}", command.id(), f);
                 // No article control character reaches a human format.

@@ -152,11 +152,13 @@ impl ReadArgs {
         }
     }
 
-    /// Reads every input; unreadable ones are reported on stderr.
-    /// Returns the documents (ids unique), the `duplicate-id` warnings for
-    /// the ids that were qualified, and whether any input failed.
-    pub fn read(&self) -> (Vec<Document>, Vec<Diagnostic>, bool) {
-        let opts = ReadOptions {
+    /// The inputs as a stream of documents (what a corpus run reads).
+    pub fn stream(&self, par: tarikh::pipeline::Parallel) -> tarikh::text::Stream {
+        tarikh::text::stream(&self.inputs, &self.read_options(), 2 * par.threads)
+    }
+
+    fn read_options(&self) -> ReadOptions {
+        ReadOptions {
             format: match self.input_format {
                 InputFormatArg::Auto => InputFormat::Auto,
                 InputFormatArg::Text => InputFormat::Text,
@@ -164,7 +166,14 @@ impl ReadArgs {
                 InputFormatArg::Timeml => InputFormat::Timeml,
             },
             max_bytes: self.limit.max_doc_bytes,
-        };
+        }
+    }
+
+    /// Reads every input; unreadable ones are reported on stderr.
+    /// Returns the documents (ids unique), the `duplicate-id` warnings for
+    /// the ids that were qualified, and whether any input failed.
+    pub fn read(&self) -> (Vec<Document>, Vec<Diagnostic>, bool) {
+        let opts = self.read_options();
         let mut docs = Vec::new();
         let mut failed = false;
         let read = read_all(&self.inputs, &opts);
@@ -215,7 +224,7 @@ pub fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
 /// The file `-o PATH` writes: PATH itself, or the end of its chain of
 /// symbolic links; an error for anything that exists and is not a regular
 /// file.
-fn output_target(p: &Path) -> Result<std::path::PathBuf> {
+pub fn output_target(p: &Path) -> Result<std::path::PathBuf> {
     let mut target = p.to_path_buf();
     for _ in 0..40 {
         match std::fs::symlink_metadata(&target) {
@@ -375,6 +384,7 @@ mod tests {
                 ids::<super::super::extract::ExtractFormat>(),
             ),
             (Command::Export, ids::<super::super::export::ExportFormat>()),
+            (Command::Merge, ids::<super::super::merge::MergeFormat>()),
             (Command::Check, ids::<super::super::check::CheckFormat>()),
         ];
         for (command, got) in lists {

@@ -8,7 +8,8 @@ use clap::Args;
 use tarikh::export::{self, Command, Format, Output, RenderOptions, json};
 use tarikh::pipeline;
 
-use super::common::{ReadArgs, format_arg, write_output};
+use super::common::{ReadArgs, format_arg, report, write_output};
+use super::run::{Out, Progress, RunArgs, say_failures};
 
 const AFTER_HELP: &str = "\
 Lists every date, range, duration and relative expression per document, in
@@ -19,13 +20,18 @@ mismatches, repaired layout damage, reversed ranges, impossible dates,
 unresolved relative dates) are listed as diagnostics; they never change the
 exit status.
 
-The JSON output follows tarikh.dates/1 (docs/timeline-json.md).
+The JSON output follows tarikh.dates/1 (docs/timeline-json.md). With
+--format jsonl each document is one tarikh.dates/1 object on its own line,
+written as soon as it and those before it are done: a corpus of any size
+runs in bounded memory. Documents are processed on --threads workers; the
+output is the same for any number of them.
 
 Examples:
   tarikh dates data/articles/fa/karabakh-aran.txt
   tarikh dates data/articles/fa/karabakh-aran.txt --published 2020-10-05 --format table
   tarikh dates data/articles/ -o dates.json
   cat article.txt | tarikh dates - --lang fa
+  tarikh dates archive.jsonl --format jsonl -o dates.jsonl
 
 Exit status: 0 ran (whatever it found), 1 some input could not be read (the
 others are still listed), 2 usage error.";
@@ -43,6 +49,8 @@ format_arg!(
 pub struct DatesArgs {
     #[command(flatten)]
     pub read: ReadArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DatesFormat(Format::DATES[0]))]
     pub format: DatesFormat,
@@ -52,30 +60,91 @@ pub struct DatesArgs {
 }
 
 pub fn run(args: &DatesArgs) -> Result<super::Status> {
-    let (docs, read_diags, failed) = args.read.read();
-    if super::common::nothing_read(&docs, failed) {
-        return Ok(1);
-    }
     let opts = args.read.options();
     if args.format.0 == Format::Timeml {
+        let (docs, read_diags, failed) = args.read.read();
+        if super::common::nothing_read(&docs, failed) {
+            return Ok(1);
+        }
         return timeml(args, &docs, &opts, failed, read_diags);
     }
-    let mut listing = json::DatesListing::new();
-    // Findings about the inputs first, then each document's.
-    listing.diagnostics = read_diags;
-    for doc in &docs {
-        let d = pipeline::dates(doc, &opts);
-        listing.documents.push(d.info);
-        listing.dates.extend(d.dates);
-        listing.diagnostics.extend(d.diagnostics);
+    let stream = args.read.stream(args.run.parallel());
+    let mut progress = Progress::new(stream.total_bytes, &args.run);
+    let (mut read, mut failed) = (0usize, 0usize);
+    let work = |doc: tarikh::text::Document, warning: Option<tarikh::diagnostic::Diagnostic>| {
+        let d = pipeline::dates(&doc, &opts);
+        (d.info, d.dates, d.diagnostics, warning)
+    };
+    if args.format.0 == Format::Jsonl {
+        // One listing per document, written as it is done.
+        let mut out = Out::open(args.output.as_deref())?;
+        pipeline::run_ordered(stream, args.run.parallel(), work, |done, bytes| {
+            progress.done(bytes);
+            match done {
+                Ok((info, dates, diagnostics, warning)) => {
+                    read += 1;
+                    let mut listing = json::DatesListing::new();
+                    listing.documents.push(info);
+                    listing.dates = dates;
+                    listing.diagnostics = warning.into_iter().chain(diagnostics).collect();
+                    out.write(&json::to_line(&listing))
+                }
+                Err(e) => {
+                    failed += 1;
+                    progress.say(|| report(&e));
+                    Ok(())
+                }
+            }
+        })?;
+        progress.finish();
+        say_failures(&progress, failed, read + failed);
+        if read == 0 && failed > 0 {
+            // Nothing could be read: nothing is written (`out` is dropped).
+            return Ok(1);
+        }
+        out.commit()?;
+        return Ok(u8::from(failed > 0));
     }
+    let mut listing = json::DatesListing::new();
+    let mut warnings = Vec::new();
+    pipeline::run_ordered(
+        stream,
+        args.run.parallel(),
+        work,
+        |done, bytes| -> Result<()> {
+            progress.done(bytes);
+            match done {
+                Ok((info, dates, diagnostics, warning)) => {
+                    read += 1;
+                    listing.documents.push(info);
+                    listing.dates.extend(dates);
+                    listing.diagnostics.extend(diagnostics);
+                    warnings.extend(warning);
+                }
+                Err(e) => {
+                    failed += 1;
+                    progress.say(|| report(&e));
+                }
+            }
+            Ok(())
+        },
+    )?;
+    progress.finish();
+    say_failures(&progress, failed, read + failed);
+    if read == 0 && failed > 0 {
+        return Ok(1);
+    }
+    // Findings about the inputs first, then each document's.
+    tarikh::diagnostic::sort(&mut warnings);
+    warnings.append(&mut listing.diagnostics);
+    listing.diagnostics = warnings;
     let out = export::render(
         &Output::Dates(&listing),
         args.format.0,
         &RenderOptions::default(),
     )?;
     write_output(args.output.as_deref(), &out)?;
-    Ok(u8::from(failed))
+    Ok(u8::from(failed > 0))
 }
 
 /// `--format timeml`: one TimeML file per document. One document goes to

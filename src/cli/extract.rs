@@ -5,11 +5,12 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use tarikh::export::json::TimelineFile;
+use tarikh::export::json::{self, TimelineFile};
 use tarikh::export::{self, Command, Format, Output, RenderOptions};
 use tarikh::pipeline;
 
-use super::common::{ReadArgs, format_arg, write_output};
+use super::common::{ReadArgs, format_arg, report, write_output};
+use super::run::{Out, Progress, RunArgs, say_failures};
 
 const AFTER_HELP: &str = "\
 Builds one timeline from every input: the dated events of each article
@@ -24,6 +25,13 @@ The JSON output follows tarikh.timeline/1 (docs/timeline-json.md; schema in
 docs/timeline.schema.json). With -o the file is written atomically: a
 failure never leaves a half-written or clobbered file.
 
+A corpus is read as a stream and its documents processed on --threads
+workers; the timeline keeps their events, never their texts. With --format
+jsonl nothing is merged: each document's events are one tarikh.events/1
+record on its own line, written as soon as it and those before it are
+done (bounded memory, any size), and `tarikh merge` builds the timeline
+from such records, from one run or from many machines.
+
 With --explain it prints instead every date of every document and what
 became of it: the events it dates, or the rule that made it date none
 (dateline, page-chrome, duration-or-set, present-or-past-reference,
@@ -34,6 +42,7 @@ Examples:
   tarikh extract data/articles/fa/karabakh-aran.txt
   tarikh extract data/articles/fa/karabakh-aran.txt --explain
   tarikh extract data/articles/ -o timeline.json
+  tarikh extract archive.jsonl --format jsonl --threads 2 -o events.jsonl
   tarikh extract article.txt --published 2020-10-05 --lang fa
   tarikh extract data/articles/fa/karabakh-aran.txt --format md -o karabakh.md
   tarikh extract data/articles/fa/karabakh-aran.txt --format html -o karabakh.html
@@ -54,6 +63,8 @@ format_arg!(
 pub struct ExtractArgs {
     #[command(flatten)]
     pub read: ReadArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Output format [default: json; with --explain, a table].
     #[arg(long, value_enum)]
     pub format: Option<ExtractFormat>,
@@ -71,11 +82,11 @@ pub struct ExtractArgs {
 }
 
 pub fn run(args: &ExtractArgs) -> Result<super::Status> {
-    let (docs, read_diags, failed) = args.read.read();
-    if super::common::nothing_read(&docs, failed) {
-        return Ok(1);
-    }
     if args.explain {
+        let (docs, _, failed) = args.read.read();
+        if super::common::nothing_read(&docs, failed) {
+            return Ok(1);
+        }
         let (_, rows) = pipeline::explain(&docs, &args.read.options());
         let out = match args.format.map(|f| f.0) {
             None => explain_table(&rows),
@@ -92,18 +103,90 @@ pub fn run(args: &ExtractArgs) -> Result<super::Status> {
         write_output(args.output.as_deref(), &out)?;
         return Ok(u8::from(failed));
     }
-    let mut timeline = pipeline::timeline(&docs, &args.read.options());
-    timeline.diagnostics.extend(read_diags);
+    let format = args.format.map_or(Format::EXTRACT[0], |f| f.0);
+    let opts = args.read.options();
+    let stream = args.read.stream(args.run.parallel());
+    let mut progress = Progress::new(stream.total_bytes, &args.run);
+    let (mut read, mut failed) = (0usize, 0usize);
+    let work = |doc: tarikh::text::Document, warning: Option<tarikh::diagnostic::Diagnostic>| {
+        let mut d = pipeline::doc_events(&doc, &opts);
+        if let Some(w) = warning {
+            d.diagnostics.push(w);
+            tarikh::diagnostic::sort(&mut d.diagnostics);
+        }
+        d
+    };
+    if format == Format::Jsonl {
+        let mut out = Out::open(args.output.as_deref())?;
+        pipeline::run_ordered(stream, args.run.parallel(), work, |done, bytes| {
+            progress.done(bytes);
+            match done {
+                Ok(d) => {
+                    read += 1;
+                    out.write(&json::to_line(&json::EventsRecord::new(d)))
+                }
+                Err(e) => {
+                    failed += 1;
+                    progress.say(|| report(&e));
+                    Ok(())
+                }
+            }
+        })?;
+        progress.finish();
+        say_failures(&progress, failed, read + failed);
+        if read == 0 && failed > 0 {
+            return Ok(1);
+        }
+        out.commit()?;
+        return Ok(u8::from(failed > 0));
+    }
+    let mut per_doc = Vec::new();
+    pipeline::run_ordered(
+        stream,
+        args.run.parallel(),
+        work,
+        |done, bytes| -> Result<()> {
+            progress.done(bytes);
+            match done {
+                Ok(d) => {
+                    read += 1;
+                    per_doc.push(d);
+                }
+                Err(e) => {
+                    failed += 1;
+                    progress.say(|| report(&e));
+                }
+            }
+            Ok(())
+        },
+    )?;
+    progress.finish();
+    say_failures(&progress, failed, read + failed);
+    if read == 0 && failed > 0 {
+        return Ok(1);
+    }
+    let status = u8::from(failed > 0);
+    write_timeline(per_doc, format, args.labels, args.output.as_deref())?;
+    Ok(status)
+}
+
+/// Builds the timeline of the documents' events and writes it: what
+/// `extract` and `merge` end with.
+pub fn write_timeline(
+    per_doc: Vec<tarikh::timeline::DocEvents>,
+    format: Format,
+    labels: Option<super::export::LabelsArg>,
+    output: Option<&std::path::Path>,
+) -> Result<()> {
+    let mut timeline = tarikh::timeline::build(per_doc);
     tarikh::diagnostic::sort(&mut timeline.diagnostics);
     let file = TimelineFile::new(timeline);
     let opts = RenderOptions {
-        labels: args.labels.map(Into::into),
+        labels: labels.map(Into::into),
         colour: false,
     };
-    let format = args.format.map_or(Format::EXTRACT[0], |f| f.0);
     let out = export::render(&Output::Timeline(&file), format, &opts)?;
-    write_output(args.output.as_deref(), &out)?;
-    Ok(u8::from(failed))
+    write_output(output, &out)
 }
 
 /// The `--explain` table: one line per date, tab-separated, with a header.

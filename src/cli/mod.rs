@@ -12,6 +12,8 @@ pub mod dates;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod merge;
+pub mod run;
 
 /// tarikh turns conflict reporting into verified timelines: it finds every
 /// date in an article (Persian or English), resolves it in the Gregorian,
@@ -34,6 +36,8 @@ pub enum Command {
     Dates(dates::DatesArgs),
     /// Build one ordered, sourced timeline of events from articles.
     Extract(extract::ExtractArgs),
+    /// Merge per-document event records (extract --format jsonl) into one timeline.
+    Merge(merge::MergeArgs),
     /// Export a saved timeline as Markdown, a self-contained HTML page, TimelineJS JSON or CSV.
     Export(export::ExportArgs),
     /// Fact-check articles or timelines: within each, across them, and against a reference timeline.
@@ -58,6 +62,7 @@ pub fn main() -> ExitCode {
         Command::Convert(args) => convert::run(args),
         Command::Dates(args) => dates::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Export(args) => export::run(args),
         Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),

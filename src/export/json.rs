@@ -74,6 +74,14 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
     escape_controls(s)
 }
 
+/// One compact JSON line with its newline (JSON Lines), with no control
+/// character raw (see [`escape_controls`]).
+pub fn to_line<T: Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    s.push('\n');
+    escape_controls(s)
+}
+
 /// JSON text with DEL and the C1 controls (U+007F–U+009F, which include
 /// CSI, U+009B) written as `\u` escapes: serde_json escapes only C0, and
 /// JSON printed to a terminal must not carry anything it acts on. The
@@ -205,4 +213,128 @@ fn byte_offset(text: &str, line: usize, column: usize) -> usize {
         .map(str::len)
         .sum();
     (start + column.saturating_sub(1)).min(text.len())
+}
+
+/// The schema string of a document's events (`tarikh.events/1`).
+pub const EVENTS_SCHEMA: &str = "tarikh.events/1";
+
+/// `tarikh extract --format jsonl`: one line per document, the events of
+/// one document before they are merged with any other's, what `tarikh
+/// merge` reads back to build the timeline. Event ids are the document's
+/// (`<document>@<offset>`); relations are those the text states, by id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventsRecord {
+    pub schema: String,
+    pub generator: Generator,
+    pub document: DocumentInfo,
+    pub events: Vec<crate::event::Event>,
+    pub relations: Vec<StatedRelation>,
+    /// The document's findings, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A relation the text of one document states between two of its events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatedRelation {
+    pub from: String,
+    pub to: String,
+    #[serde(rename = "type")]
+    pub kind: crate::event::RelationType,
+}
+
+impl EventsRecord {
+    /// The record of one document's events.
+    pub fn new(d: crate::timeline::DocEvents) -> Self {
+        let relations = d
+            .relations
+            .iter()
+            .filter_map(|r| {
+                Some(StatedRelation {
+                    from: d.events.get(r.from)?.id.clone(),
+                    to: d.events.get(r.to)?.id.clone(),
+                    kind: r.kind,
+                })
+            })
+            .collect();
+        EventsRecord {
+            schema: EVENTS_SCHEMA.to_string(),
+            generator: Generator::default(),
+            document: d.info,
+            events: d.events,
+            relations,
+            diagnostics: d.diagnostics,
+        }
+    }
+
+    /// The document's events as [`crate::timeline::build`] takes them: the
+    /// inverse of [`EventsRecord::new`].
+    pub fn into_doc_events(self) -> crate::timeline::DocEvents {
+        let index: std::collections::HashMap<&str, usize> = self
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let relations = self
+            .relations
+            .iter()
+            .filter_map(|r| {
+                Some(crate::event::TextRelation {
+                    from: *index.get(r.from.as_str())?,
+                    to: *index.get(r.to.as_str())?,
+                    kind: r.kind,
+                })
+            })
+            .collect();
+        crate::timeline::DocEvents {
+            info: self.document,
+            events: self.events,
+            relations,
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+/// One `tarikh.events/1` line read back: anything else (not JSON, another
+/// schema, a field that breaks the contract, an event id used twice, a
+/// relation or an evidence entry that names no event or another
+/// document) is refused with a sentence that says why.
+pub fn read_events_record(line: &str) -> Result<EventsRecord, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("is not JSON ({e})"))?;
+    match value.get("schema").and_then(|s| s.as_str()) {
+        Some(EVENTS_SCHEMA) => {}
+        Some(other) => {
+            return Err(format!(
+                "its schema is {other:?}, expected {EVENTS_SCHEMA:?}"
+            ));
+        }
+        None => return Err(format!("it has no \"schema\": {EVENTS_SCHEMA:?}")),
+    }
+    let r: EventsRecord = serde_json::from_value(value)
+        .map_err(|e| format!("is not a valid {EVENTS_SCHEMA} record: {e}"))?;
+    let mut ids = std::collections::HashSet::new();
+    for e in &r.events {
+        if !ids.insert(e.id.as_str()) {
+            return Err(format!("the event id {:?} is used twice", e.id));
+        }
+        if let Some(ev) = e.evidence.iter().find(|ev| ev.document != r.document.id) {
+            return Err(format!(
+                "the event {:?} cites the document {:?}, not its own {:?}",
+                e.id, ev.document, r.document.id
+            ));
+        }
+    }
+    for rel in &r.relations {
+        for id in [&rel.from, &rel.to] {
+            if !ids.contains(id.as_str()) {
+                return Err(format!(
+                    "a relation names the event {id:?}, which it does not have"
+                ));
+            }
+        }
+    }
+    Ok(r)
 }

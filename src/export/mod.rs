@@ -119,17 +119,20 @@ pub enum Command {
     Extract,
     /// `tarikh export`: a saved timeline in a human or visualizer format.
     Export,
+    /// `tarikh merge`: the timeline of saved per-document events.
+    Merge,
     /// `tarikh check`: the check report.
     Check,
 }
 
 impl Command {
     /// Every command that writes output.
-    pub const ALL: [Command; 5] = [
+    pub const ALL: [Command; 6] = [
         Command::Convert,
         Command::Dates,
         Command::Extract,
         Command::Export,
+        Command::Merge,
         Command::Check,
     ];
 
@@ -140,6 +143,7 @@ impl Command {
             Command::Dates => "dates",
             Command::Extract => "extract",
             Command::Export => "export",
+            Command::Merge => "merge",
             Command::Check => "check",
         }
     }
@@ -162,9 +166,18 @@ impl Format {
     /// The formats of `tarikh convert` (`--json` chooses JSON Lines).
     pub const CONVERT: [Format; 2] = [Format::Text, Format::Jsonl];
     /// The formats of `tarikh dates`.
-    pub const DATES: [Format; 3] = [Format::Json, Format::Table, Format::Timeml];
+    pub const DATES: [Format; 4] = [Format::Json, Format::Jsonl, Format::Table, Format::Timeml];
     /// The formats of `tarikh extract`.
-    pub const EXTRACT: [Format; 5] = [
+    pub const EXTRACT: [Format; 6] = [
+        Format::Json,
+        Format::Jsonl,
+        Format::Md,
+        Format::Html,
+        Format::Timelinejs,
+        Format::Csv,
+    ];
+    /// The formats of `tarikh merge`: those of `extract` but JSON Lines.
+    pub const MERGE: [Format; 5] = [
         Format::Json,
         Format::Md,
         Format::Html,
@@ -184,6 +197,7 @@ impl Format {
             Command::Dates => &Format::DATES,
             Command::Extract => &Format::EXTRACT,
             Command::Export => &Format::EXPORT,
+            Command::Merge => &Format::MERGE,
             Command::Check => &Format::CHECK,
         }
     }
@@ -214,6 +228,12 @@ impl Format {
             (Format::Json, Command::Dates) => "tarikh.dates/1 JSON",
             (Format::Json, Command::Check) => "tarikh.check/1 JSON",
             (Format::Json, _) => "tarikh.timeline/1 JSON",
+            (Format::Jsonl, Command::Dates) => {
+                "One tarikh.dates/1 object per document (JSON Lines), written as each is done"
+            }
+            (Format::Jsonl, Command::Extract) => {
+                "One tarikh.events/1 record per document (JSON Lines), written as each is done; `tarikh merge` reads them"
+            }
             (Format::Jsonl, _) => "One JSON object per input (JSON Lines)",
             (Format::Md, Command::Check) => "Markdown, to paste into a ticket",
             (Format::Md, _) => "Markdown: table, findings to verify, Mermaid chart",
@@ -243,6 +263,8 @@ pub enum Output<'a> {
     Dates(&'a DatesListing),
     /// A timeline (`tarikh extract`, `tarikh export`).
     Timeline(&'a TimelineFile),
+    /// The events of one document (`tarikh extract --format jsonl`).
+    Events(&'a json::EventsRecord),
     /// A check report (`tarikh check`).
     Check(&'a CheckFile),
     /// One date converted, or why it could not be (`tarikh convert`).
@@ -255,6 +277,7 @@ impl Output<'_> {
         match self {
             Output::Dates(_) => "a dates listing",
             Output::Timeline(_) => "a timeline",
+            Output::Events(_) => "a document's events",
             Output::Check(_) => "a check report",
             Output::Conversion(_) => "a conversion",
         }
@@ -280,6 +303,8 @@ pub fn render(output: &Output, format: Format, opts: &RenderOptions) -> crate::R
     };
     Ok(match (output, format) {
         (Output::Dates(l), Format::Json) => json::to_string(l),
+        (Output::Dates(l), Format::Jsonl) => json::to_line(l),
+        (Output::Events(r), Format::Jsonl) => json::to_line(r),
         (Output::Dates(l), Format::Table) => table::render(l),
         // TimeML is one document per file: a listing of one (or none).
         (Output::Dates(l), Format::Timeml) if l.documents.len() <= 1 => timeml::listing(l),

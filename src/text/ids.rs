@@ -42,6 +42,9 @@ pub(crate) struct Origin {
     /// How to name the input in a message: the path as given, or
     /// "standard input".
     shown: String,
+    /// Read from a stream that can be read only once: standard input, a
+    /// FIFO or a device given by name.
+    pub(crate) once: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -83,6 +86,7 @@ impl Origin {
             form: Form::Path(named),
             line: None,
             shown: path.display().to_string(),
+            once: false,
         }
     }
 
@@ -94,6 +98,7 @@ impl Origin {
             form: Form::Path(1),
             line: None,
             shown: "standard input".to_string(),
+            once: true,
         }
     }
 
@@ -115,7 +120,13 @@ impl Origin {
             },
             line: Some(line),
             shown: format!("{}:{line}", file.shown),
+            once: file.once,
         }
+    }
+
+    /// What names the input it was read from (its path, or `stdin`).
+    pub(crate) fn input_key(&self) -> &[String] {
+        &self.path
     }
 
     fn same_input(&self, other: &Origin) -> bool {
@@ -275,4 +286,55 @@ pub(crate) fn make_unique(docs: &mut [(Document, Origin)]) -> Vec<Diagnostic> {
     }
     crate::diagnostic::sort(&mut diags);
     diags
+}
+
+/// Makes the id of a document read once (from standard input or a FIFO, in a
+/// [`super::read::stream`]) unique against `used`, the ids already given:
+/// it keeps its id when that is free, else takes its line (`r1#3`), else
+/// the first free number (`stdin~2`); a document of an input given more
+/// than once (`- -`, `repeated`) is numbered from 1 whatever is free, as
+/// [`make_unique`] numbers the same file given twice. Returns the
+/// `duplicate-id` warning when it changed. Unlike [`make_unique`], which
+/// sees every input first, this depends on the order of the stream: the
+/// first of two keeps the id.
+pub(crate) fn unique_in_stream(
+    doc: &mut Document,
+    origin: &Origin,
+    repeated: bool,
+    used: &mut HashSet<String>,
+) -> Option<Diagnostic> {
+    if !repeated && used.insert(doc.id.clone()) {
+        return None;
+    }
+    let old = doc.id.clone();
+    let by_line = origin
+        .line
+        .map(|l| format!("{old}#{l}"))
+        .filter(|c| !used.contains(c));
+    let new = by_line.unwrap_or_else(|| {
+        (if repeated { 1 } else { 2 }..)
+            .map(|n| format!("{old}~{n}"))
+            .find(|c| !used.contains(c))
+            .expect("a free number")
+    });
+    used.insert(new.clone());
+    doc.id = new.clone();
+    Some(Diagnostic {
+        severity: Severity::Warning,
+        code: Code::DuplicateId,
+        message: if repeated {
+            format!(
+                "{} is given more than once; this reading of it is «{new}»",
+                origin.shown
+            )
+        } else {
+            format!(
+                "the id «{old}» of {} was already read; this one is «{new}»",
+                origin.shown
+            )
+        },
+        document: new,
+        span: None,
+        events: Vec::new(),
+    })
 }

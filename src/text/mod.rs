@@ -28,6 +28,6 @@ pub mod timeml;
 
 pub use normalize::{CharIndex, Normalized, STEPS, Step, char_to_byte, normalize, slice_chars};
 pub use read::{
-    Document, InputFormat, Inputs, PublishedFrom, ReadOptions, decode, read_all, read_inputs,
-    read_limited,
+    Document, InputFormat, Inputs, Item, PublishedFrom, ReadOptions, Stream, decode, read_all,
+    read_inputs, read_limited, stream,
 };

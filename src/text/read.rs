@@ -156,8 +156,29 @@ pub struct Inputs {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// What the readers below produce: a document and where it was read from.
-type Out = Vec<Result<(Document, Origin), Error>>;
+/// Where the readers below put what they read: a document and where it
+/// was read from (with the input bytes it took), or an error. A list for
+/// [`read_all`], a channel for [`stream`].
+trait Sink {
+    fn push(&mut self, item: Result<(Document, Origin), Error>) {
+        self.push_sized(item, 0);
+    }
+    /// `item`, which took `bytes` of input (a file's size, a record's line).
+    fn push_sized(&mut self, item: Result<(Document, Origin), Error>, bytes: u64);
+    /// False when only ids and errors are wanted (the first pass of
+    /// [`stream`]): a JSON Lines record's text is then checked, not kept.
+    fn wants_text(&self) -> bool {
+        true
+    }
+}
+
+impl Sink for Vec<Result<(Document, Origin), Error>> {
+    fn push_sized(&mut self, item: Result<(Document, Origin), Error>, _: u64) {
+        Vec::push(self, item);
+    }
+}
+
+type Out = dyn Sink;
 
 /// Reads every input: files, directories (recursively, files ending .txt,
 /// .md, .jsonl; sorted by path for determinism), and "-" for stdin.
@@ -191,11 +212,21 @@ pub fn read_all(inputs: &[PathBuf], opts: &ReadOptions) -> Inputs {
     }
 }
 
-fn read_each(inputs: &[PathBuf], opts: &ReadOptions) -> Out {
+fn read_each(inputs: &[PathBuf], opts: &ReadOptions) -> Vec<Result<(Document, Origin), Error>> {
     let mut out = Vec::new();
+    read_into(inputs, opts, true, &mut out);
+    out
+}
+
+/// Reads every input into `out`, in the order of the arguments; standard
+/// input, FIFOs and devices only when `stdin` (the first pass of
+/// [`stream`] leaves what can be read only once to the second).
+fn read_into(inputs: &[PathBuf], opts: &ReadOptions, stdin: bool, out: &mut Out) {
     for input in inputs {
         if input.as_os_str() == "-" {
-            read_stdin(opts, &mut out);
+            if stdin {
+                read_stdin(opts, out);
+            }
             continue;
         }
         match fs::metadata(input) {
@@ -205,21 +236,26 @@ fn read_each(inputs: &[PathBuf], opts: &ReadOptions) -> Out {
             })),
             Ok(meta) if meta.is_dir() => {
                 let mut files = Vec::new();
-                walk(input, &mut files, &mut out);
+                walk(input, &mut files, out);
                 files.sort();
                 for file in files {
                     let id = relative_id(input, &file);
                     let named = id.split('/').count();
-                    read_file(&file, id, Origin::file(&file, named), opts, &mut out);
+                    read_file(&file, id, Origin::file(&file, named), opts, out);
                 }
             }
-            Ok(_) => {
+            Ok(meta) => {
+                // A FIFO or a device given by name is read once.
+                if !meta.is_file() && !stdin {
+                    continue;
+                }
                 let id = stem(input);
-                read_file(input, id, Origin::file(input, 1), opts, &mut out);
+                let mut origin = Origin::file(input, 1);
+                origin.once = !meta.is_file();
+                read_file(input, id, origin, opts, out);
             }
         }
     }
-    out
 }
 
 fn read_stdin(opts: &ReadOptions, out: &mut Out) {
@@ -254,26 +290,31 @@ fn read_stdin(opts: &ReadOptions, out: &mut Out) {
         return;
     }
     if opts.format == InputFormat::Timeml {
-        out.push(
+        out.push_sized(
             timeml_document(&path, "stdin".to_string(), &bytes).map(|mut d| {
                 d.source = "-".to_string();
                 (d, Origin::stdin())
             }),
+            bytes.len() as u64,
         );
         return;
     }
-    out.push(decode(&path, &bytes).map(|text| {
-        let doc = Document {
-            id: "stdin".to_string(),
-            source: "-".to_string(),
-            text,
-            lang: None,
-            published: None,
-            published_from: None,
-            title: None,
-        };
-        (doc, Origin::stdin())
-    }));
+    let size = bytes.len() as u64;
+    out.push_sized(
+        decode(&path, &bytes).map(|text| {
+            let doc = Document {
+                id: "stdin".to_string(),
+                source: "-".to_string(),
+                text,
+                lang: None,
+                published: None,
+                published_from: None,
+                title: None,
+            };
+            (doc, Origin::stdin())
+        }),
+        size,
+    );
 }
 
 /// Collects the candidate files under `dir` (unsorted); directory errors go
@@ -375,10 +416,14 @@ fn read_file(path: &Path, id: String, origin: Origin, opts: &ReadOptions, out: &
         return;
     }
     match read_limited(path, opts.max_bytes) {
-        Ok(bytes) if opts.format == InputFormat::Timeml => {
-            out.push(timeml_document(path, id, &bytes).map(|d| (d, origin)))
-        }
-        Ok(bytes) => out.push(text_document(path, id, &bytes).map(|d| (d, origin))),
+        Ok(bytes) if opts.format == InputFormat::Timeml => out.push_sized(
+            timeml_document(path, id, &bytes).map(|d| (d, origin)),
+            bytes.len() as u64,
+        ),
+        Ok(bytes) => out.push_sized(
+            text_document(path, id, &bytes).map(|d| (d, origin)),
+            bytes.len() as u64,
+        ),
         Err(e) => out.push(Err(e)),
     }
 }
@@ -560,14 +605,35 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 #[derive(Deserialize)]
-struct Record {
+struct Record<T = String> {
     id: Option<String>,
-    text: String,
+    text: T,
     lang: Option<String>,
     published: Option<String>,
     source: Option<String>,
     url: Option<String>,
     title: Option<String>,
+}
+
+/// A JSON string read and dropped: what a record's `text` is in the first
+/// pass of [`stream`] (a string is required, as for the record itself, but
+/// never copied).
+struct Checked;
+
+impl<'de> Deserialize<'de> for Checked {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Checked;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Checked, E> {
+                Ok(Checked)
+            }
+        }
+        d.deserialize_str(V)
+    }
 }
 
 /// Reads JSON Lines record by record from `reader`, each line bounded by
@@ -643,8 +709,8 @@ fn read_jsonl<R: BufRead>(
                 continue;
             }
         };
-        if let Some(r) = record(path, file_id, file, line_no, line) {
-            out.push(r);
+        if let Some(r) = record(path, file_id, file, line_no, line, out.wants_text()) {
+            out.push_sized(r, got as u64);
         }
     }
 }
@@ -656,6 +722,7 @@ fn record(
     file: &Origin,
     line_no: usize,
     line: &str,
+    keep_text: bool,
 ) -> Option<Result<(Document, Origin), Error>> {
     if line.trim().is_empty() {
         return None;
@@ -665,7 +732,21 @@ fn record(
         line: line_no,
         message,
     };
-    let rec: Record = match serde_json::from_str(line) {
+    let parsed = if keep_text {
+        serde_json::from_str::<Record>(line)
+    } else {
+        // The same checks with the text read but not kept.
+        serde_json::from_str::<Record<Checked>>(line).map(|r| Record {
+            id: r.id,
+            text: String::new(),
+            lang: r.lang,
+            published: r.published,
+            source: r.source,
+            url: r.url,
+            title: r.title,
+        })
+    };
+    let rec: Record = match parsed {
         Ok(r) => r,
         Err(e) => {
             return Some(Err(format(format!(
@@ -726,4 +807,157 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Error> {
             offset: bom + e.valid_up_to(),
         }),
     }
+}
+
+/// One item of a [`stream`]: a document, or an input that could not be
+/// read, in the order [`read_all`] gives them.
+#[derive(Debug)]
+pub struct Item {
+    pub document: Result<Document, Error>,
+    /// The `duplicate-id` warning when the document's id was qualified.
+    pub warning: Option<Diagnostic>,
+    /// The bytes of input it took: a file's size, a record's line.
+    pub bytes: u64,
+}
+
+/// The documents of many inputs, read one at a time on a thread of their
+/// own: what `tarikh dates` and `tarikh extract` read a corpus with, in
+/// memory bounded by the items waiting to be taken (`capacity`), not by
+/// the corpus.
+///
+/// Ids are those [`read_all`] gives: a first pass reads every file (every
+/// record's id, its text checked but not kept) and makes the ids unique
+/// as [`read_all`] does; the second pass reads the documents. What can
+/// be read only once (standard input, a FIFO or a device given by name)
+/// is read in the second pass alone: its documents keep their ids unless
+/// one is already taken, and then take their line or a number
+/// (`unique_in_stream`), so with such an input the ids depend on the
+/// order of the stream.
+pub struct Stream {
+    rx: std::sync::mpsc::Receiver<Item>,
+    /// The bytes of every input, when all are files (for a progress bar).
+    pub total_bytes: Option<u64>,
+}
+
+impl Iterator for Stream {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        self.rx.recv().ok()
+    }
+}
+
+/// Reads `inputs` as a [`Stream`]; at most `capacity` items wait.
+pub fn stream(inputs: &[PathBuf], opts: &ReadOptions, capacity: usize) -> Stream {
+    // First pass: ids only.
+    struct Plan {
+        docs: Vec<(Document, Origin)>,
+        bytes: u64,
+    }
+    impl Sink for Plan {
+        fn push_sized(&mut self, item: Result<(Document, Origin), Error>, bytes: u64) {
+            self.bytes += bytes;
+            if let Ok((mut d, o)) = item {
+                d.text = String::new();
+                self.docs.push((d, o));
+            }
+        }
+        fn wants_text(&self) -> bool {
+            false
+        }
+    }
+    let mut plan = Plan {
+        docs: Vec::new(),
+        bytes: 0,
+    };
+    read_into(inputs, opts, false, &mut plan);
+    let original: Vec<String> = plan.docs.iter().map(|(d, _)| d.id.clone()).collect();
+    let warnings = make_unique(&mut plan.docs);
+    let mut warned: std::collections::HashMap<String, Diagnostic> = warnings
+        .into_iter()
+        .map(|w| (w.document.clone(), w))
+        .collect();
+    let planned: Vec<(String, String, Option<Diagnostic>)> = original
+        .into_iter()
+        .zip(plan.docs)
+        .map(|(old, (d, _))| {
+            let w = warned.remove(&d.id);
+            (old, d.id, w)
+        })
+        .collect();
+    let once = inputs.iter().any(|p| {
+        p.as_os_str() == "-" || fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir())
+    });
+    let total_bytes = (!once).then_some(plan.bytes);
+
+    // Second pass: the documents, on their own thread.
+    struct Send {
+        tx: std::sync::mpsc::SyncSender<Item>,
+        planned: std::vec::IntoIter<(String, String, Option<Diagnostic>)>,
+        used: std::collections::HashSet<String>,
+        /// Inputs read once that are given more than once (`- -`).
+        repeated: Vec<Vec<String>>,
+    }
+    impl Sink for Send {
+        fn push_sized(&mut self, item: Result<(Document, Origin), Error>, bytes: u64) {
+            let (document, warning) = match item {
+                Err(e) => (Err(e), None),
+                Ok((mut d, o)) => {
+                    let warning;
+                    let planned = if o.once { None } else { self.planned.next() };
+                    match planned {
+                        Some((old, new, w)) if old == d.id => {
+                            d.id = new;
+                            warning = w;
+                        }
+                        // Standard input, or a file that changed between
+                        // the passes.
+                        _ => {
+                            let repeated = self.repeated.iter().any(|k| k == o.input_key());
+                            warning =
+                                super::ids::unique_in_stream(&mut d, &o, repeated, &mut self.used);
+                        }
+                    }
+                    (Ok(d), warning)
+                }
+            };
+            // A closed receiver has stopped reading: the rest is not wanted.
+            let _ = self.tx.send(Item {
+                document,
+                warning,
+                bytes,
+            });
+        }
+    }
+    let (tx, rx) = std::sync::mpsc::sync_channel(capacity.max(1));
+    let used = planned.iter().map(|(_, new, _)| new.clone()).collect();
+    let mut keys: Vec<Vec<String>> = inputs
+        .iter()
+        .filter(|p| {
+            p.as_os_str() == "-" || fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir())
+        })
+        .map(|p| {
+            if p.as_os_str() == "-" {
+                Origin::stdin().input_key().to_vec()
+            } else {
+                Origin::file(p, 1).input_key().to_vec()
+            }
+        })
+        .collect();
+    keys.sort();
+    let repeated = keys
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0].clone())
+        .collect();
+    let mut sink = Send {
+        tx,
+        planned: planned.into_iter(),
+        used,
+        repeated,
+    };
+    let inputs = inputs.to_vec();
+    let opts = *opts;
+    std::thread::spawn(move || read_into(&inputs, &opts, true, &mut sink));
+    Stream { rx, total_bytes }
 }
