@@ -246,16 +246,37 @@ pub fn parse(text: &str) -> Vec<Parsed> {
             }
         })
         .collect();
-    let starts = toks
+    // The meanings of every phrase of several words, looked up once: the
+    // rules ask for them again and again at the same token.
+    let starts: Vec<bool> = toks
         .iter()
         .map(|t| t.kind == Kind::Word && lex.starts_phrase(&key(t.s)))
         .collect();
+    let width = lex.max_words.max(1) - 1;
+    let mut multi: Vec<&'static [Lex]> = vec![&[]; toks.len() * width];
+    let mut k = String::new();
+    for (i, t) in toks.iter().enumerate() {
+        if width == 0 || !starts[i] {
+            continue;
+        }
+        k.clear();
+        k.push_str(&key(t.s));
+        for n in 2..=lex.max_words {
+            match toks.get(i + n - 1) {
+                Some(u) if u.kind == Kind::Word => k.push_str(&key(u.s)),
+                _ => break,
+            }
+            multi[i * width + n - 2] = lex.get(&k);
+        }
+    }
     let p = P {
         points: std::cell::RefCell::new(vec![None; toks.len()]),
         toks: &toks,
         lex,
         lex1,
         starts,
+        multi,
+        width,
     };
     p.run()
 }
@@ -267,6 +288,11 @@ struct P<'t> {
     lex1: Vec<&'static [Lex]>,
     /// Whether each token begins a phrase of several words.
     starts: Vec<bool>,
+    /// The meanings of the phrase of `n` ≥ 2 words at token `i`, at
+    /// `i * width + n - 2`.
+    multi: Vec<&'static [Lex]>,
+    /// The most words of a phrase, less one.
+    width: usize,
     /// The point read at each token, once asked.
     points: std::cell::RefCell<Vec<Option<Option<Atom>>>>,
 }
@@ -301,35 +327,23 @@ impl<'t> P<'t> {
 
     /// The meanings of the phrase of `n` words starting at `i`.
     fn phrase(&self, i: usize, n: usize) -> &'static [Lex] {
-        if i + n > self.toks.len() {
-            return &[];
+        match n {
+            0 => &[],
+            1 => self.lex1.get(i).copied().unwrap_or(&[]),
+            _ if n - 2 < self.width => self
+                .multi
+                .get(i * self.width + n - 2)
+                .copied()
+                .unwrap_or(&[]),
+            _ => &[],
         }
-        let toks = &self.toks[i..i + n];
-        if toks.iter().any(|t| t.kind != Kind::Word) {
-            return &[];
-        }
-        if n == 1 {
-            return self.lex1[i];
-        }
-        if !self.starts[i] {
-            return &[];
-        }
-        let mut k = String::new();
-        for t in toks {
-            k.push_str(&key(t.s));
-        }
-        self.lex.get(&k)
     }
 
     /// All meanings at `i`, longest phrase first, with their length.
-    fn lex_at(&self, i: usize) -> Vec<(Lex, usize)> {
-        let mut out = Vec::new();
-        for n in (1..=self.lex.max_words).rev() {
-            for l in self.phrase(i, n) {
-                out.push((*l, n));
-            }
-        }
-        out
+    fn lex_at(&self, i: usize) -> impl Iterator<Item = (Lex, usize)> + '_ {
+        (1..=self.lex.max_words)
+            .rev()
+            .flat_map(move |n| self.phrase(i, n).iter().map(move |l| (*l, n)))
     }
 
     /// The length of a function word or phrase of `role` at `i`
@@ -414,7 +428,7 @@ impl<'t> P<'t> {
                 .get(t.s.to_ascii_lowercase().as_str())?;
             return Some((w, 1));
         }
-        self.lex_at(i).into_iter().find_map(|(l, n)| match l {
+        self.lex_at(i).find_map(|(l, n)| match l {
             Lex::Weekday(w) => Some((w, n)),
             _ => None,
         })
@@ -805,7 +819,7 @@ impl<'t> P<'t> {
             && key(self.toks[j].s) == "می"
             && let Some(nx) = self.tok(j + mn)
             && nx.kind == Kind::Word
-            && self.lex_at(j + mn).is_empty()
+            && self.lex_at(j + mn).next().is_none()
             && self.year_at(j + mn, false).is_none()
         {
             return None;
@@ -1195,7 +1209,7 @@ impl<'t> P<'t> {
         {
             return None;
         }
-        let (cal, month, day, n) = self.lex_at(h).into_iter().find_map(|(l, n)| match l {
+        let (cal, month, day, n) = self.lex_at(h).find_map(|(l, n)| match l {
             Lex::Holiday { cal, month, day } => Some((cal, month, day, n)),
             _ => None,
         })?;
@@ -2096,7 +2110,7 @@ impl<'t> P<'t> {
 
     /// A part of the day at `i`: (part, stands alone, tokens).
     fn day_part_at(&self, i: usize) -> Option<(DayPart, bool, usize)> {
-        self.lex_at(i).into_iter().find_map(|(l, n)| match l {
+        self.lex_at(i).find_map(|(l, n)| match l {
             Lex::DayPart { part, alone } => Some((part, alone, n)),
             _ => None,
         })
@@ -2286,7 +2300,7 @@ impl<'t> P<'t> {
         let (v, unit, mut j) = if let Some(v) = self.ordinal_in(i) {
             let unit = self.unit_at(i + 1)?;
             if !matches!(unit, Unit::Day | Unit::Year | Unit::Week | Unit::Month)
-                || self.lex_at(i + 1).is_empty()
+                || self.lex_at(i + 1).next().is_none()
             {
                 return None;
             }
