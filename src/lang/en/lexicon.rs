@@ -2,7 +2,9 @@
 //! into lookup tables keyed by the lowercase word (or phrase, words joined
 //! by one space).
 
-use std::collections::HashMap;
+/// Lexicons are looked up at every token: a fast hash (FxHash; the keys
+/// are the project's own words, not input an attacker picks).
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 use std::sync::OnceLock;
 
 use crate::lang::tsv;
@@ -134,6 +136,8 @@ pub struct Lexicon {
     pub relative: HashMap<&'static str, (RelKind, i32)>,
     /// The longest relative phrase, in words.
     pub relative_words: usize,
+    /// The first words of the relative phrases.
+    pub relative_first: rustc_hash::FxHashSet<&'static str>,
     pub cues: HashMap<&'static str, Cue>,
     /// Named days (`holidays.tsv`), by their first word: a token is
     /// tried only against the names that begin with it.
@@ -154,14 +158,15 @@ impl Lexicon {
         let numbers = tsv::rows(include_str!("../../../data/lexicon/en/numbers.tsv"))
             .filter_map(|r| Some((r[0], (r.get(1)?.parse().ok()?, r.get(2) == Some(&"1")))))
             .collect();
-        let mut roles: HashMap<&'static str, Vec<Role>> = HashMap::new();
+        let mut roles: HashMap<&'static str, Vec<Role>> = HashMap::default();
         for r in tsv::rows(include_str!("../../../data/lexicon/en/keywords.tsv")) {
             if let Some(role) = r.get(1).and_then(|s| Role::from_name(s)) {
                 roles.entry(r[0]).or_default().push(role);
             }
         }
-        let mut relative = HashMap::new();
+        let mut relative = HashMap::default();
         let mut relative_words = 1;
+        let mut relative_first = rustc_hash::FxHashSet::default();
         for r in tsv::rows(include_str!("../../../data/lexicon/en/relative.tsv")) {
             let kind = match r.get(1).copied() {
                 Some("day") => RelKind::Day,
@@ -173,6 +178,7 @@ impl Lexicon {
             };
             let offset = r.get(2).and_then(|s| s.parse().ok()).unwrap_or(0);
             relative_words = relative_words.max(r[0].split(' ').count());
+            relative_first.insert(r[0].split(' ').next().unwrap_or(""));
             relative.insert(r[0], (kind, offset));
         }
         let cues = tsv::rows(include_str!("../../../data/lexicon/en/verbs.tsv"))
@@ -190,7 +196,7 @@ impl Lexicon {
                 Some((r[0], cue))
             })
             .collect();
-        let mut holidays: HashMap<&'static str, Vec<Holiday>> = HashMap::new();
+        let mut holidays: HashMap<&'static str, Vec<Holiday>> = HashMap::default();
         for r in tsv::rows(include_str!("../../../data/lexicon/en/holidays.tsv")) {
             let words: Vec<&'static str> = r[0].split(' ').filter(|w| !w.is_empty()).collect();
             let parsed = (|| {
@@ -216,6 +222,7 @@ impl Lexicon {
             roles,
             relative,
             relative_words,
+            relative_first,
             cues,
         }
     }

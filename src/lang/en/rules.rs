@@ -222,6 +222,7 @@ pub fn rule_names() -> Vec<&'static str> {
 pub fn parse(text: &str) -> Vec<Parsed> {
     let toks = tokenize(text);
     let p = P {
+        points: std::cell::RefCell::new(vec![None; toks.len()]),
         toks: &toks,
         lex: lexicon(),
     };
@@ -361,6 +362,8 @@ const ZONES: &[&str] = &[
 struct P<'t> {
     toks: &'t [Tok<'t>],
     lex: &'static Lexicon,
+    /// The point read at each token, once asked.
+    points: std::cell::RefCell<Vec<Option<Option<Atom>>>>,
 }
 
 /// The placeholder expression of a clock time or a part of the day that
@@ -966,6 +969,19 @@ impl<'t> P<'t> {
     /// Any point date at `i`, with a qualifier («last Friday», «next
     /// March», «this spring»).
     fn point(&self, i: usize) -> Option<Atom> {
+        // Dates, ranges, open ranges and modifiers all ask for the point
+        // at the same tokens: read each once.
+        if let Some(cached) = self.points.borrow().get(i).and_then(|c| c.as_ref()) {
+            return cached.clone();
+        }
+        let a = self.point_uncached(i);
+        if let Some(slot) = self.points.borrow_mut().get_mut(i) {
+            *slot = Some(a.clone());
+        }
+        a
+    }
+
+    fn point_uncached(&self, i: usize) -> Option<Atom> {
         for r in RULES {
             if let Read::Before(f) = r.read
                 && let Some(a) = f(self, i)
@@ -1104,20 +1120,26 @@ impl<'t> P<'t> {
             calendar: g,
             anaphoric,
         };
-        // Phrases, longest first.
-        for n in (1..=self.lex.relative_words).rev() {
-            if i + n > self.toks.len() {
-                continue;
+        // Phrases, longest first: the words (as many as a phrase has, up
+        // to the first token that is no word) joined once, then looked up
+        // by prefix.
+        let mut key = String::new();
+        let mut ends = Vec::new();
+        if self.lex.relative_first.contains(self.w(i)) {
+            for t in self.toks[i..].iter().take(self.lex.relative_words) {
+                if t.kind != Kind::Word {
+                    break;
+                }
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(&t.low);
+                ends.push(key.len());
             }
-            if self.toks[i..i + n].iter().any(|t| t.kind != Kind::Word) {
-                continue;
-            }
-            let key = self.toks[i..i + n]
-                .iter()
-                .map(|t| t.low.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(&(kind, off)) = self.lex.relative.get(key.as_str()) {
+        }
+        for (n, &end) in ends.iter().enumerate().rev() {
+            let n = n + 1;
+            if let Some(&(kind, off)) = self.lex.relative.get(&key[..end]) {
                 if n == 1 && !self.reference_word_ok(i) {
                     return None;
                 }
