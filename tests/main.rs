@@ -18,6 +18,7 @@ mod order;
 mod repair;
 mod robust;
 mod seed;
+mod spark;
 mod stream;
 mod text;
 mod timeline;
