@@ -19,6 +19,7 @@ cd "$(dirname "$0")/../.."
 sizes=("${@:-100}")
 dir=${TARIKH_PERF_DIR:-/tmp/tarikh-perf}
 mkdir -p "$dir"
+rm -f "$dir/merged.txt"
 cargo build --release --quiet --bin tarikh --example gen-corpus
 bin=target/release/tarikh
 gen=target/release/examples/gen-corpus
@@ -47,9 +48,24 @@ for mb in "${sizes[@]}"; do
     for t in 1 "$cores"; do
       measure "$lang $real MiB | extract jsonl" "$real" "$bin" extract "$corpus" --format jsonl --quiet --threads "$t"
     done
-    measure "$lang $real MiB | extract json (merged)" "$real" "$bin" extract "$corpus" --quiet --threads "$cores"
+    measure "$lang $real MiB | extract json (merged)" "$real" "$bin" extract "$corpus" --quiet --threads "$cores" -o "$dir/timeline-$lang.json"
+    read -r _ _ rss <"$dir/time.txt"
+    python3 - "$dir/timeline-$lang.json" "$rss" >>"$dir/merged.txt" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))
+events = t["events"]
+quotes = sum(len(ev["quote"].encode()) for e in events for ev in e["evidence"])
+reports = sum(len(e["evidence"]) for e in events)
+rss = int(sys.argv[2]) * 1024
+print(f"{len(t['documents'])} documents, {reports} reports merged into {len(events)} events; "
+      f"peak RSS {rss / 2**20:.0f} MiB = {rss / len(events):.0f} bytes per merged event "
+      f"(its quotes: {quotes / len(events):.0f} bytes on average)")
+PY
   done
 done
+echo
+cat "$dir/merged.txt"
+rm -f "$dir/merged.txt"
 echo
 echo "| corpus | instructions per MiB, dates jsonl (callgrind, first 2 MiB) |"
 echo "|---|---|"

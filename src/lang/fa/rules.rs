@@ -271,6 +271,7 @@ pub fn parse(text: &str) -> Vec<Parsed> {
     }
     let p = P {
         points: std::cell::RefCell::new(vec![None; toks.len()]),
+        numbers: std::cell::RefCell::new(vec![None; toks.len()]),
         toks: &toks,
         lex,
         lex1,
@@ -295,6 +296,8 @@ struct P<'t> {
     width: usize,
     /// The point read at each token, once asked.
     points: std::cell::RefCell<Vec<Option<Option<Atom>>>>,
+    /// The number written in words at each token, once asked.
+    numbers: std::cell::RefCell<Vec<Option<Option<(u32, bool, usize)>>>>,
 }
 
 /// The calendar of a bare year by its magnitude (Persian text): 1200–1499
@@ -465,6 +468,18 @@ impl<'t> P<'t> {
 
     /// A number written in words: (value, ordinal, tokens).
     fn number_words(&self, i: usize) -> Option<(u32, bool, usize)> {
+        // Days, counts, amounts and durations all ask at the same tokens.
+        if let Some(cached) = self.numbers.borrow().get(i).copied().flatten() {
+            return cached;
+        }
+        let n = self.number_words_uncached(i);
+        if let Some(slot) = self.numbers.borrow_mut().get_mut(i) {
+            *slot = Some(n);
+        }
+        n
+    }
+
+    fn number_words_uncached(&self, i: usize) -> Option<(u32, bool, usize)> {
         let mut total = 0u32;
         let mut ordinal = false;
         let mut k = i;
@@ -1945,10 +1960,14 @@ impl<'t> P<'t> {
         match t.kind {
             Kind::Num => true,
             Kind::Word => {
-                let k = key(t.s);
-                self.multiplier(i).is_some()
-                    || matches!(&*k, "هزاران" | "میلیونها")
-                    || self.number_word(&k).is_some_and(|(_, ordinal)| !ordinal)
+                // The word's meanings were looked up once (`lex1`).
+                let number = self.lex1[i].iter().find_map(|l| match *l {
+                    Lex::Number { ordinal, .. } => Some(ordinal),
+                    _ => None,
+                });
+                number == Some(false)
+                    || self.multiplier(i).is_some()
+                    || matches!(&*key(t.s), "هزاران" | "میلیونها")
             }
             _ => false,
         }
