@@ -123,7 +123,7 @@ fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
             id: format!("doc{d}@{i}"),
             kind,
             summary: String::new(),
-            time: Some(Time {
+            time: Some(Box::new(Time {
                 text: String::new(),
                 span: [0, 0].into(),
                 rule: "bench".into(),
@@ -141,7 +141,7 @@ fn synthetic(n: usize) -> Vec<tarikh::timeline::DocEvents> {
                 year_from: None,
                 alternative: None,
                 repaired: None,
-            }),
+            })),
             mood: Default::default(),
             time_from: None,
             actors: vec![EntityRef {

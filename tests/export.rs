@@ -101,7 +101,7 @@ fn event(
         id: id.to_string(),
         kind,
         summary: summary.to_string(),
-        time,
+        time: time.map(Box::new),
         mood: Default::default(),
         time_from: None,
         actors,

@@ -203,7 +203,7 @@ fn ev(id: &str, start: Option<&str>, end: Option<&str>) -> Event {
         id: id.into(),
         kind: EventType::Other,
         summary: id.into(),
-        time,
+        time: time.map(Box::new),
         mood: Default::default(),
         time_from: None,
         actors: vec![],

@@ -554,8 +554,8 @@ fn own_event_checks(timeline: &Timeline, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let (Some(sa), Some(sb)) = (
-            a.time.as_ref().and_then(compare::span_of),
-            b.time.as_ref().and_then(compare::span_of),
+            a.time.as_deref().and_then(compare::span_of),
+            b.time.as_deref().and_then(compare::span_of),
         ) else {
             continue;
         };

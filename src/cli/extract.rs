@@ -114,6 +114,10 @@ pub fn run(args: &ExtractArgs) -> Result<super::Status> {
             d.diagnostics.push(w);
             tarikh::diagnostic::sort(&mut d.diagnostics);
         }
+        // Kept until the whole corpus is read: no spare capacity.
+        d.events.shrink_to_fit();
+        d.relations.shrink_to_fit();
+        d.diagnostics.shrink_to_fit();
         d
     };
     if format == Format::Jsonl {
@@ -181,6 +185,13 @@ pub fn write_timeline(
     let mut timeline = tarikh::timeline::build(per_doc);
     tarikh::diagnostic::sort(&mut timeline.diagnostics);
     let file = TimelineFile::new(timeline);
+    if format == Format::Json {
+        // The timeline of a corpus can be larger than the events it is
+        // made of: written as it is serialized, never held as one string.
+        let mut out = super::run::Out::open(output)?;
+        out.write_json(&file)?;
+        return out.commit();
+    }
     let opts = RenderOptions {
         labels: labels.map(Into::into),
         colour: false,

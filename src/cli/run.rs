@@ -133,6 +133,18 @@ impl Out {
         })
     }
 
+    /// The JSON of `value` ([`tarikh::export::json::write_pretty`]),
+    /// written as it is made.
+    pub fn write_json<T: serde::Serialize>(&mut self, value: &T) -> Result<()> {
+        let shown = self.file.as_ref().map(|(p, _, _)| p.display().to_string());
+        tarikh::export::json::write_pretty(value, &mut self.sink).with_context(|| {
+            format!(
+                "{}: cannot write",
+                shown.unwrap_or("standard output".into())
+            )
+        })
+    }
+
     /// Flushes, and puts the file in place.
     pub fn commit(mut self) -> Result<()> {
         self.sink.flush()?;

@@ -393,7 +393,7 @@ mod tests {
             id: id.into(),
             kind,
             summary: id.into(),
-            time: Some(crate::temporal::Time {
+            time: Some(Box::new(crate::temporal::Time {
                 text: "3 May 2022".into(),
                 span: span.into(),
                 rule: "test".into(),
@@ -411,7 +411,7 @@ mod tests {
                 year_from: None,
                 alternative: None,
                 repaired: None,
-            }),
+            })),
             mood: Mood::Asserted,
             time_from: None,
             actors: vec![],

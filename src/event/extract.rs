@@ -784,7 +784,8 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                 let [start, end] = view.original_span(norm, span.clone());
                 let quote = ex.chars.slice(&doc.text, start, end).to_string();
                 let summary = view.original_text(&doc.text, &ex.chars, norm, span.clone());
-                let time: Option<Time> = date.map(|i| dated.resolved[i].time.clone());
+                let time: Option<Box<Time>> =
+                    date.map(|i| Box::new(dated.resolved[i].time.clone()));
                 let confidence = round2(weight * if time.is_some() { 1.0 } else { 0.85 });
                 if let Some(q) = cue
                     && let Some(prev) = events.len().checked_sub(1)

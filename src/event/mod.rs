@@ -265,7 +265,7 @@ pub struct Event {
     /// When: a date of its own clause or one it inherits (`time_from`);
     /// null only when neither its clause, its sentence, its chronology
     /// entry nor a heading dates it.
-    pub time: Option<Time>,
+    pub time: Option<Box<Time>>,
     /// Where `time` comes from; absent when `time` is null (and in
     /// timelines written before the field existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]

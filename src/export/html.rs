@@ -196,7 +196,7 @@ fn colour(k: EventType) -> &'static str {
 }
 
 fn event_data(t: &TimelineFile, e: &Event, l: Labels) -> EventData {
-    let tm = e.time.as_ref();
+    let tm = e.time.as_deref();
     let mut precision = tm
         .map(|t| view::precision_label(t.precision, l).to_string())
         .unwrap_or_default();

@@ -74,6 +74,81 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
     escape_controls(s)
 }
 
+/// [`to_string`] written to `out` as it is made, never held whole: the
+/// same bytes, for outputs too large to build in memory (the timeline of a
+/// corpus).
+pub fn write_pretty<T: Serialize, W: std::io::Write>(value: &T, out: W) -> std::io::Result<()> {
+    let mut w = EscapeControls { out, lead: false };
+    serde_json::to_writer_pretty(&mut w, value).map_err(|e| match e.io_error_kind() {
+        // A closed pipe stays a closed pipe.
+        Some(kind) => std::io::Error::from(kind),
+        None => std::io::Error::other(e),
+    })?;
+    if w.lead {
+        // A lone 0xC2 cannot end valid UTF-8: serde_json never writes one.
+        w.out.write_all(b"\xc2")?;
+    }
+    w.out.write_all(b"\n")?;
+    w.out.flush()
+}
+
+/// The writer form of [`escape_controls`]: DEL (0x7F) and the C1 controls
+/// (UTF-8 `C2 80`–`C2 9F`) become `\u` escapes as the bytes pass, a `C2`
+/// held back when a write ends on it.
+struct EscapeControls<W> {
+    out: W,
+    /// The last byte written was a `C2` lead byte, not yet passed on.
+    lead: bool,
+}
+
+impl<W: std::io::Write> std::io::Write for EscapeControls<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut from = 0;
+        let mut i = 0;
+        if self.lead {
+            self.lead = false;
+            match buf.first() {
+                Some(&b) if (0x80..=0x9f).contains(&b) => {
+                    write!(self.out, "\\u{:04x}", b)?;
+                    from = 1;
+                    i = 1;
+                }
+                _ => self.out.write_all(&[0xc2])?,
+            }
+        }
+        while i < buf.len() {
+            let b = buf[i];
+            if b == 0x7f {
+                self.out.write_all(&buf[from..i])?;
+                self.out.write_all(b"\\u007f")?;
+                from = i + 1;
+            } else if b == 0xc2 {
+                match buf.get(i + 1) {
+                    Some(&c) if (0x80..=0x9f).contains(&c) => {
+                        self.out.write_all(&buf[from..i])?;
+                        write!(self.out, "\\u{:04x}", c)?;
+                        i += 1;
+                        from = i + 1;
+                    }
+                    Some(_) => {}
+                    None => {
+                        self.out.write_all(&buf[from..i])?;
+                        self.lead = true;
+                        from = buf.len();
+                    }
+                }
+            }
+            i += 1;
+        }
+        self.out.write_all(&buf[from.min(buf.len())..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// One compact JSON line with its newline (JSON Lines), with no control
 /// character raw (see [`escape_controls`]).
 pub fn to_line<T: Serialize>(value: &T) -> String {
@@ -337,4 +412,54 @@ pub fn read_events_record(line: &str) -> Result<EventsRecord, String> {
         }
     }
     Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The streaming writer gives the bytes of `to_string`, C1 controls
+    /// and DEL escaped, also when a write ends between the two bytes of
+    /// one (a one-byte buffer splits every one).
+    #[test]
+    fn write_pretty_is_to_string_byte_for_byte() {
+        struct OneByte<'a>(&'a mut Vec<u8>);
+        impl std::io::Write for OneByte<'_> {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                self.0.extend_from_slice(&buf[..buf.len().min(1)]);
+                Ok(buf.len().min(1))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let value = serde_json::json!({
+            "a": "x\u{9b}2J\u{7f}\u{85}é\u{c2}\u{a0}۱۴۰۳",
+            "b": ["\u{80}", "\u{9f}", "¢"],
+        });
+        let want = to_string(&value);
+        assert!(want.contains("\\u009b") && want.contains("\\u007f"));
+        let mut whole = Vec::new();
+        write_pretty(&value, &mut whole).unwrap();
+        assert_eq!(String::from_utf8(whole).unwrap(), want);
+        // serde_json writes through a buffer in pieces; a writer that takes
+        // one byte at a time splits every two-byte character.
+        let mut bytes = Vec::new();
+        let mut inner = Vec::new();
+        {
+            let mut w = EscapeControls {
+                out: &mut inner,
+                lead: false,
+            };
+            for b in serde_json::to_string_pretty(&value).unwrap().bytes() {
+                std::io::Write::write_all(&mut w, &[b]).unwrap();
+            }
+        }
+        bytes.extend_from_slice(&inner);
+        bytes.push(b'\n');
+        assert_eq!(String::from_utf8(bytes).unwrap(), want);
+        let mut tiny = Vec::new();
+        write_pretty(&value, OneByte(&mut tiny)).unwrap();
+        assert_eq!(String::from_utf8(tiny).unwrap(), want);
+    }
 }

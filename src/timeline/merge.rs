@@ -94,7 +94,7 @@ fn bounds(t: &Time) -> (NaiveDate, NaiveDate) {
 /// The bounds of an event's date; undated events sort last.
 fn span_of(e: &Event) -> (NaiveDate, NaiveDate) {
     e.time
-        .as_ref()
+        .as_deref()
         .map_or((NaiveDate::MAX, NaiveDate::MAX), bounds)
 }
 
@@ -160,7 +160,7 @@ fn absorb(a: &mut Event, b: Event) {
     a.confidence = a.confidence.max(b.confidence);
     a.time = match (a.time.take(), b.time) {
         (None, t) | (t, None) => t,
-        (Some(x), Some(y)) => Some(intersect(x, y)),
+        (Some(x), Some(y)) => Some(Box::new(intersect(*x, *y))),
     };
 }
 

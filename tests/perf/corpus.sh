@@ -28,12 +28,11 @@ echo "commit $(git rev-parse --short HEAD), $cores cores, $(date -u +%Y-%m-%d)"
 echo
 echo "| corpus | command | threads | wall s | user s | MB/s | MB/s per core | peak RSS MB |"
 echo "|---|---|---|---|---|---|---|---|"
-measure() { # label mb cmd...
-  local label=$1 mb=$2; shift 2
+measure() { # label mb threads cmd...
+  local label=$1 mb=$2 threads=$3; shift 3
   local t
   /usr/bin/time -o "$dir/time.txt" -f "%e %U %M" "$@" >/dev/null 2>"$dir/stderr.txt"
   read -r wall user rss <"$dir/time.txt"
-  local threads=${*: -1}
   awk -v l="$label" -v mb="$mb" -v w="$wall" -v u="$user" -v r="$rss" -v th="$threads" \
     'BEGIN { printf "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.0f |\n", l, th, w, u, mb / w, mb / w / th, r / 1024 }'
 }
@@ -43,12 +42,12 @@ for mb in "${sizes[@]}"; do
     [ -s "$corpus" ] || "$gen" --mb "$mb" --lang "$lang" -o "$corpus" 2>/dev/null
     real=$(awk -v b="$(stat -c %s "$corpus")" 'BEGIN { printf "%.1f", b / 1048576 }')
     for t in 1 "$cores"; do
-      measure "$lang $real MiB | dates jsonl" "$real" "$bin" dates "$corpus" --format jsonl --quiet --threads "$t"
+      measure "$lang $real MiB | dates jsonl" "$real" "$t" "$bin" dates "$corpus" --format jsonl --quiet --threads "$t"
     done
     for t in 1 "$cores"; do
-      measure "$lang $real MiB | extract jsonl" "$real" "$bin" extract "$corpus" --format jsonl --quiet --threads "$t"
+      measure "$lang $real MiB | extract jsonl" "$real" "$t" "$bin" extract "$corpus" --format jsonl --quiet --threads "$t"
     done
-    measure "$lang $real MiB | extract json (merged)" "$real" "$bin" extract "$corpus" --quiet --threads "$cores" -o "$dir/timeline-$lang.json"
+    measure "$lang $real MiB | extract json (merged)" "$real" "$cores" "$bin" extract "$corpus" --quiet --threads "$cores" -o "$dir/timeline-$lang.json"
     read -r _ _ rss <"$dir/time.txt"
     python3 - "$dir/timeline-$lang.json" "$rss" >>"$dir/merged.txt" <<'PY'
 import json, sys

@@ -282,6 +282,9 @@ pub fn parse(text: &str) -> Vec<Parsed> {
     p.run()
 }
 
+/// A number written in words: (value, ordinal, tokens).
+type NumberWords = (u32, bool, usize);
+
 struct P<'t> {
     toks: &'t [Tok<'t>],
     lex: &'static Lexicon,
@@ -297,7 +300,7 @@ struct P<'t> {
     /// The point read at each token, once asked.
     points: std::cell::RefCell<Vec<Option<Option<Atom>>>>,
     /// The number written in words at each token, once asked.
-    numbers: std::cell::RefCell<Vec<Option<Option<(u32, bool, usize)>>>>,
+    numbers: std::cell::RefCell<Vec<Option<Option<NumberWords>>>>,
 }
 
 /// The calendar of a bare year by its magnitude (Persian text): 1200–1499
