@@ -285,9 +285,88 @@ fn linearity(c: &mut Criterion) {
     group.finish();
 }
 
+/// A corpus run as `tarikh dates --format jsonl` does it: news-sized
+/// documents (the Persian news text cut at paragraphs into documents of
+/// about 4 KB, 4 MB in all) read as a stream, processed by
+/// `pipeline::run_ordered` on 1 and on every core, each listing written
+/// as a JSON line (to memory). The whole-run figures, on generated corpora
+/// of 100 MB and 1 GB, come from `tests/perf/corpus.sh`.
+fn corpus(c: &mut Criterion) {
+    let text = persian_news();
+    let mut docs = Vec::new();
+    let mut cur = String::new();
+    while docs.len() * 4096 < (4 << 20) {
+        for para in text.split("\n\n") {
+            cur.push_str(para);
+            cur.push_str("\n\n");
+            if cur.len() >= 4096 {
+                docs.push(std::mem::take(&mut cur));
+            }
+        }
+    }
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let opts = tarikh::pipeline::Options {
+        published: chrono::NaiveDate::from_ymd_opt(2023, 11, 15),
+        ..Default::default()
+    };
+    let items = |docs: &[String]| {
+        docs.iter()
+            .enumerate()
+            .map(|(i, t)| tarikh::text::Item {
+                document: Ok(tarikh::text::Document {
+                    id: format!("d{i}"),
+                    source: "bench".into(),
+                    text: t.clone(),
+                    lang: Some("fa".into()),
+                    published: None,
+                    published_from: None,
+                    title: None,
+                }),
+                warning: None,
+                bytes: t.len() as u64,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut group = c.benchmark_group("corpus");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    let all = tarikh::pipeline::Parallel::resolve(0);
+    for threads in [1, all] {
+        group.bench_function(format!("dates-jsonl-{threads}-threads"), |b| {
+            b.iter_batched(
+                || items(&docs),
+                |items| {
+                    let mut out = Vec::new();
+                    tarikh::pipeline::run_ordered(
+                        items.into_iter(),
+                        tarikh::pipeline::Parallel::new(threads),
+                        |doc, _| {
+                            let d = tarikh::pipeline::dates(&doc, &opts);
+                            let mut l = tarikh::export::json::DatesListing::new();
+                            l.documents.push(d.info);
+                            l.dates = d.dates;
+                            l.diagnostics = d.diagnostics;
+                            tarikh::export::json::to_line(&l)
+                        },
+                        |line, _| -> Result<(), ()> {
+                            out.extend_from_slice(line.map_err(|_| ())?.as_bytes());
+                            Ok(())
+                        },
+                    )
+                    .unwrap();
+                    black_box(out)
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     normalize(c);
     dates(c);
+    corpus(c);
     graph(c);
     linearity(c);
 }

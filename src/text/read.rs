@@ -825,9 +825,13 @@ pub struct Item {
 /// memory bounded by the items waiting to be taken (`capacity`), not by
 /// the corpus.
 ///
-/// Ids are those [`read_all`] gives: a first pass reads every file (every
-/// record's id, its text checked but not kept) and makes the ids unique
-/// as [`read_all`] does; the second pass reads the documents. What can
+/// Ids are those [`read_all`] gives: a first pass reads every file for its
+/// ids only (a record's text is checked, not kept) and keeps nothing but
+/// them; when some id is met twice, the files are read once more for the
+/// documents' origins, and the ids made unique as [`read_all`] does (so
+/// memory grows with the number of documents only for a corpus with
+/// duplicate ids, by about 300 bytes a document). The last pass reads the
+/// documents. What can
 /// be read only once (standard input, a FIFO or a device given by name)
 /// is read in the second pass alone: its documents keep their ids unless
 /// one is already taken, and then take their line or a number
@@ -847,53 +851,90 @@ impl Iterator for Stream {
     }
 }
 
-/// Reads `inputs` as a [`Stream`]; at most `capacity` items wait.
-pub fn stream(inputs: &[PathBuf], opts: &ReadOptions, capacity: usize) -> Stream {
-    // First pass: ids only.
-    struct Plan {
-        docs: Vec<(Document, Origin)>,
-        bytes: u64,
-    }
+/// A document's id as read, as made unique, and the warning saying so.
+type Planned = (String, String, Option<Diagnostic>);
+
+/// The ids of every document of the files among `inputs` (what can be read
+/// only once is left out), made unique as [`read_all`] makes them.
+fn plan_ids(inputs: &[PathBuf], opts: &ReadOptions) -> Vec<Planned> {
+    struct Plan(Vec<(Document, Origin)>);
     impl Sink for Plan {
-        fn push_sized(&mut self, item: Result<(Document, Origin), Error>, bytes: u64) {
-            self.bytes += bytes;
+        fn push_sized(&mut self, item: Result<(Document, Origin), Error>, _: u64) {
             if let Ok((mut d, o)) = item {
                 d.text = String::new();
-                self.docs.push((d, o));
+                self.0.push((d, o));
             }
         }
         fn wants_text(&self) -> bool {
             false
         }
     }
-    let mut plan = Plan {
-        docs: Vec::new(),
-        bytes: 0,
-    };
+    let mut plan = Plan(Vec::new());
     read_into(inputs, opts, false, &mut plan);
-    let original: Vec<String> = plan.docs.iter().map(|(d, _)| d.id.clone()).collect();
-    let warnings = make_unique(&mut plan.docs);
+    let original: Vec<String> = plan.0.iter().map(|(d, _)| d.id.clone()).collect();
+    let warnings = make_unique(&mut plan.0);
     let mut warned: std::collections::HashMap<String, Diagnostic> = warnings
         .into_iter()
         .map(|w| (w.document.clone(), w))
         .collect();
-    let planned: Vec<(String, String, Option<Diagnostic>)> = original
+    original
         .into_iter()
-        .zip(plan.docs)
+        .zip(plan.0)
         .map(|(old, (d, _))| {
             let w = warned.remove(&d.id);
             (old, d.id, w)
         })
-        .collect();
+        .collect()
+}
+
+/// Reads `inputs` as a [`Stream`]; at most `capacity` items wait.
+pub fn stream(inputs: &[PathBuf], opts: &ReadOptions, capacity: usize) -> Stream {
+    // First pass: ids only. Most corpora have no id twice; then only the
+    // ids are kept, and only when a stream needs them. Otherwise the
+    // documents' origins are read again to qualify their ids as
+    // `read_all` does.
+    struct Ids {
+        count: rustc_hash::FxHashMap<String, u32>,
+        twice: bool,
+        bytes: u64,
+    }
+    impl Sink for Ids {
+        fn push_sized(&mut self, item: Result<(Document, Origin), Error>, bytes: u64) {
+            self.bytes += bytes;
+            if let Ok((d, _)) = item {
+                let n = self.count.entry(d.id).or_insert(0);
+                *n += 1;
+                self.twice |= *n > 1;
+            }
+        }
+        fn wants_text(&self) -> bool {
+            false
+        }
+    }
+    let mut ids = Ids {
+        count: Default::default(),
+        twice: false,
+        bytes: 0,
+    };
+    read_into(inputs, opts, false, &mut ids);
+    let planned = ids.twice.then(|| plan_ids(inputs, opts));
     let once = inputs.iter().any(|p| {
         p.as_os_str() == "-" || fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir())
     });
-    let total_bytes = (!once).then_some(plan.bytes);
+    let total_bytes = (!once).then_some(ids.bytes);
+    // The ids a document read once must not take.
+    let used: std::collections::HashSet<String> = match (&planned, once) {
+        (_, false) => Default::default(),
+        (Some(p), true) => p.iter().map(|(_, new, _)| new.clone()).collect(),
+        (None, true) => ids.count.into_keys().collect(),
+    };
 
     // Second pass: the documents, on their own thread.
     struct Send {
         tx: std::sync::mpsc::SyncSender<Item>,
-        planned: std::vec::IntoIter<(String, String, Option<Diagnostic>)>,
+        /// The ids of the files' documents, in reading order, when some
+        /// had to be qualified (`None`: every id is kept as read).
+        planned: Option<std::vec::IntoIter<Planned>>,
         used: std::collections::HashSet<String>,
         /// Inputs read once that are given more than once (`- -`).
         repeated: Vec<Vec<String>>,
@@ -904,7 +945,12 @@ pub fn stream(inputs: &[PathBuf], opts: &ReadOptions, capacity: usize) -> Stream
                 Err(e) => (Err(e), None),
                 Ok((mut d, o)) => {
                     let warning;
-                    let planned = if o.once { None } else { self.planned.next() };
+                    let planned = match &mut self.planned {
+                        _ if o.once => None,
+                        // Every id is kept as read.
+                        None => Some((d.id.clone(), d.id.clone(), None)),
+                        Some(p) => p.next(),
+                    };
                     match planned {
                         Some((old, new, w)) if old == d.id => {
                             d.id = new;
@@ -930,7 +976,6 @@ pub fn stream(inputs: &[PathBuf], opts: &ReadOptions, capacity: usize) -> Stream
         }
     }
     let (tx, rx) = std::sync::mpsc::sync_channel(capacity.max(1));
-    let used = planned.iter().map(|(_, new, _)| new.clone()).collect();
     let mut keys: Vec<Vec<String>> = inputs
         .iter()
         .filter(|p| {
@@ -952,7 +997,7 @@ pub fn stream(inputs: &[PathBuf], opts: &ReadOptions, capacity: usize) -> Stream
         .collect();
     let mut sink = Send {
         tx,
-        planned: planned.into_iter(),
+        planned: planned.map(Vec::into_iter),
         used,
         repeated,
     };
