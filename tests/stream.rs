@@ -311,3 +311,71 @@ fn standard_input_is_a_stream_of_records() {
     assert!(out == from_file);
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), n);
 }
+
+/// On a terminal (a pseudo-terminal made by util-linux `script`) the run
+/// shows a progress bar with the bytes, documents and an ETA (the total is
+/// known for files); a message printed during the run comes out whole;
+/// `--quiet` hides the bar; and reading standard input, whose total is
+/// unknown, shows no ETA.
+#[test]
+fn progress_bar_on_a_terminal_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, bad, _) = corpus(dir.path());
+    let bin = env!("CARGO_BIN_EXE_tarikh");
+    let on_terminal = |command: String| {
+        let typescript = dir.path().join("typescript");
+        let status = std::process::Command::new("script")
+            .args(["-qec", &command])
+            .arg(&typescript)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("script (util-linux) runs a command on a pseudo-terminal");
+        assert_eq!(status.code(), Some(1), "{command}");
+        // What a terminal shows, its cursor movements left out.
+        let raw = String::from_utf8_lossy(&std::fs::read(&typescript).unwrap()).replace('\r', "\n");
+        let mut shown = String::new();
+        let mut chars = raw.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' && chars.peek() == Some(&'[') {
+                chars.next();
+                while chars.next().is_some_and(|c| !c.is_ascii_alphabetic()) {}
+                continue;
+            }
+            shown.push(c);
+        }
+        shown
+    };
+    let out = dir.path().join("out.jsonl");
+    let shown = on_terminal(format!(
+        "{bin} dates {} --format jsonl --threads 2 -o {}",
+        bad.display(),
+        out.display()
+    ));
+    assert!(shown.contains(" documents"), "{shown}");
+    assert!(shown.contains("ETA"), "{shown}");
+    // The message about the bad line is one whole line of its own.
+    assert!(
+        shown.lines().any(|l| l.starts_with("tarikh: ")
+            && l.ends_with(
+                ":4: not a JSON record with a \"text\": key must be a string at line 1 column 2"
+            )),
+        "{shown}"
+    );
+    let quiet = on_terminal(format!(
+        "{bin} dates {} --format jsonl --quiet -o {}",
+        bad.display(),
+        out.display()
+    ));
+    assert!(
+        !quiet.contains(" documents") && !quiet.contains("ETA"),
+        "{quiet}"
+    );
+    assert!(quiet.contains("3 of "), "{quiet}");
+    let piped = on_terminal(format!(
+        "{bin} dates - --input-format jsonl --format jsonl -o {} < {}",
+        out.display(),
+        bad.display()
+    ));
+    assert!(piped.contains(" documents"), "{piped}");
+    assert!(!piped.contains("ETA"), "{piped}");
+}

@@ -47,7 +47,7 @@ impl Progress {
             bar.set_draw_target(ProgressDrawTarget::hidden());
         }
         let template = if total_bytes.is_some() {
-            "{bar:30} {bytes}/{total_bytes} {msg} {binary_bytes_per_sec} ETA {eta}"
+            "{wide_bar} {bytes}/{total_bytes} {msg} {binary_bytes_per_sec} ETA {eta}"
         } else {
             "{spinner} {bytes} {msg} {binary_bytes_per_sec}"
         };
