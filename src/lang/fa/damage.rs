@@ -16,13 +16,6 @@ use super::token::{Kind, Tok, tokenize};
 use crate::lang::damage::{Assessment, DamageModel, Piece, Signs, Slot, SlotKind, Stranded};
 use crate::lang::expr::{Expr, Parsed};
 
-fn is_era(lex: &Lexicon, toks: &[Tok], k: usize) -> bool {
-    let t = &toks[k];
-    t.kind == Kind::Word
-        && key(t.s).chars().count() > 1
-        && lex.get(&key(t.s)).iter().any(|l| matches!(l, Lex::Era(_)))
-}
-
 fn is_month(lex: &Lexicon, t: &Tok) -> bool {
     if t.kind == Kind::Latin {
         return lex
@@ -97,8 +90,16 @@ pub fn signs(toks: &[Tok]) -> Signs {
             }
             _ => {}
         }
+        if t.kind != Kind::Word {
+            continue;
+        }
+        // The word's meanings, looked up once for both signs below.
+        let word = key(t.s);
+        let meanings = lex.get(&word);
         // An era marker with no year before it: «سال میلادی», «… میلادی».
-        if is_era(lex, toks, k) && k > 0 && toks[k - 1].kind != Kind::Num {
+        let era =
+            word.chars().nth(1).is_some() && meanings.iter().any(|l| matches!(l, Lex::Era(_)));
+        if era && k > 0 && toks[k - 1].kind != Kind::Num {
             out.slots.push(Slot {
                 kind: SlotKind::Year,
                 before: k,
@@ -106,7 +107,9 @@ pub fn signs(toks: &[Tok]) -> Signs {
             });
         }
         // «روز آبان»: a day word straight before a month name.
-        if has_role(lex, t, Role::DayWord) && toks.get(k + 1).is_some_and(|n| is_month(lex, n)) {
+        if meanings.contains(&Lex::Kw(Role::DayWord))
+            && toks.get(k + 1).is_some_and(|n| is_month(lex, n))
+        {
             out.slots.push(Slot {
                 kind: SlotKind::Day,
                 before: k + 1,
