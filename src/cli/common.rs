@@ -194,31 +194,9 @@ impl ReadArgs {
 /// directory, then a rename), or to stdout when `path` is `None` or `-`.
 /// An existing file is never left half-written or clobbered on error.
 pub fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
-    match path {
-        None => write_stdout(content),
-        Some(p) if p == Path::new("-") => write_stdout(content),
-        Some(p) => {
-            // A link is followed to its target, which is replaced (the link
-            // stays); anything but a regular file (a directory, a FIFO, a
-            // device) is refused rather than replaced by a file.
-            let target = output_target(p)?;
-            let dir = target
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let name = target
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default();
-            let tmp = dir.join(format!(".{name}.tarikh-{}.tmp", std::process::id()));
-            let result =
-                std::fs::write(&tmp, content).and_then(|()| std::fs::rename(&tmp, &target));
-            if result.is_err() {
-                let _ = std::fs::remove_file(&tmp);
-            }
-            result.with_context(|| format!("{}: cannot write", p.display()))
-        }
-    }
+    let mut out = super::run::Out::open(path)?;
+    out.write(content)?;
+    out.commit()
 }
 
 /// The file `-o PATH` writes: PATH itself, or the end of its chain of
@@ -252,13 +230,6 @@ pub fn output_target(p: &Path) -> Result<std::path::PathBuf> {
 /// failed run never replaces an existing output.
 pub fn nothing_read<T>(docs: &[T], failed: bool) -> bool {
     docs.is_empty() && failed
-}
-
-fn write_stdout(content: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(content.as_bytes())?;
-    out.flush()?;
-    Ok(())
 }
 
 /// Reports an input that could not be read on standard error, as

@@ -8,8 +8,8 @@ use clap::Args;
 use tarikh::export::{self, Command, Format, Output, RenderOptions, json};
 use tarikh::pipeline;
 
-use super::common::{ReadArgs, format_arg, report, write_output};
-use super::run::{Out, Progress, RunArgs, say_failures};
+use super::common::{ReadArgs, format_arg, write_output};
+use super::run::{self, Out, RunArgs};
 
 const AFTER_HELP: &str = "\
 Lists every date, range, duration and relative expression per document, in
@@ -69,8 +69,6 @@ pub fn run(args: &DatesArgs) -> Result<super::Status> {
         return timeml(args, &docs, &opts, failed, read_diags);
     }
     let stream = args.read.stream(args.run.parallel());
-    let mut progress = Progress::new(stream.total_bytes, &args.run);
-    let (mut read, mut failed) = (0usize, 0usize);
     let work = |doc: tarikh::text::Document, warning: Option<tarikh::diagnostic::Diagnostic>| {
         let d = pipeline::dates(&doc, &opts);
         (d.info, d.dates, d.diagnostics, warning)
@@ -78,60 +76,40 @@ pub fn run(args: &DatesArgs) -> Result<super::Status> {
     if args.format.0 == Format::Jsonl {
         // One listing per document, written as it is done.
         let mut out = Out::open(args.output.as_deref())?;
-        pipeline::run_ordered(stream, args.run.parallel(), work, |done, bytes| {
-            progress.done(bytes);
-            match done {
-                Ok((info, dates, diagnostics, warning)) => {
-                    read += 1;
-                    let mut listing = json::DatesListing::new();
-                    listing.documents.push(info);
-                    listing.dates = dates;
-                    listing.diagnostics = warning.into_iter().chain(diagnostics).collect();
-                    out.write(&json::to_line(&listing))
-                }
-                Err(e) => {
-                    failed += 1;
-                    progress.say(|| report(&e));
-                    Ok(())
-                }
-            }
-        })?;
-        progress.finish();
-        say_failures(&progress, failed, read + failed);
-        if read == 0 && failed > 0 {
+        let counts = run::corpus(
+            stream,
+            &args.run,
+            work,
+            |(info, dates, diagnostics, warning)| {
+                let mut listing = json::DatesListing::new();
+                listing.documents.push(info);
+                listing.dates = dates;
+                listing.diagnostics = warning.into_iter().chain(diagnostics).collect();
+                out.write(&json::to_line(&listing))
+            },
+        )?;
+        if counts.nothing_read() {
             // Nothing could be read: nothing is written (`out` is dropped).
             return Ok(1);
         }
         out.commit()?;
-        return Ok(u8::from(failed > 0));
+        return Ok(counts.status());
     }
     let mut listing = json::DatesListing::new();
     let mut warnings = Vec::new();
-    pipeline::run_ordered(
+    let counts = run::corpus(
         stream,
-        args.run.parallel(),
+        &args.run,
         work,
-        |done, bytes| -> Result<()> {
-            progress.done(bytes);
-            match done {
-                Ok((info, dates, diagnostics, warning)) => {
-                    read += 1;
-                    listing.documents.push(info);
-                    listing.dates.extend(dates);
-                    listing.diagnostics.extend(diagnostics);
-                    warnings.extend(warning);
-                }
-                Err(e) => {
-                    failed += 1;
-                    progress.say(|| report(&e));
-                }
-            }
+        |(info, dates, diagnostics, warning)| {
+            listing.documents.push(info);
+            listing.dates.extend(dates);
+            listing.diagnostics.extend(diagnostics);
+            warnings.extend(warning);
             Ok(())
         },
     )?;
-    progress.finish();
-    say_failures(&progress, failed, read + failed);
-    if read == 0 && failed > 0 {
+    if counts.nothing_read() {
         return Ok(1);
     }
     // Findings about the inputs first, then each document's.
@@ -144,7 +122,7 @@ pub fn run(args: &DatesArgs) -> Result<super::Status> {
         &RenderOptions::default(),
     )?;
     write_output(args.output.as_deref(), &out)?;
-    Ok(u8::from(failed > 0))
+    Ok(counts.status())
 }
 
 /// `--format timeml`: one TimeML file per document. One document goes to

@@ -9,8 +9,8 @@ use tarikh::export::json::{self, TimelineFile};
 use tarikh::export::{self, Command, Format, Output, RenderOptions};
 use tarikh::pipeline;
 
-use super::common::{ReadArgs, format_arg, report, write_output};
-use super::run::{Out, Progress, RunArgs, say_failures};
+use super::common::{ReadArgs, format_arg, write_output};
+use super::run::{self, Out, RunArgs};
 
 const AFTER_HELP: &str = "\
 Builds one timeline from every input: the dated events of each article
@@ -106,8 +106,6 @@ pub fn run(args: &ExtractArgs) -> Result<super::Status> {
     let format = args.format.map_or(Format::EXTRACT[0], |f| f.0);
     let opts = args.read.options();
     let stream = args.read.stream(args.run.parallel());
-    let mut progress = Progress::new(stream.total_bytes, &args.run);
-    let (mut read, mut failed) = (0usize, 0usize);
     let work = |doc: tarikh::text::Document, warning: Option<tarikh::diagnostic::Diagnostic>| {
         let mut d = pipeline::doc_events(&doc, &opts);
         if let Some(w) = warning {
@@ -122,56 +120,25 @@ pub fn run(args: &ExtractArgs) -> Result<super::Status> {
     };
     if format == Format::Jsonl {
         let mut out = Out::open(args.output.as_deref())?;
-        pipeline::run_ordered(stream, args.run.parallel(), work, |done, bytes| {
-            progress.done(bytes);
-            match done {
-                Ok(d) => {
-                    read += 1;
-                    out.write(&json::to_line(&json::EventsRecord::new(d)))
-                }
-                Err(e) => {
-                    failed += 1;
-                    progress.say(|| report(&e));
-                    Ok(())
-                }
-            }
+        let counts = run::corpus(stream, &args.run, work, |d| {
+            out.write(&json::to_line(&json::EventsRecord::new(d)))
         })?;
-        progress.finish();
-        say_failures(&progress, failed, read + failed);
-        if read == 0 && failed > 0 {
+        if counts.nothing_read() {
             return Ok(1);
         }
         out.commit()?;
-        return Ok(u8::from(failed > 0));
+        return Ok(counts.status());
     }
     let mut per_doc = Vec::new();
-    pipeline::run_ordered(
-        stream,
-        args.run.parallel(),
-        work,
-        |done, bytes| -> Result<()> {
-            progress.done(bytes);
-            match done {
-                Ok(d) => {
-                    read += 1;
-                    per_doc.push(d);
-                }
-                Err(e) => {
-                    failed += 1;
-                    progress.say(|| report(&e));
-                }
-            }
-            Ok(())
-        },
-    )?;
-    progress.finish();
-    say_failures(&progress, failed, read + failed);
-    if read == 0 && failed > 0 {
+    let counts = run::corpus(stream, &args.run, work, |d| {
+        per_doc.push(d);
+        Ok(())
+    })?;
+    if counts.nothing_read() {
         return Ok(1);
     }
-    let status = u8::from(failed > 0);
     write_timeline(per_doc, format, args.labels, args.output.as_deref())?;
-    Ok(status)
+    Ok(counts.status())
 }
 
 /// Builds the timeline of the documents' events and writes it: what

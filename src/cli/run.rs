@@ -78,7 +78,8 @@ impl Progress {
 
 /// Output written piece by piece: to standard output, or to a temporary
 /// file beside `-o FILE` that replaces it only when [`Out::commit`] is
-/// called (dropped uncommitted, it is removed and FILE is untouched).
+/// called (dropped uncommitted, it is removed and FILE is untouched): an
+/// existing file is never left half-written or clobbered on error.
 pub struct Out {
     sink: Box<dyn Write>,
     file: Option<(PathBuf, PathBuf, PathBuf)>,
@@ -91,6 +92,9 @@ impl Out {
             None => Ok(Out::stdout()),
             Some(p) if p == Path::new("-") => Ok(Out::stdout()),
             Some(p) => {
+                // A link is followed to its target, which is replaced (the
+                // link stays); anything but a regular file (a directory, a
+                // FIFO, a device) is refused rather than replaced by a file.
                 let target = super::common::output_target(p)?;
                 let dir = target
                     .parent()
@@ -168,7 +172,7 @@ impl Drop for Out {
 }
 
 /// The count of failed inputs, said once at the end of a run.
-pub fn say_failures(progress: &Progress, failed: usize, total: usize) {
+fn say_failures(progress: &Progress, failed: usize, total: usize) {
     if failed > 0 {
         progress.say(|| {
             let _ = writeln!(
@@ -177,4 +181,56 @@ pub fn say_failures(progress: &Progress, failed: usize, total: usize) {
             );
         });
     }
+}
+
+/// How a corpus run went: documents read and inputs that failed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    pub read: usize,
+    pub failed: usize,
+}
+
+impl Counts {
+    /// Every input failed: the command writes nothing (an existing output
+    /// stays as it was) and exits 1.
+    pub fn nothing_read(&self) -> bool {
+        self.read == 0 && self.failed > 0
+    }
+
+    /// The exit status: 1 when some input failed.
+    pub fn status(&self) -> super::Status {
+        u8::from(self.failed > 0)
+    }
+}
+
+/// Runs a corpus: every document of `stream` through `work` on the
+/// workers of `run`, each result given to `keep` in input order; an input
+/// that could not be read is named on standard error and counted; the
+/// progress bar runs meanwhile, and the count of failures is said at the
+/// end.
+pub fn corpus<T: Send>(
+    stream: tarikh::text::Stream,
+    run: &RunArgs,
+    work: impl Fn(tarikh::text::Document, Option<tarikh::diagnostic::Diagnostic>) -> T + Sync,
+    mut keep: impl FnMut(T) -> Result<()>,
+) -> Result<Counts> {
+    let mut progress = Progress::new(stream.total_bytes, run);
+    let mut counts = Counts::default();
+    tarikh::pipeline::run_ordered(stream, run.parallel(), work, |done, bytes| {
+        progress.done(bytes);
+        match done {
+            Ok(x) => {
+                counts.read += 1;
+                keep(x)
+            }
+            Err(e) => {
+                counts.failed += 1;
+                progress.say(|| super::common::report(&e));
+                Ok(())
+            }
+        }
+    })?;
+    progress.finish();
+    say_failures(&progress, counts.failed, counts.read + counts.failed);
+    Ok(counts)
 }
