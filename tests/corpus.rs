@@ -37,6 +37,8 @@ struct Case {
     published: Option<String>,
     alternative: Option<String>,
     diagnostic: Option<String>,
+    /// A diagnostic code the entry must not draw.
+    no_diagnostic: Option<String>,
     count: Option<usize>,
     /// The rule expected to read the entry (the `rule` field of the output).
     rule: Option<String>,
@@ -198,6 +200,11 @@ fn check(case: &Case, file_published: Option<&str>, kind: &str, lang: Lang) -> V
     {
         let got: Vec<_> = out.diagnostics.iter().map(|d| d.code.as_str()).collect();
         diffs.push(format!("diagnostic {code} expected, got {got:?}"));
+    }
+    if let Some(code) = &case.no_diagnostic
+        && out.diagnostics.iter().any(|d| d.code.as_str() == code)
+    {
+        diffs.push(format!("diagnostic {code} not expected"));
     }
     diffs
 }

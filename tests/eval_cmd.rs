@@ -37,7 +37,7 @@ fn eval_dates_recall_precision_not_a_date_values_since_until() {
     let r = score("ok/en-kabul.gold.toml");
     let d = &r.dates;
     // 10 real gold expressions, 2 not-a-date; 11 predictions, of which
-    // "in the past" lies on a not-a-date entry.
+    // "the past" lies on a not-a-date entry.
     assert_eq!((d.gold, d.found, d.predictions), (10, 10, 11));
     assert_eq!((d.not_a_date, d.not_a_date_predicted), (2, 1));
     assert_eq!(d.recall, Some(1.0));
@@ -56,7 +56,7 @@ fn eval_dates_recall_precision_not_a_date_values_since_until() {
         .collect();
     assert_eq!(wrong, [("Tuesday", [353, 360]), ("12 May", [383, 389])]);
     assert_eq!(det.extra.len(), 1);
-    assert!(det.extra[0].not_a_date && det.extra[0].text == "in the past");
+    assert!(det.extra[0].not_a_date && det.extra[0].text == "the past");
     // Breakdowns: the duration is written with calendar "none".
     let g = row(&r.by_calendar, "gregorian");
     assert_eq!(
@@ -288,7 +288,7 @@ fn eval_cli_json_md_text_verbose() {
         "{text}"
     );
     assert!(
-        text.contains("  extra (not-a-date): \"in the past\" [219, 230)"),
+        text.contains("  extra (not-a-date): \"the past\" [222, 230)"),
         "{text}"
     );
 

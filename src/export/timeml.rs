@@ -7,7 +7,9 @@
 //! - `tid` `t1`, `t2`, … in text order; the DCT is `t0` (`functionInDocument
 //!   CREATION_TIME`), written only when the publication date is known.
 //! - `type` DATE, TIME, DURATION or SET; `value` the TIMEX3 value: a
-//!   Gregorian day, month, year, decade (`199X`) or century as written; a
+//!   Gregorian day, month or year; a decade or century by its leading
+//!   digits, as TIMEX3 writes them ("the 1990s" `199`, "the 20th century"
+//!   `19`); a Gregorian season its code (`1998-SU`, `-FA`, `-WI`, `-SP`); a
 //!   week its ISO week (`2000-W07`); a part of day `…TMO`, `TAF`, `TEV`,
 //!   `TNI`; a clock time `…T10:00`; durations, sets and
 //!   `PRESENT_REF`/`PAST_REF`/`FUTURE_REF` as tarikh writes them.
@@ -160,6 +162,15 @@ fn timex(t: &Time, kind: MentionType, tid: usize, has_dct: bool) -> Timex {
         // An open range is its anchor with `mod` («از سال ۱۹۹۲», "since
         // Monday"): the value tarikh gives, the bounds left to the JSON.
         _ if t.modifier.is_some() => t.value.clone().unwrap_or_default(),
+        // «now», "currently": the reference, though tarikh also gives the
+        // day it was said on.
+        _ if t
+            .value
+            .as_deref()
+            .is_some_and(|v| matches!(v, "PRESENT_REF" | "PAST_REF" | "FUTURE_REF")) =>
+        {
+            t.value.clone().unwrap_or_default()
+        }
         ("DATE" | "TIME", Some(s), Some(e)) => match gregorian_unit(t, s, e) {
             Some(v) => v,
             None => {
@@ -170,6 +181,11 @@ fn timex(t: &Time, kind: MentionType, tid: usize, has_dct: bool) -> Timex {
         },
         _ => t.value.clone().unwrap_or_default(),
     };
+    // A day with its time of day («بامداد سه‌شنبه», "Friday night") is a
+    // TIME in TimeML.
+    if kind == "DATE" && value.len() > 10 && value.as_bytes()[10] == b'T' {
+        kind = "TIME";
+    }
     Timex {
         tid,
         kind,
@@ -226,11 +242,30 @@ fn gregorian_unit(t: &Time, s: NaiveDate, e: NaiveDate) -> Option<String> {
         }
         Precision::Month if whole_month => Some(format!("{:04}-{:02}", s.year(), s.month())),
         Precision::Year if whole_year => Some(format!("{:04}", s.year())),
-        Precision::Decade | Precision::Century
-            if t.calendar == Calendar::Gregorian
-                && t.value.as_deref().is_some_and(|v| v.contains('X')) =>
-        {
-            t.value.clone()
+        // TIMEX3 writes a decade and a century by their leading digits:
+        // "the 1990s" `199`, "the 20th century" `19`.
+        Precision::Decade if t.calendar == Calendar::Gregorian && s.year() % 10 == 0 => {
+            Some(format!("{:03}", s.year().div_euclid(10)))
+        }
+        Precision::Century if t.calendar == Calendar::Gregorian => {
+            let c = if s.year() % 100 == 1 {
+                s.year() - 1
+            } else {
+                s.year()
+            };
+            (c % 100 == 0 && e.year() - s.year() == 99).then(|| format!("{:02}", c.div_euclid(100)))
+        }
+        // A Gregorian season ("this summer") by its TIMEX3 code; a Solar
+        // Hijri season is a quarter of its year, no Gregorian unit.
+        Precision::Season if t.calendar == Calendar::Gregorian => {
+            let code = match s.month() {
+                3 | 4 => "SP",
+                6 | 7 => "SU",
+                9 | 10 => "FA",
+                12 | 1 | 2 => "WI",
+                _ => return None,
+            };
+            Some(format!("{:04}-{code}", s.year()))
         }
         _ => None,
     }

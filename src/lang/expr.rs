@@ -172,6 +172,40 @@ pub enum Expr {
     /// A length of time, not a date («شش سال»); `amount` 0 is an unknown
     /// amount («چند ماه»: `PXM`).
     Duration { amount: u32, unit: Unit },
+    /// A recurring time, not a date («هر روز», "every Friday", "daily").
+    Set(Recurrence),
+}
+
+/// What a set repeats, as TIMEX3 writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recurrence {
+    /// Every `n` units («هر روز», "daily", "every two weeks"): `P1D`,
+    /// `P2W`.
+    Every(u32, Unit),
+    /// Every given weekday (ISO 1 = Monday … 7), perhaps at a part of the
+    /// day ("every Friday", "Tuesday nights"): `XXXX-WXX-5`,
+    /// `XXXX-WXX-2TNI`.
+    Weekday(u8, Option<DayPart>),
+    /// Every given Gregorian month ("each July"): `XXXX-07`.
+    Month(u8),
+    /// Every given part of the day ("every evening", «هر شب»):
+    /// `XXXX-XX-XXTEV`.
+    DayPart(DayPart),
+}
+
+impl Recurrence {
+    /// The TIMEX3 value of the set.
+    pub fn timex(self) -> String {
+        match self {
+            Recurrence::Every(n, u) => u.iso_duration(n.max(1)),
+            Recurrence::Weekday(d, part) => match part {
+                Some(p) => format!("XXXX-WXX-{d}T{}", p.code()),
+                None => format!("XXXX-WXX-{d}"),
+            },
+            Recurrence::Month(m) => format!("XXXX-{m:02}"),
+            Recurrence::DayPart(p) => format!("XXXX-XX-XXT{}", p.code()),
+        }
+    }
 }
 
 /// Modifiers of the contract: open ranges and vagueness.

@@ -361,6 +361,7 @@ impl Paragraphs {
 fn kind_of(p: &Parsed) -> MentionType {
     match p.expr {
         Expr::Duration { .. } => MentionType::Duration,
+        Expr::Set(_) => MentionType::Set,
         _ if p.time_only => MentionType::Time,
         _ => MentionType::Date,
     }
@@ -501,10 +502,8 @@ fn page_headers(
         }
         if edge(k) && j > i {
             let text = text::normalize(&original[line.clone()]).text;
-            let furniture = language.is_page_header(&text);
-            let clock = mentions[i..j].iter().any(|m| m.time_of_day.is_some()) || has_clock(&text);
-            let bare = clock && !language.is_dateline(&text) && {
-                // What is left of the line without its dates: at most two words.
+            // What is left of the line without its dates, in words.
+            let words_left = {
                 let mut rest = String::new();
                 let mut from = line.start;
                 for m in &mentions[i..j] {
@@ -516,8 +515,13 @@ fn page_headers(
                 rest.split(|c: char| !c.is_alphabetic())
                     .filter(|w| !w.is_empty())
                     .count()
-                    <= 2
             };
+            // A stamp is a short line: a sentence of the story that says
+            // "two days ago" or «به‌روزرسانی» is no page furniture.
+            let furniture = words_left <= FURNITURE_WORDS && language.is_page_header(&text);
+            let clock = mentions[i..j].iter().any(|m| m.time_of_day.is_some()) || has_clock(&text);
+            // A bare clock line: at most two words beside its dates.
+            let bare = clock && !language.is_dateline(&text) && words_left <= 2;
             if furniture || bare {
                 for m in &mut mentions[i..j] {
                     if m.repaired.is_some() {
@@ -541,6 +545,11 @@ fn page_headers(
         i = j.max(i + 1);
     }
 }
+
+/// The most words (beside its dates) a line of page furniture holds: an
+/// update stamp, a site clock with its menu words, a reference's
+/// "Retrieved" line.
+const FURNITURE_WORDS: usize = 12;
 
 /// True when normalized text holds a clock time (`03:30`, `9:15`).
 fn has_clock(text: &str) -> bool {

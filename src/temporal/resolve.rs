@@ -691,6 +691,12 @@ impl Resolver<'_> {
                 Self::duration(&mut t, *amount, *unit);
                 None
             }
+            // A set has no interval: its value says what repeats.
+            Expr::Set(r) => {
+                t.value = Some(r.timex());
+                t.precision = Precision::Unknown;
+                None
+            }
             Expr::Relative {
                 rel,
                 calendar,

@@ -22,7 +22,9 @@
 use super::lexicon::{Lexicon, RelKind, Role, lexicon};
 use super::tense::clause_tense;
 use super::token::{Kind, Tok, tokenize};
-use crate::lang::expr::{DateSpec, DayPart, Expr, Modifier, Parsed, Relative, Tense, Unit};
+use crate::lang::expr::{
+    DateSpec, DayPart, Expr, Modifier, Parsed, Recurrence, Relative, Tense, Unit,
+};
 use crate::lang::grammar::{self, Atom, GrammarParams, Lead, Names, Read, Side, TwoDigitEnd};
 use crate::units::Calendar;
 
@@ -200,6 +202,12 @@ static RULES: &[Rule] = &[
         read: Read::Expr(|p, i| p.reference(i)),
     },
     Rule {
+        name: "en/set",
+        emits: &["en/set"],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.set_expr(i)),
+    },
+    Rule {
         name: "en/vague-duration",
         emits: &["en/vague-duration"],
         starts: ANY,
@@ -229,7 +237,63 @@ pub fn parse(text: &str) -> Vec<Parsed> {
     let mut out = p.run();
     join_date_times(text, &mut out);
     clause_days(&toks, &mut out);
+    timeml_heads(&toks, &mut out);
     out
+}
+
+/// TimeML spans of English: the determiner belongs to an expression that
+/// is a noun phrase of its own («the past two years», «the first nine
+/// months», «the 1990s», «the next few days», «the current quarter») and
+/// «nearly», «almost», «about» to a span counted back («nearly two weeks
+/// ago»). An expression used as a modifier keeps its bare span («the 1994
+/// ceasefire», «the 30-day truce», «the Aug. 7 bombing»).
+fn timeml_heads(toks: &[Tok<'_>], out: &mut [Parsed]) {
+    const HEADS: &[&str] = &[
+        "past",
+        "next",
+        "last",
+        "first",
+        "coming",
+        "following",
+        "previous",
+        "latest",
+        "few",
+        "several",
+        "early",
+        "late",
+        "mid",
+        "same",
+    ];
+    for p in out.iter_mut() {
+        let Ok(k) = toks.binary_search_by_key(&p.start, |t| t.start) else {
+            continue;
+        };
+        let Some(prev) = k.checked_sub(1).map(|m| &toks[m]) else {
+            continue;
+        };
+        let first = &toks[k];
+        let last = toks[k..]
+            .iter()
+            .take_while(|t| t.end <= p.end)
+            .last()
+            .unwrap_or(first);
+        let hyphenated = toks[k..]
+            .iter()
+            .take_while(|t| t.end <= p.end)
+            .any(|t| t.s == "-");
+        let head = HEADS.contains(&first.low.as_str())
+            || matches!(p.rule, "en/decade" | "en/century" | "en/duration")
+            || matches!(p.expr, Expr::Duration { .. })
+                && (first.kind == Kind::Num || first.kind == Kind::Word);
+        let determiner = prev.low == "the"
+            && head
+            && !hyphenated
+            && !matches!(p.rule, "en/year" | "en/month" | "en/month-year");
+        let approx = matches!(prev.low.as_str(), "nearly" | "almost") && last.low == "ago";
+        if prev.kind == Kind::Word && (determiner || approx) {
+            p.start = prev.start;
+        }
+    }
 }
 
 /// A date followed directly by a clock time («1/19/2025 7:02:31 AM»,
@@ -1594,7 +1658,14 @@ impl<'t> P<'t> {
                 }
                 part = day_part_of(self.w(j - 1));
             }
-            let mut p = Parsed::new(self.toks[i].start, self.toks[j - 1].end, rule, e);
+            // «in recent years», «in the past»: read as one phrase, spanned
+            // without the preposition (TimeML leaves it out).
+            let from = if self.w(i) == "in" && j > i + 1 {
+                i + 1
+            } else {
+                i
+            };
+            let mut p = Parsed::new(self.toks[from].start, self.toks[j - 1].end, rule, e);
             p.day_part = part;
             (p, j)
         })
@@ -1966,6 +2037,123 @@ impl<'t> P<'t> {
             },
         );
         Some((p, i + 1))
+    }
+
+    /// `en/set`: recurring times, as TIMEX3 sets: «every Friday», «each
+    /// July», «every two weeks», «every other day», «every evening»,
+    /// «daily», «weekly», «annually», «nightly», «on Fridays», «Tuesday
+    /// nights». Not «Daily» in a name («the Daily Star»), nor «each» before
+    /// anything but a time word.
+    fn set_expr(&self, i: usize) -> Option<(Parsed, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let w = t.low.as_str();
+        let make = |r: Recurrence, j: usize| {
+            let p = Parsed::new(
+                self.toks[i].start,
+                self.toks[j - 1].end,
+                "en/set",
+                Expr::Set(r),
+            );
+            (p, j)
+        };
+        let adverb = match w {
+            "daily" => Some(Recurrence::Every(1, Unit::Day)),
+            "weekly" => Some(Recurrence::Every(1, Unit::Week)),
+            "monthly" => Some(Recurrence::Every(1, Unit::Month)),
+            "yearly" | "annually" => Some(Recurrence::Every(1, Unit::Year)),
+            "hourly" => Some(Recurrence::Every(1, Unit::Hour)),
+            "nightly" => Some(Recurrence::DayPart(DayPart::Night)),
+            _ => None,
+        };
+        if let Some(r) = adverb {
+            // Not a newspaper («the party daily Granma», «the Daily
+            // Star»), an average («average daily volume») or a rate
+            // («rise 8% annually», «10,000 units annually»).
+            let name = (t.capitalized() && !self.sentence_start(i))
+                || self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Word && n.capitalized())
+                || matches!(self.prev_w(i), "the" | "a" | "average" | "party");
+            let rate = (1..=3).any(|b| {
+                i >= b && {
+                    let p = &self.toks[i - b];
+                    p.s == "%" || matches!(p.low.as_str(), "percent" | "units" | "tons" | "barrels")
+                }
+            });
+            if name || rate {
+                return None;
+            }
+            return Some(make(r, i + 1));
+        }
+        // A plural weekday, perhaps with a plural part of the day: «on
+        // Fridays», «Tuesday nights».
+        if t.capitalized() {
+            let plural_day = w
+                .strip_suffix('s')
+                .filter(|d| d.ends_with("day"))
+                .and_then(|d| self.lex.weekdays.get(d).copied());
+            let single = self
+                .lex
+                .weekdays
+                .get(w)
+                .copied()
+                .filter(|_| w.ends_with("day"));
+            let part_plural = self
+                .w(i + 1)
+                .strip_suffix('s')
+                .and_then(day_part_of)
+                .filter(|_| self.w(i + 1) != "midnights");
+            match (plural_day, single, part_plural) {
+                (Some(d), _, Some(p)) | (None, Some(d), Some(p)) => {
+                    return Some(make(Recurrence::Weekday(d, Some(p)), i + 2));
+                }
+                (Some(d), _, None) => return Some(make(Recurrence::Weekday(d, None), i + 1)),
+                _ => return None,
+            }
+        }
+        if !matches!(w, "every" | "each") {
+            return None;
+        }
+        let mut k = i + 1;
+        // «every other day»: every second one.
+        let mut n = 1;
+        if w == "every" && self.w(k) == "other" {
+            n = 2;
+            k += 1;
+        }
+        if let Some((d, len, _)) = self.weekday_at(k) {
+            let part = day_part_of(self.w(k + len));
+            let j = k + len + usize::from(part.is_some());
+            return Some(make(Recurrence::Weekday(d, part), j));
+        }
+        if n == 1
+            && let Some((m, len, latent)) = self.month_at(k)
+            && !latent
+        {
+            return Some(make(Recurrence::Month(m), k + len));
+        }
+        if n == 1
+            && let Some(p) = day_part_of(self.w(k)).filter(|_| self.w(k) != "tonight")
+        {
+            return Some(make(Recurrence::DayPart(p), k + 1));
+        }
+        if w == "every"
+            && n == 1
+            && let Some((v, unit, j, hyphen)) = self.amount_unit(k)
+            && !hyphen
+            && self.w(k) != "a"
+            && self.w(k) != "an"
+        {
+            return Some(make(Recurrence::Every(v, unit), j));
+        }
+        let unit = self.unit_at(k)?;
+        if self.w(k).ends_with('s') {
+            return None;
+        }
+        Some(make(Recurrence::Every(n, unit), k + 1))
     }
 
     /// `en/vague-duration`: lengths with no amount: «for years», «within
