@@ -175,6 +175,14 @@ pub struct Context {
 }
 
 /// Days from a day to the nearest day of an interval (0 inside it).
+/// How near publication (in days) a named day is the one at hand.
+const NAMED_DAY_AT_HAND: i64 = 30;
+
+/// True for the rules that read named days (holidays, by their table).
+fn is_named_day(rule: &str) -> bool {
+    rule.contains("/holiday")
+}
+
 fn distance_to(iv: &Interval, d: NaiveDate) -> i64 {
     if iv.contains(d) {
         0
@@ -502,6 +510,7 @@ impl Resolver<'_> {
         s: &DateSpec,
         tense: Tense,
         para_anchor: Option<Anchor>,
+        named: bool,
     ) -> Option<(DateSpec, bool)> {
         let cal = spec_calendar(s);
         let month = s.month?;
@@ -562,6 +571,17 @@ impl Resolver<'_> {
             let cands: Vec<(i32, Interval)> = (y0 - 1..=y0 + 1)
                 .filter_map(|y| iv_of(y).map(|iv| (y, iv)))
                 .collect();
+            // A named day within a month of publication is the one at hand,
+            // whatever the tense: «طالبان برای سه روز عید آتش‌بس اعلام
+            // کردند» the day before Eid is this Eid, not last year's.
+            if named
+                && let Some((y, _)) = cands
+                    .iter()
+                    .filter(|(_, iv)| distance_to(iv, p) <= NAMED_DAY_AT_HAND)
+                    .min_by_key(|(_, iv)| distance_to(iv, p))
+            {
+                return Some((with_year(*y), false));
+            }
             let pick = match tense {
                 Tense::Past | Tense::Perfect => cands.iter().rev().find(|(_, iv)| iv.start <= p),
                 Tense::Future => cands.iter().find(|(_, iv)| iv.start > p),
@@ -832,7 +852,9 @@ impl Resolver<'_> {
                 from.year =
                     Some(from_gregorian(p, spec_calendar(&from), self.ctx.lunar).year + off);
                 t.year_from = Some(YearSource::Publication);
-            } else if let Some((s, para)) = self.place_yearless(&from, m.tense, para_anchor) {
+            } else if let Some((s, para)) =
+                self.place_yearless(&from, m.tense, para_anchor, is_named_day(m.rule))
+            {
                 from = s;
                 t.year_from = Some(if para {
                     YearSource::Context
@@ -1075,7 +1097,7 @@ impl Resolver<'_> {
             source = YearSource::Publication;
         }
         if spec.year.is_none() {
-            match self.place_yearless(&spec, m.tense, para_anchor) {
+            match self.place_yearless(&spec, m.tense, para_anchor, is_named_day(m.rule)) {
                 Some((s, para)) => {
                     spec = s;
                     source = if para {
@@ -1192,8 +1214,12 @@ impl Resolver<'_> {
         let (Some(p), Some(s)) = (self.ctx.published, t.start) else {
             return;
         };
+        // A named day placed by publication is the one at hand, even told
+        // in the past tense («برای عید آتش‌بس اعلام کردند»).
+        let placed_named = is_named_day(m.rule) && t.year_from == Some(YearSource::Publication);
         if matches!(m.tense, Tense::Past | Tense::Perfect)
             && s > p
+            && !placed_named
             && matches!(m.expr, Expr::Date(_) | Expr::Range { .. })
         {
             self.diag(

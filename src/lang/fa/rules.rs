@@ -13,7 +13,9 @@
 use super::lexicon::{Lex, Lexicon, RelKind, Role, key, lexicon};
 use super::tense::{clause_tense, has_continuation_cue};
 use super::token::{Kind, Tok, tokenize};
-use crate::lang::expr::{DateSpec, DayPart, Expr, Modifier, Parsed, Relative, Tense, Unit};
+use crate::lang::expr::{
+    DateSpec, DayPart, Expr, Modifier, Parsed, Recurrence, Relative, Tense, Unit,
+};
 use crate::lang::grammar::{self, Atom, GrammarParams, Lead, Names, Read, Side, TwoDigitEnd};
 use crate::units::Calendar;
 
@@ -217,6 +219,12 @@ static RULES: &[Rule] = &[
         // Where the point rules start.
         starts: |_, _| false,
         read: Read::Expr(|p, i| p.date(i)),
+    },
+    Rule {
+        name: "fa/set",
+        emits: &["fa/set"],
+        starts: |p, i| p.kind(i) == Some(Kind::Word),
+        read: Read::Expr(|p, i| p.set(i)),
     },
     Rule {
         name: "fa/duration",
@@ -2071,6 +2079,57 @@ impl<'t> P<'t> {
             return None;
         }
         Some((Expr::Duration { amount, unit }, i + n + 1))
+    }
+
+    /// `fa/set`: recurring times, as TIMEX3 sets: «هر روز», «هر هفته»,
+    /// «هر سال», «هر دو هفته», «هر شب», «هر جمعه», «روزانه», «هفتگی»,
+    /// «ماهانه», «سالانه», «همه‌روزه». Not «هر دو» alone («هر دو کشور»:
+    /// both).
+    fn set(&self, i: usize) -> Option<(Parsed, usize)> {
+        let t = self.tok(i)?;
+        let make = |r: Recurrence, j: usize| {
+            let p = Parsed::new(t.start, self.toks[j - 1].end, "fa/set", Expr::Set(r));
+            (p, j)
+        };
+        let every = |u| Recurrence::Every(1, u);
+        let adverb = match t.s {
+            "روزانه" | "همه‌روزه" | "همهروزه" | "هرروز" => {
+                Some(every(Unit::Day))
+            }
+            "هفتگی" | "هفته‌ای" => Some(every(Unit::Week)),
+            "ماهانه" | "ماهیانه" => Some(every(Unit::Month)),
+            "سالانه" | "سالیانه" | "همه‌ساله" | "همهساله" | "هرساله" => {
+                Some(every(Unit::Year))
+            }
+            "هرشب" => Some(Recurrence::DayPart(DayPart::Night)),
+            _ => None,
+        };
+        if let Some(r) = adverb {
+            return Some(make(r, i + 1));
+        }
+        if t.s != "هر" {
+            return None;
+        }
+        let k = i + 1;
+        if let Some((d, n)) = self.weekday_at(k) {
+            return Some(make(Recurrence::Weekday(d, None), k + n));
+        }
+        if let Some((part, _, n)) = self.day_part_at(k) {
+            return Some(make(Recurrence::DayPart(part), k + n));
+        }
+        // «هر دو هفته», «هر ۲۴ ساعت»: every n units.
+        if let Some((v, n)) = self.amount_at(k)
+            && v > 1
+            && let Some(u) = self.unit_at(k + n)
+        {
+            return Some(make(Recurrence::Every(v, u), k + n + 1));
+        }
+        let u = self.unit_at(k)?;
+        // «هر ماه رمضان» names a month, not a set of months.
+        if u == Unit::Month && self.month_at(k + 1).is_some() {
+            return None;
+        }
+        Some(make(every(u), k + 1))
     }
 
     fn atom_parsed(&self, a: &Atom) -> Parsed {
