@@ -93,9 +93,6 @@ pub enum Unit {
     Year,
     Decade,
     Century,
-    /// A decade written with the TimeML designator `DE` (`P1DE`, `PXDE`),
-    /// as English annotation writes decades; [`Unit::Decade`] is `P10Y`.
-    TimexDecade,
 }
 
 impl Unit {
@@ -111,12 +108,11 @@ impl Unit {
                 Unit::Week => "PXW".into(),
                 Unit::Month => "PXM".into(),
                 Unit::Year => "PXY".into(),
-                Unit::Decade | Unit::TimexDecade => "PXDE".into(),
+                Unit::Decade => "PXDE".into(),
                 Unit::Century => "PXCE".into(),
             };
         }
         match self {
-            Unit::TimexDecade => format!("P{n}DE"),
             Unit::Minute => format!("PT{n}M"),
             Unit::Hour => format!("PT{n}H"),
             Unit::Day => format!("P{n}D"),

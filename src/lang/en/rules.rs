@@ -191,7 +191,7 @@ static RULES: &[Rule] = &[
     },
     Rule {
         name: "en/part-of-day",
-        emits: &["en/part-of-day", "en/early-hours"],
+        emits: &["en/part-of-day", "en/early-hours", "en/overnight"],
         starts: ANY,
         read: Read::Expr(|p, i| p.part_of_day(i)),
     },
@@ -324,7 +324,7 @@ fn join_date_times(text: &str, out: &mut Vec<Parsed>) {
 /// time or a part of the day with no date of its own («0915 GMT»,
 /// «overnight») is on the day the sentence speaks of, else the
 /// publication day.
-const CLAUSE_DAY_RULES: &[&str] = &["en/clock-time", "en/part-of-day"];
+const CLAUSE_DAY_RULES: &[&str] = &["en/clock-time", "en/part-of-day", "en/overnight"];
 
 /// Gives every clock time and part of the day with no date of its own
 /// (a placeholder `Days(0)`) the nearest day-sized date of its sentence.
@@ -401,6 +401,15 @@ fn clause_days(toks: &[Tok], out: &mut [Parsed]) {
             };
             p.tense = tense;
             p.tense_hint = hint;
+        } else if out[k].rule == "en/overnight" {
+            // «overnight» with no day of its sentence: the night that just
+            // ended, which TimeML dates by the evening it began (a report
+            // of 10 November: the night of the 9th, `…-09TNI`).
+            out[k].expr = Expr::Relative {
+                rel: Relative::Days(-1),
+                calendar: Calendar::Gregorian,
+                anaphoric: false,
+            };
         }
     }
 }
@@ -1673,13 +1682,9 @@ impl<'t> P<'t> {
 
     /// `en/duration` at `i`.
     fn duration_expr(&self, i: usize) -> Option<(Parsed, usize)> {
-        let (mut e, j) = self.duration(i)?;
-        // English annotation writes decades `P1DE`.
-        if let Expr::Duration { unit, .. } = &mut e
-            && *unit == Unit::Decade
-        {
-            *unit = Unit::TimexDecade;
-        }
+        // A decade is ten years, as TimeBank and the annotators write it
+        // («two decades» `P20Y`).
+        let (e, j) = self.duration(i)?;
         let (mut p, j) = grammar::duration(self.toks, &PARAMS, i, (e, j));
         self.quantity_prefix(i, &mut p);
         Some((p, j))
@@ -1919,7 +1924,9 @@ impl<'t> P<'t> {
         };
         let w = self.w(i);
         if w == "overnight" && !matches!(self.prev_w(i), "an" | "a" | "the") {
-            return placeholder(i + 1, Some(DayPart::Night), None);
+            let mut p = placeholder(i + 1, Some(DayPart::Night), None)?;
+            p.0.rule = "en/overnight";
+            return Some(p);
         }
         // «the early hours of Tuesday», «early hours».
         let h = if w == "the" { i + 1 } else { i };
@@ -2076,7 +2083,7 @@ impl<'t> P<'t> {
                 || self
                     .tok(i + 1)
                     .is_some_and(|n| n.kind == Kind::Word && n.capitalized())
-                || matches!(self.prev_w(i), "the" | "a" | "average" | "party");
+                || matches!(self.prev_w(i), "average" | "party");
             let rate = (1..=3).any(|b| {
                 i >= b && {
                     let p = &self.toks[i - b];
@@ -2161,11 +2168,6 @@ impl<'t> P<'t> {
     /// «recent decades», «week-long».
     fn vague_duration(&self, i: usize) -> Option<(Parsed, usize)> {
         let dur = |amount: u32, unit: Unit, j: usize| {
-            let unit = if unit == Unit::Decade {
-                Unit::TimexDecade
-            } else {
-                unit
-            };
             let (mut p, j) =
                 grammar::duration(self.toks, &PARAMS, i, (Expr::Duration { amount, unit }, j));
             p.rule = "en/vague-duration";

@@ -245,13 +245,13 @@ fn cue(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Tense> {
 /// The tense of the clause of the date at tokens `i..j`.
 pub fn clause_tense(toks: &[Tok], i: usize, j: usize, lex: &Lexicon) -> Tense {
     let (a, b) = sentence(toks, i, j);
-    let mut best: Option<(usize, Tense)> = None;
+    let mut best: Option<(usize, Tense, usize)> = None;
     let mut consider = |k: usize, dist: usize| {
-        if best.is_some_and(|(d, _)| d <= dist) {
+        if best.is_some_and(|(d, _, _)| d <= dist) {
             return;
         }
         if let Some(t) = cue(toks, k, lex, a) {
-            best = Some((dist, t));
+            best = Some((dist, t, k));
         }
     };
     // Before the date, then after it; a comma adds distance.
@@ -269,5 +269,65 @@ pub fn clause_tense(toks: &[Tok], i: usize, j: usize, lex: &Lexicon) -> Tense {
         }
         consider(k, k + 1 - j + 3 * commas);
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    match best {
+        Some((_, Tense::Past, k)) if k < i && later_than_its_verb(toks, k, i, j, lex) => {
+            Tense::Unknown
+        }
+        Some((_, t, _)) => t,
+        None => Tense::Unknown,
+    }
+}
+
+/// True when a date after a past verb at `k` dates something later than
+/// that verb: a deadline («ruled that he must be returned by Jan. 14»,
+/// "the offer was set to expire by Nov. 6") or an infinitive between them
+/// ("subpoenaed him to testify on Feb. 10"). Its year is then the one
+/// nearest the publication date, not the last one before it. A bare
+/// weekday keeps the verb's tense ("took the town by Friday"), and a
+/// pluperfect ("had withdrawn by March 3") is past.
+fn later_than_its_verb(toks: &[Tok], k: usize, i: usize, j: usize, lex: &Lexicon) -> bool {
+    let weekday = j == i + 1 && lex.weekdays.contains_key(word(toks, i));
+    if weekday || (k..i).any(|m| word(toks, m) == "had") {
+        return false;
+    }
+    if i > 0 && word(toks, i - 1) == "by" {
+        return true;
+    }
+    (k + 1..i).any(|m| {
+        word(toks, m) == "to"
+            && toks.get(m + 1).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && !t.capitalized()
+                    && !matches!(
+                        t.low.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "be"
+                            | "power"
+                            | "date"
+                            | "office"
+                            | "court"
+                            | "school"
+                            | "work"
+                            | "death"
+                            | "life"
+                            | "prison"
+                            | "jail"
+                            | "talks"
+                    )
+                    && !lex.months.contains_key(t.low.as_str())
+            })
+    })
 }
