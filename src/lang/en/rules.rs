@@ -209,7 +209,7 @@ static RULES: &[Rule] = &[
     },
     Rule {
         name: "en/vague-duration",
-        emits: &["en/vague-duration"],
+        emits: &["en/vague-duration", "en/vague-ago"],
         starts: ANY,
         read: Read::Expr(|p, i| p.vague_duration(i)),
     },
@@ -285,13 +285,38 @@ fn timeml_heads(toks: &[Tok<'_>], out: &mut [Parsed]) {
             || matches!(p.rule, "en/decade" | "en/century" | "en/duration")
             || matches!(p.expr, Expr::Duration { .. })
                 && (first.kind == Kind::Num || first.kind == Kind::Word);
+        // «the next several days», «the past few weeks»: the qualifier
+        // before an amount, then its determiner.
+        let (mut k, mut prev) = (k, prev);
+        let amount = matches!(first.low.as_str(), "few" | "several" | "couple")
+            || (first.kind == Kind::Num || first.low.chars().all(char::is_alphabetic))
+                && matches!(p.expr, Expr::Duration { .. });
+        if amount
+            && k >= 2
+            && matches!(
+                prev.low.as_str(),
+                "next" | "past" | "last" | "coming" | "first" | "following" | "previous"
+            )
+            && toks[k - 2].low == "the"
+        {
+            k -= 1;
+            p.start = toks[k].start;
+            prev = &toks[k - 1];
+        }
         let determiner = prev.low == "the"
             && head
             && !hyphenated
             && !matches!(p.rule, "en/year" | "en/month" | "en/month-year");
-        let approx = matches!(prev.low.as_str(), "nearly" | "almost") && last.low == "ago";
+        let approx = matches!(prev.low.as_str(), "nearly" | "almost" | "about" | "some")
+            && last.low == "ago";
+        let more_than = k >= 2
+            && matches!(prev.low.as_str(), "than")
+            && matches!(toks[k - 2].low.as_str(), "more" | "less")
+            && last.low == "ago";
         if prev.kind == Kind::Word && (determiner || approx) {
             p.start = prev.start;
+        } else if more_than {
+            p.start = toks[k - 2].start;
         }
     }
 }
@@ -1215,6 +1240,17 @@ impl<'t> P<'t> {
             if let Some(&(kind, off)) = self.lex.relative.get(&key[..end]) {
                 if n == 1 && !self.reference_word_ok(i) {
                     return None;
+                }
+                // «in the past three months», «the past year»: an amount
+                // of time, read by the duration rules.
+                let after = i + n;
+                if key[..end].ends_with("past")
+                    && (self.tok(after).is_some_and(|t| t.kind == Kind::Num)
+                        || self.unit_at(after).is_some()
+                        || self.lex.numbers.contains_key(self.w(after))
+                        || matches!(self.w(after), "few" | "several" | "couple"))
+                {
+                    continue;
                 }
                 let e = match kind {
                     RelKind::Day => rel(Relative::Days(off), false),
@@ -2192,6 +2228,21 @@ impl<'t> P<'t> {
         let u = self.unit_at(k)?;
         if !self.w(k).ends_with('s') || self.w(k + 1) == "old" || self.is_dash(k + 1) {
             return None;
+        }
+        // «several years ago», «months ago», «a few weeks ago»: a time in
+        // the past no amount fixes (TimeML `PAST_REF`).
+        if self.w(k + 1) == "ago" && u != Unit::Minute {
+            let p = Parsed::new(
+                self.toks[i].start,
+                self.toks[k + 1].end,
+                "en/vague-ago",
+                Expr::Relative {
+                    rel: Relative::RecentPast,
+                    calendar: Calendar::Gregorian,
+                    anaphoric: false,
+                },
+            );
+            return Some((p, k + 2));
         }
         if k == i {
             let prev = self.prev_w(i);
