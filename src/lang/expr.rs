@@ -42,6 +42,19 @@ pub struct DateSpec {
     /// (`out-of-range`) and places the date nowhere, rather than reading
     /// the day and month alone against the publication year.
     pub year_out_of_range: bool,
+    /// A weekday of a named week: the week `offset` weeks from the
+    /// publication's (0 this week, -1 last week), weeks starting on ISO
+    /// weekday `starts` («چهارشنبه هفته جاری»: Wednesday of this
+    /// Saturday-to-Friday week).
+    pub week_of: Option<WeekOf>,
+}
+
+/// The week a weekday is named in (see [`DateSpec::week_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekOf {
+    pub offset: i8,
+    /// ISO weekday the week starts on (Persian weeks: Saturday, 6).
+    pub starts: u8,
 }
 
 impl DateSpec {

@@ -603,6 +603,17 @@ impl Resolver<'_> {
         Some((with_year(from_gregorian(a, cal, lunar).year), true))
     }
 
+    /// The weekday of a named week: that week found from the publication
+    /// date, whatever the tense («روز چهارشنبه هفته جاری» in a report of
+    /// Sunday 11 August 2024 is Wednesday the 14th).
+    fn weekday_of_week(&self, iso_wd: u8, w: crate::lang::expr::WeekOf) -> Option<NaiveDate> {
+        let p = self.ctx.published?;
+        let cur = p.weekday().number_from_monday() as i64;
+        let since_start = (cur - w.starts as i64).rem_euclid(7);
+        let into_week = (iso_wd as i64 - w.starts as i64).rem_euclid(7);
+        shift_days(p, -since_start + 7 * w.offset as i64 + into_week)
+    }
+
     fn weekday_date(&self, iso_wd: u8, tense: Tense) -> Option<NaiveDate> {
         let p = self.ctx.published?;
         let cur = p.weekday().number_from_monday() as i64;
@@ -1036,17 +1047,22 @@ impl Resolver<'_> {
         if spec.is_weekday_only() {
             t.precision = Precision::Day;
             let wd = spec.weekday.unwrap_or(1);
-            return match self.weekday_date(wd, m.tense) {
-                Some(d) => (
-                    Some(Point {
+            let day = match spec.week_of {
+                Some(w) => self.weekday_of_week(wd, w),
+                None => self.weekday_date(wd, m.tense),
+            };
+            return match day {
+                Some(d) => {
+                    let pp = Point {
                         iv: Interval::day(d),
                         precision: Precision::Day,
                         calendar: Calendar::Gregorian,
                         original: None,
                         value: iso(d),
-                    }),
-                    YearSource::Publication,
-                ),
+                    };
+                    self.weekday_alternative(m, &pp, t);
+                    (Some(pp), YearSource::Publication)
+                }
                 None => {
                     t.value = Some(format!("XXXX-WXX-{wd}"));
                     self.unresolved(m);
@@ -1179,6 +1195,50 @@ impl Resolver<'_> {
             }));
         }
         (p, source)
+    }
+
+    /// The date in parentheses after a weekday («چهارشنبه هفته جاری (۲۴
+    /// اسد)»): the alternative reading of the weekday's day, its year the
+    /// one nearest it; a day that is not the weekday's is a
+    /// `calendar-mismatch`.
+    fn weekday_alternative(&mut self, m: &Mention, pp: &Point, t: &mut Time) {
+        let Some(am) = m.alternative.as_deref() else {
+            return;
+        };
+        let Expr::Date(aspec) = &am.expr else {
+            return;
+        };
+        let aspec = if aspec.year.is_some() {
+            *aspec
+        } else {
+            self.year_near(aspec, pp.iv).unwrap_or(*aspec)
+        };
+        let Some(ap) = self.point(&aspec, am) else {
+            return;
+        };
+        if !ap.iv.overlaps(&pp.iv) {
+            self.diag(
+                Severity::Warning,
+                Code::CalendarMismatch,
+                m.span,
+                format!(
+                    "«{}» is {}, but the text also gives «{}» = {}: the two readings of one day disagree",
+                    m.text,
+                    describe(pp),
+                    am.text,
+                    describe(&ap)
+                ),
+            );
+        }
+        t.alternative = Some(Box::new(Alternative {
+            calendar: ap.calendar,
+            text: am.text.clone(),
+            span: am.span,
+            value: Some(ap.value.clone()),
+            start: Some(ap.iv.start),
+            end: Some(ap.iv.end),
+            original: ap.original.clone(),
+        }));
     }
 
     /// A yearless spec given the year that puts it nearest to `iv`.

@@ -14,7 +14,7 @@ use super::lexicon::{Lex, Lexicon, RelKind, Role, key, lexicon};
 use super::tense::{clause_tense, has_continuation_cue};
 use super::token::{Kind, Tok, tokenize};
 use crate::lang::expr::{
-    DateSpec, DayPart, Expr, Modifier, Parsed, Recurrence, Relative, Tense, Unit,
+    DateSpec, DayPart, Expr, Modifier, Parsed, Recurrence, Relative, Tense, Unit, WeekOf,
 };
 use crate::lang::grammar::{self, Atom, GrammarParams, Lead, Names, Read, Side, TwoDigitEnd};
 use crate::units::Calendar;
@@ -1442,6 +1442,7 @@ impl<'t> P<'t> {
         }
         let mut rule = "fa/weekday";
         let mut hint = None;
+        let mut week_of = None;
         if self.role(j, Role::Past) {
             j += 1;
             rule = "fa/weekday-past";
@@ -1462,6 +1463,10 @@ impl<'t> P<'t> {
             // «روز چهارشنبه هفته جاری», «جمعه هفته گذشته»
             j = k;
             rule = "fa/weekday-of-week";
+            // Persian weeks run from Saturday to Friday.
+            week_of = i8::try_from(off)
+                .ok()
+                .map(|offset| WeekOf { offset, starts: 6 });
             hint = match off {
                 o if o < 0 => Some(Tense::Past),
                 o if o > 0 => Some(Tense::Future),
@@ -1479,6 +1484,7 @@ impl<'t> P<'t> {
         let a = Atom {
             spec: DateSpec {
                 weekday: Some(wd),
+                week_of,
                 ..DateSpec::default()
             },
             i,
