@@ -288,7 +288,7 @@ fn eval_cli_json_md_text_verbose() {
         "{text}"
     );
     assert!(
-        text.contains("  extra (not-a-date): \"the past\" [222, 230)"),
+        text.contains("  extra (not-a-date): \"the past\" [414, 422)"),
         "{text}"
     );
 

@@ -32,7 +32,9 @@
 //!   A value that is empty or has `X` in its year is unresolved: right only
 //!   when the prediction has neither a start nor an end. Durations (`P…`),
 //!   sets, `PRESENT_REF`/`PAST_REF`/`FUTURE_REF` and TIMEX3 seasons
-//!   (`2021-SU`) are compared as strings with the prediction's `value`.
+//!   (`2021-SU`) are compared as strings with the prediction's `value`
+//!   (a decade or century with TIMEX3's designator equals its years:
+//!   `P1DE` = `P10Y`).
 //!   **Value accuracy of found** = right / found; **over all** = right /
 //!   gold.
 //! - The figures are broken down by calendar and by kind (gold entries by

@@ -106,13 +106,31 @@ pub fn value_right(
 ) -> bool {
     match &g.value {
         GoldValue::Unresolved => start.is_none() && end.is_none(),
-        GoldValue::Literal(s) => value == Some(s.as_str()),
+        GoldValue::Literal(s) => value.is_some_and(|v| v == s || same_duration(v, s)),
         GoldValue::Interval { start: gs, end: ge } => match g.modifier {
             GoldModifier::Since => start == *gs,
             GoldModifier::Until => end == *ge,
             _ => start == *gs && end == *ge,
         },
     }
+}
+
+/// True when two ISO durations name the same length with different
+/// designators: TIMEX3's decade and century (`P1DE` = `P10Y`, `P3DE` =
+/// `P30Y`, `P1CE` = `P100Y`), which annotators write either way.
+fn same_duration(a: &str, b: &str) -> bool {
+    fn years(v: &str) -> Option<u64> {
+        let body = v.strip_prefix('P')?;
+        let (n, mul) = if let Some(n) = body.strip_suffix("DE") {
+            (n, 10)
+        } else if let Some(n) = body.strip_suffix("CE") {
+            (n, 100)
+        } else {
+            (body.strip_suffix('Y')?, 1)
+        };
+        n.parse::<u64>().ok().map(|n| n * mul)
+    }
+    years(a).is_some_and(|y| Some(y) == years(b))
 }
 
 fn gold_item(g: &GoldExpr) -> GoldItem {

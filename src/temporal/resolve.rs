@@ -262,6 +262,20 @@ pub fn resolve_all(
                 },
             ));
         }
+        // The day the text spoke of last, for «that night», «سه روز بعد»:
+        // a written date, or a weekday it placed («on Tuesday evening …
+        // late that night»); not a day counted from another («روز بعد»),
+        // which would carry a count on to the next.
+        let weekday = matches!(&m.expr, Expr::Date(d) if d.is_weekday_only());
+        if (m.explicit || weekday)
+            && !m.chrome
+            && m.repaired.is_none()
+            && res.time.precision == Precision::Day
+            && res.time.modifier.is_none()
+            && let Some(s) = res.time.start
+        {
+            r.last_day = Some(s);
+        }
         if m.explicit
             && m.repaired.is_none()
             && let Some(s) = res.time.start
@@ -274,9 +288,6 @@ pub fn resolve_all(
                 },
             ));
             r.last_explicit = Some(s);
-            if res.time.precision == Precision::Day {
-                r.last_day = Some(s);
-            }
         }
         out.push(res);
     }

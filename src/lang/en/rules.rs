@@ -321,6 +321,20 @@ fn timeml_heads(toks: &[Tok<'_>], out: &mut [Parsed]) {
     }
 }
 
+/// True when the date at byte `start` is the day something was said
+/// («said on Thursday», «told reporters Friday»).
+fn said_on(toks: &[Tok<'_>], start: usize) -> bool {
+    let k = toks.partition_point(|t| t.start < start);
+    let word = |m: usize| toks.get(m).map_or("", |t| t.low.as_str());
+    let reporting = |w: &str| {
+        matches!(
+            w,
+            "said" | "says" | "told" | "reported" | "announced" | "added" | "confirmed" | "stated"
+        )
+    };
+    (k >= 1 && reporting(word(k - 1))) || (k >= 2 && word(k - 1) == "on" && reporting(word(k - 2)))
+}
+
 /// A date followed directly by a clock time («1/19/2025 7:02:31 AM»,
 /// «January 19, 2025, 6:40 p.m. ET») is one expression: the date with
 /// its time. With a word between («…, 2024, at 4 a.m.») they stay two.
@@ -413,7 +427,15 @@ fn clause_days(toks: &[Tok], out: &mut [Parsed]) {
         {
             continue;
         }
-        let best = nearest_day(k);
+        let mut best = nearest_day(k);
+        // «… withdrew overnight, officials said on Thursday»: the day of
+        // the saying is the morning after, not the night's own day.
+        if out[k].rule == "en/overnight"
+            && let Some(m) = best
+            && said_on(toks, out[m].start)
+        {
+            best = None;
+        }
         if let Some(m) = best {
             let (expr, tense, hint) = (out[m].expr.clone(), out[m].tense, out[m].tense_hint);
             let p = &mut out[k];

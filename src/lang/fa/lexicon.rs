@@ -39,6 +39,9 @@ pub enum Role {
     Night,
     Morning,
     Evening,
+    /// A noun of an event that a bare year after it dates («جنگ ۱۹۴۸»,
+    /// «انقلاب ۱۳۵۷», «انتخابات ۱۴۰۰»).
+    EventYear,
 }
 
 impl Role {
@@ -72,6 +75,7 @@ impl Role {
             "night" => Role::Night,
             "morning" => Role::Morning,
             "evening" => Role::Evening,
+            "event-year" => Role::EventYear,
             _ => return None,
         })
     }

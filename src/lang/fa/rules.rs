@@ -1134,11 +1134,13 @@ impl<'t> P<'t> {
     }
 
     /// «در ۱۹۹۴», «طی ۱۳۹۹»: a bare year after «در» (the preposition is
-    /// not part of the expression).
+    /// not part of the expression), or after an event noun («جنگ ۱۹۴۸»).
     fn year_after_in(&self, i: usize) -> Option<Atom> {
         // «جنگ لبنان (۲۰۰۶)»: a year alone in parentheses.
         let paren = i > 0 && self.punct(i - 1, &['(']) && self.punct(i + 1, &[')']);
-        if i == 0 || !(self.role(i - 1, Role::In) || paren) {
+        // «جنگ ۱۹۴۸ اعراب و اسرائیل», «انتخابات ۱۴۰۰»: an event noun
+        // before its year.
+        if i == 0 || !(self.role(i - 1, Role::In) || self.role(i - 1, Role::EventYear) || paren) {
             return None;
         }
         let (y, cal) = self.bare_year_at(i)?;
