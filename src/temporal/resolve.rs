@@ -263,11 +263,20 @@ pub fn resolve_all(
             ));
         }
         // The day the text spoke of last, for «that night», «سه روز بعد»:
-        // a written date, or a weekday it placed («on Tuesday evening …
-        // late that night»); not a day counted from another («روز بعد»),
-        // which would carry a count on to the next.
+        // a written date, a weekday it placed («on Tuesday evening … late
+        // that night») or a day counted from publication («لحظاتی پیش»,
+        // «دیروز»); not a day counted from another («روز بعد»), which
+        // would carry a count on to the next.
         let weekday = matches!(&m.expr, Expr::Date(d) if d.is_weekday_only());
-        if (m.explicit || weekday)
+        let deictic = matches!(
+            m.expr,
+            Expr::Relative {
+                rel: crate::lang::expr::Relative::Days(_),
+                anaphoric: false,
+                ..
+            }
+        );
+        if (m.explicit || weekday || deictic)
             && !m.chrome
             && m.repaired.is_none()
             && res.time.precision == Precision::Day

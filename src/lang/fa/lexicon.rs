@@ -152,10 +152,17 @@ pub struct Lexicon {
     quantities: rustc_hash::FxHashSet<String>,
 }
 
-/// The key a word or phrase is stored under: ZWNJ and spaces removed.
+/// The key a word or phrase is stored under: ZWNJ and spaces removed, and
+/// «ۀ» (heh with the ezafe hamza) read as «ه».
 pub fn key(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(['\u{200C}', ' ']) {
-        std::borrow::Cow::Owned(s.chars().filter(|&c| c != '\u{200C}' && c != ' ').collect())
+    // «ژانویهٔ ۲۰۱۲», «هفتۀ پسین»: heh with the ezafe hamza is heh.
+    if s.contains(['\u{200C}', ' ', 'ۀ']) {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .filter(|&c| c != '\u{200C}' && c != ' ')
+                .map(|c| if c == 'ۀ' { 'ه' } else { c })
+                .collect(),
+        )
     } else {
         std::borrow::Cow::Borrowed(s)
     }

@@ -81,6 +81,9 @@ static RULES: &[Rule] = &[
             "fa/date-that-year",
             "fa/date-past",
             "fa/date-next",
+            // A site clock's day and month and its year between dashes
+            // (`stamps`, after the rules).
+            "fa/dashed-date",
         ],
         starts: |p, i| p.kind(i) == Some(Kind::Num) || p.lexical(i) || p.zwnj(i),
         read: Read::Point(|p, i| p.day_month(i)),
@@ -287,7 +290,130 @@ pub fn parse(text: &str) -> Vec<Parsed> {
         multi,
         width,
     };
-    p.run()
+    let mut out = p.run();
+    stamps(text, &mut out);
+    out
+}
+
+/// Page stamps, each one expression as a reader takes it: a date and a
+/// clock time side by side («۲۰:۱۰ - ۰۶ تیر ۱۴۰۰», «یکشنبه ۲۳ آبان ۱۴۰۰ -
+/// ۰۹:۴۳») are the date at that time; a site clock's weekday, day and
+/// month, and year between dashes («سه شنبه - ۲۸ مرداد - ۱۴۰۴») one date
+/// (`fa/dashed-date`). A media player's counters («0:00», «0:02:02») are
+/// no clock times.
+fn stamps(text: &str, out: &mut Vec<Parsed>) {
+    let gap_ok = |gap: &str| {
+        let g = gap.trim_matches([' ', '\u{200C}']);
+        gap.len() <= 6 && (g.is_empty() || matches!(g, "-" | "–" | "|" | "،" | ","))
+    };
+    let is_day = |p: &Parsed| {
+        matches!(&p.expr, Expr::Date(d) if d.day.is_some() && d.month.is_some())
+            && p.time_of_day.is_none()
+            && p.modifier.is_none()
+    };
+    out.retain(|p| {
+        if p.rule != "fa/clock" {
+            return true;
+        }
+        // «0:00», «0:02:02»: a player's counters, not a time of day.
+        let s = &text[p.start..p.end];
+        !(p.time_of_day.is_some_and(|(h, _)| h == 0)
+            && (s.matches(':').count() == 2 || p.time_of_day == Some((0, 0))))
+    });
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let gap = &text[a.end.min(b.start)..b.start];
+        let bare_clock = |p: &Parsed| {
+            p.rule == "fa/clock"
+                && matches!(
+                    p.expr,
+                    Expr::Relative {
+                        rel: Relative::Days(0),
+                        ..
+                    }
+                )
+        };
+        let clock_first = bare_clock(a) && is_day(b);
+        let clock_after = bare_clock(b) && is_day(a);
+        if (clock_first || clock_after) && gap_ok(gap) {
+            let (date, clock) = if clock_first { (k + 1, k) } else { (k, k + 1) };
+            let mut d = out[date].clone();
+            d.start = out[k].start;
+            d.end = out[k + 1].end;
+            d.time_of_day = out[clock].time_of_day;
+            out[k] = d;
+            out.remove(k + 1);
+        }
+        k += 1;
+    }
+    // «سه شنبه - ۲۸ مرداد - ۱۴۰۴»
+    let mut k = 0;
+    while k < out.len() {
+        let p = &out[k];
+        let yearless = matches!(&p.expr, Expr::Date(d) if d.day.is_some() && d.month.is_some() && d.year.is_none());
+        if yearless && let Some((year, end)) = dashed_year(text, p.end) {
+            // «سه شنبه - …», «امروز سه شنبه - …»: the site clock's day.
+            let weekday_before = k > 0
+                && (matches!(&out[k - 1].expr, Expr::Date(d) if d.is_weekday_only())
+                    || matches!(
+                        &out[k - 1].expr,
+                        Expr::Relative {
+                            rel: Relative::Days(0),
+                            anaphoric: false,
+                            ..
+                        }
+                    ))
+                && text[out[k - 1].end..p.start].trim() == "-";
+            let mut q = out[k].clone();
+            if let Expr::Date(d) = &mut q.expr {
+                d.year = Some(year);
+                if weekday_before && let Expr::Date(w) = &out[k - 1].expr {
+                    d.weekday = w.weekday;
+                }
+            }
+            q.end = end;
+            q.rule = "fa/dashed-date";
+            q.explicit = true;
+            if weekday_before {
+                q.start = out[k - 1].start;
+                out.remove(k - 1);
+                k -= 1;
+            }
+            out[k] = q;
+        }
+        k += 1;
+    }
+}
+
+/// A year after a dash at byte `at` («… مرداد - ۱۴۰۴»): the year and where
+/// it ends. Only a four-digit Solar Hijri or Gregorian year followed by no
+/// more digits or words of its line.
+fn dashed_year(text: &str, at: usize) -> Option<(i32, usize)> {
+    let rest = &text[at..];
+    let after_dash = rest.trim_start_matches(' ').strip_prefix(['-', '–'])?;
+    let digits_at = at
+        + (rest.len() - after_dash.len())
+        + (after_dash.len() - after_dash.trim_start_matches(' ').len());
+    let tail = &text[digits_at..];
+    let mut y = 0i32;
+    let mut n = 0;
+    let mut end = digits_at;
+    for c in tail.chars() {
+        let u = c as u32;
+        let Some(d) = c.to_digit(10).or_else(|| match u {
+            0x06F0..=0x06F9 => Some(u - 0x06F0),
+            0x0660..=0x0669 => Some(u - 0x0660),
+            _ => None,
+        }) else {
+            break;
+        };
+        y = y * 10 + d as i32;
+        n += 1;
+        end += c.len_utf8();
+    }
+    let line_rest = text[end..].split('\n').next().unwrap_or("");
+    (n == 4 && year_calendar(y).is_some() && line_rest.trim().is_empty()).then_some((y, end))
 }
 
 /// A number written in words: (value, ordinal, tokens).
