@@ -912,7 +912,12 @@ impl<'t> P<'t> {
         let possessive = self.punct(i + 1, &['\'', '’']) && self.w(i + 2) == "s";
         let prev = self.prev_w(i);
         let prev_is_year = i >= 2 && self.year_num(i - 2).is_some();
-        let ok = if possessive {
+        // «resolution 2254 (2015)», «the war (1992–1995)»: a year alone in
+        // parentheses; «Copyright 2021 The Associated Press».
+        let in_parens = i > 0
+            && self.punct(i - 1, &['('])
+            && (self.punct(i + 1, &[')']) || self.is_dash(i + 1));
+        let ok = if possessive || in_parens || prev == "copyright" {
             true
         } else if counted {
             false
