@@ -226,7 +226,10 @@ static RULES: &[Rule] = &[
     Rule {
         name: "fa/set",
         emits: &["fa/set"],
-        starts: |p, i| p.kind(i) == Some(Kind::Word),
+        starts: |p, i| {
+            p.tok(i)
+                .is_some_and(|t| t.kind == Kind::Word && is_set_word(t.s))
+        },
         read: Read::Expr(|p, i| p.set(i)),
     },
     Rule {
@@ -236,6 +239,27 @@ static RULES: &[Rule] = &[
         read: Read::Expr(|p, i| p.duration_expr(i)),
     },
 ];
+
+/// The words a set begins with: «هر» and the adverbs of repetition.
+fn is_set_word(w: &str) -> bool {
+    matches!(
+        w,
+        "هر" | "روزانه"
+            | "همه‌روزه"
+            | "همهروزه"
+            | "هرروز"
+            | "هفتگی"
+            | "هفته‌ای"
+            | "ماهانه"
+            | "ماهیانه"
+            | "سالانه"
+            | "سالیانه"
+            | "همه‌ساله"
+            | "همهساله"
+            | "هرساله"
+            | "هرشب"
+    )
+}
 
 /// Every rule name the Persian rules can write (the `rule` field).
 pub fn rule_names() -> Vec<&'static str> {
@@ -2226,6 +2250,9 @@ impl<'t> P<'t> {
             (p, j)
         };
         let every = |u| Recurrence::Every(1, u);
+        if !is_set_word(t.s) {
+            return None;
+        }
         let adverb = match t.s {
             "روزانه" | "همه‌روزه" | "همهروزه" | "هرروز" => {
                 Some(every(Unit::Day))
