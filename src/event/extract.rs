@@ -62,6 +62,12 @@ pub enum DateFate {
     Reference,
     /// A second date of an event's clause: it qualifies that event's date.
     Qualifies(String),
+    /// A year alone in parentheses after a name: it tells which one
+    /// ("Siege of El Fasher (2024)", "Battle of Mosul (2016–2017)", «جنگ
+    /// لبنان (۲۰۰۶)»), as a title's year does. Days in parentheses (an
+    /// encyclopedia lead's "(15 December 2023 – 11 January 2025)") still
+    /// date the event.
+    NamesWhich,
     /// Its clause says nothing of it: fewer than two words besides its
     /// dates, or no verb, and no chronology entry opens with it.
     NoStatement,
@@ -77,6 +83,7 @@ impl DateFate {
             DateFate::NotADate => "duration-or-set",
             DateFate::Reference => "present-or-past-reference",
             DateFate::Qualifies(_) => "qualifies-another-date",
+            DateFate::NamesWhich => "year-of-a-name",
             DateFate::NoStatement => "no-statement",
         }
     }
@@ -412,6 +419,25 @@ fn lead_start(text: &str, list: usize) -> usize {
     at
 }
 
+/// True when the date at `r` of `text` is all a pair of parentheses holds
+/// and a word stands before them: "Battle of Mosul (2016–2017)".
+fn names_which(text: &str, r: Range<usize>) -> bool {
+    let (Some(before), Some(after)) = (text.get(..r.start), text.get(r.end..)) else {
+        return false;
+    };
+    let before = before.trim_end_matches([' ', '\u{200C}']);
+    let after = after.trim_start_matches([' ', '\u{200C}']);
+    let Some(outside) = before.strip_suffix('(') else {
+        return false;
+    };
+    after.starts_with(')')
+        && outside
+            .trim_end_matches([' ', '\u{200C}'])
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+}
+
 /// [`extract`], with what became of every date.
 pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
     let ex = &dated.extraction;
@@ -438,6 +464,15 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
         } else if dated.resolved[i].time.reference() == Some(Reference::Past) {
             // «قبلاً», "previously": no time an event can be placed at.
             Some(DateFate::Reference)
+        } else if matches!(
+            dated.resolved[i].time.precision,
+            Precision::Year | Precision::Decade | Precision::Century
+        ) && ex
+            .views
+            .get(m.view)
+            .is_some_and(|v| names_which(&v.text, m.view_range.clone()))
+        {
+            Some(DateFate::NamesWhich)
         } else {
             None
         };
