@@ -35,7 +35,7 @@ from such records, from one run or from many machines.
 With --explain it prints instead every date of every document and what
 became of it: the events it dates, or the rule that made it date none
 (dateline, page-chrome, duration-or-set, present-or-past-reference,
-qualifies-another-date, no-statement); a table, or tarikh.explain/1 JSON
+qualifies-another-date, year-of-a-name, no-statement); a table, or tarikh.explain/1 JSON
 with --format json.
 
 Examples:
