@@ -220,8 +220,11 @@ struct Resolver<'a> {
     /// The start of the last explicit date of the document (anaphora:
     /// «آن سال», «سه روز بعد»).
     last_explicit: Option<NaiveDate>,
-    /// The last explicit date given to the day.
+    /// The day the text spoke of last (see `resolve_all`).
     last_day: Option<NaiveDate>,
+    /// The start of the date of any precision the text spoke of last
+    /// ("founded in 1985 … a year later").
+    last_point: Option<NaiveDate>,
 }
 
 /// Resolves the mentions of one document, in order.
@@ -236,6 +239,7 @@ pub fn resolve_all(
         diagnostics: Vec::new(),
         last_explicit: None,
         last_day: None,
+        last_point: None,
     };
     let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
     // The latest explicit date of each paragraph anchors yearless dates
@@ -263,11 +267,12 @@ pub fn resolve_all(
             ));
         }
         // The day the text spoke of last, for «that night», «سه روز بعد»:
-        // a written date, a weekday it placed («on Tuesday evening … late
-        // that night») or a day counted from publication («لحظاتی پیش»,
+        // a date it gave (written in full, yearless, a weekday: «on Tuesday
+        // evening … late that night», "seized on Feb. 20 and released four
+        // days later") or a day counted from publication («لحظاتی پیش»,
         // «دیروز»); not a day counted from another («روز بعد»), which
         // would carry a count on to the next.
-        let weekday = matches!(&m.expr, Expr::Date(d) if d.is_weekday_only());
+        let point = matches!(&m.expr, Expr::Date(_));
         let deictic = matches!(
             m.expr,
             Expr::Relative {
@@ -276,14 +281,16 @@ pub fn resolve_all(
                 ..
             }
         );
-        if (m.explicit || weekday || deictic)
+        if (m.explicit || point || deictic)
             && !m.chrome
             && m.repaired.is_none()
-            && res.time.precision == Precision::Day
             && res.time.modifier.is_none()
             && let Some(s) = res.time.start
         {
-            r.last_day = Some(s);
+            r.last_point = Some(s);
+            if res.time.precision == Precision::Day {
+                r.last_day = Some(s);
+            }
         }
         if m.explicit
             && m.repaired.is_none()
@@ -797,7 +804,13 @@ impl Resolver<'_> {
     ) -> Option<Interval> {
         t.calendar = calendar;
         let base = if anaphoric {
-            self.last_day.or(self.ctx.published)
+            // Days count from the last day; longer units from the last
+            // date of any precision («سال بعد» after «۱۳۶۷»).
+            match rel {
+                Relative::Days(_) => self.last_day,
+                _ => self.last_point.or(self.last_day),
+            }
+            .or(self.ctx.published)
         } else {
             self.ctx.published
         };
