@@ -382,7 +382,10 @@ pub fn reversed(from: &DateSpec, to: &DateSpec) -> bool {
     key(from) > key(to)
 }
 
-/// A range over tokens `[i, j)`, named by its lead word.
+/// A range over tokens `[i, j)`, named by its lead word. A «از» / "from"
+/// that leads it is read but not spanned («۱۲ تا ۱۵ تیر», "3 to 9 June"),
+/// as the annotation guideline and TimeML span ranges; «بین» / "between"
+/// is spanned.
 pub fn range<'a>(
     toks: &[impl Token<'a>],
     params: &GrammarParams,
@@ -390,8 +393,13 @@ pub fn range<'a>(
     lead: Option<Lead>,
     (from, to, reversed): (DateSpec, DateSpec, bool),
 ) -> (Parsed, usize) {
+    let first = if lead == Some(Lead::From) && i + 1 < j {
+        i + 1
+    } else {
+        i
+    };
     let p = Parsed::new(
-        toks[i].tok().start,
+        toks[first].tok().start,
         toks[j - 1].tok().end,
         params.range_rule(lead),
         Expr::Range { from, to, reversed },
