@@ -2624,8 +2624,11 @@ impl<'t> P<'t> {
         }
         // «تا پایان سال میلادی جاری», «تا آخر اسفند».
         let mut end_of = false;
+        // «پایان» is the date's own word: the span starts there.
+        let mut own_start = None;
         if modifier == Modifier::Until && self.role(k, Role::End) {
             end_of = true;
+            own_start = Some(self.toks[k].start);
             k += 1;
         }
         let mut after_alt = None;
@@ -2661,8 +2664,10 @@ impl<'t> P<'t> {
         };
         let _ = end_of;
         let mut j = j;
+        p.end = self.toks[j - 1].end;
         if modifier == Modifier::Since {
-            // «از سال ۲۰۱۱ تاکنون», «از اول ژانویه به بعد»: part of the expression.
+            // «از سال ۲۰۱۱ تاکنون», «از اول ژانویه به بعد»: read with the
+            // expression (the modifier says them), not spanned.
             if self.word(j, "تاکنون") {
                 j += 1;
             } else if (self.word(j, "تا") && self.word(j + 1, "کنون"))
@@ -2671,9 +2676,11 @@ impl<'t> P<'t> {
                 j += 2;
             }
         }
-        p.end = self.toks[j - 1].end;
         let j = after_alt.map_or(j, |k2| k2.max(j));
-        Some((grammar::open(&PARAMS, p, self.toks[i].start, modifier), j))
+        // The span leaves out «از», «تا», «پیش از», «پس از» (the modifier
+        // says them): «از سال ۱۹۹۲ تاکنون» is «سال ۱۹۹۲», since.
+        let start = own_start.unwrap_or(p.start);
+        Some((grammar::open(&PARAMS, p, start, modifier), j))
     }
 
     /// A bare four-digit year after «از»/«تا» («از ۱۹۹۲», «تا ۲۰۲۵»).
