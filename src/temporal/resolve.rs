@@ -472,8 +472,10 @@ impl Resolver<'_> {
             let value = if cal == Calendar::Gregorian {
                 if s.decade {
                     format!("{:03}X", year / 10)
+                } else if year % 100 == 0 {
+                    // The 20th century is the 1900s: `19XX`.
+                    format!("{:02}XX", year / 100)
                 } else {
-                    // The 20th century is 1901–2000: a year interval, not «19XX».
                     format!("{year:04}/{:04}", year + span - 1)
                 }
             } else {

@@ -1001,7 +1001,9 @@ impl<'t> P<'t> {
         if !(1..=22).contains(&n) || !matches!(self.w(k), "century") {
             return None;
         }
-        let mut spec = gregorian(Some((n as i32 - 1) * 100 + 1));
+        // The 20th century is the 1900s, as TIMEX3 (`19`) and the
+        // annotation guideline (`19XX`) read it.
+        let mut spec = gregorian(Some(((n as i32 - 1) * 100).max(1)));
         spec.century = true;
         Some(self.atom(spec, i, k + 1, "en/century"))
     }

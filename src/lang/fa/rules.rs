@@ -1482,7 +1482,8 @@ impl<'t> P<'t> {
         }
         let mut spec = DateSpec {
             century: true,
-            year: Some((n as i32 - 1) * 100 + 1),
+            // «قرن بیستم» is the 1900s, as TIMEX3 and the guideline read it.
+            year: Some(((n as i32 - 1) * 100).max(1)),
             calendar: Some(Calendar::Gregorian),
             ..DateSpec::default()
         };
