@@ -613,7 +613,10 @@ impl Resolver<'_> {
             }
             let pick = match tense {
                 Tense::Past | Tense::Perfect => cands.iter().rev().find(|(_, iv)| iv.start <= p),
-                Tense::Future => cands.iter().find(|(_, iv)| iv.start > p),
+                // A plan takes the next one not yet over: "a decision is
+                // expected in late March" said on 5 March is this March, a
+                // day on the publication day that day.
+                Tense::Future => cands.iter().find(|(_, iv)| iv.end >= p),
                 _ => cands.iter().min_by_key(|(_, iv)| {
                     if iv.contains(p) {
                         0

@@ -277,10 +277,12 @@ fn timeml_heads(toks: &[Tok<'_>], out: &mut [Parsed]) {
             .take_while(|t| t.end <= p.end)
             .last()
             .unwrap_or(first);
-        let hyphenated = toks[k..]
-            .iter()
-            .take_while(|t| t.end <= p.end)
-            .any(|t| t.s == "-");
+        // «the 30-day truce» is a modifier; «the mid-1980s» is not.
+        let hyphenated = !matches!(first.low.as_str(), "mid" | "early" | "late")
+            && toks[k..]
+                .iter()
+                .take_while(|t| t.end <= p.end)
+                .any(|t| t.s == "-");
         let head = HEADS.contains(&first.low.as_str())
             || matches!(p.rule, "en/decade" | "en/century" | "en/duration")
             || matches!(p.expr, Expr::Duration { .. })
@@ -802,8 +804,16 @@ impl<'t> P<'t> {
             return None;
         }
         // «March on Washington», «May God…»: a capitalized latent word
-        // followed by a capitalized word is a name.
-        if latent && self.tok(j).is_some_and(|x| x.capitalized()) {
+        // followed by a capitalized word is a name; so is any month alone
+        // with no date word before it and a capitalized word after it
+        // («diplomat April Glaspie», «singer June Carter Cash»).
+        let name_after = self.tok(j).is_some_and(|x| {
+            x.kind == Kind::Word
+                && x.capitalized()
+                && self.month_at(j).is_none()
+                && self.weekday_at(j).is_none()
+        });
+        if name_after && (latent || !ctx) {
             return None;
         }
         Some(self.atom(spec, i, j, "en/month"))
@@ -999,6 +1009,14 @@ impl<'t> P<'t> {
             (v, i + n)
         };
         if !(1..=22).contains(&n) || !matches!(self.w(k), "century") {
+            return None;
+        }
+        // «Twentieth Century Fox», «Century 21»: a name.
+        if self.tok(k).is_some_and(|t| t.capitalized())
+            && self
+                .tok(k + 1)
+                .is_some_and(|t| t.kind == Kind::Word && t.capitalized())
+        {
             return None;
         }
         // The 20th century is the 1900s, as TIMEX3 (`19`) and the
@@ -1273,6 +1291,12 @@ impl<'t> P<'t> {
                 // «in the past three months», «the past year»: an amount
                 // of time, read by the duration rules.
                 let after = i + n;
+                // «the future of Syria» is no time.
+                if (key[..end].ends_with("future") || key[..end].ends_with("term"))
+                    && self.w(after) == "of"
+                {
+                    continue;
+                }
                 if key[..end].ends_with("past")
                     && (self.tok(after).is_some_and(|t| t.kind == Kind::Num)
                         || self.unit_at(after).is_some()
