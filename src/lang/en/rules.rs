@@ -1464,11 +1464,15 @@ impl<'t> P<'t> {
                     let mut t = s;
                     t.day = Some(u8::try_from(*value).ok().filter(|d| (1..=31).contains(d))?);
                     t.weekday = None;
-                    let (yr, k) = self.trailing_year(*j)?;
-                    *j = k;
+                    // The year after it, if any («May 5-9, 1994»); else
+                    // the yearless range takes its year as a yearless date
+                    // does («March 10 to 12»).
                     let mut xs = s;
-                    xs.year = Some(yr);
-                    t.year = Some(yr);
+                    if let Some((yr, k)) = self.trailing_year(*j) {
+                        *j = k;
+                        xs.year = Some(yr);
+                        t.year = Some(yr);
+                    }
                     (xs, t)
                 } else if s.month.is_none() && s.year.is_some() && !s.decade {
                     let xy = s.year?;
@@ -1525,6 +1529,12 @@ impl<'t> P<'t> {
         if ys.year.is_none() {
             ys.inherit(&xs);
         }
+        // A yearless range of months or days («October to December»,
+        // «Feb. 2-4»): its year is found as a yearless date's is.
+        if xs.year.is_none() && ys.year.is_none() {
+            return (xs.month.is_some() && ys.month.is_some() && !xs.decade && !ys.decade)
+                .then_some((xs, ys));
+        }
         xs.year?;
         ys.year?;
         if xs.decade != ys.decade {
@@ -1546,6 +1556,29 @@ impl<'t> P<'t> {
         } else {
             None
         };
+        // «postponed from October to December» moves a date: two dates,
+        // not a range.
+        if lead == Some(Lead::From)
+            && matches!(
+                self.prev_w(i),
+                "postponed"
+                    | "moved"
+                    | "delayed"
+                    | "rescheduled"
+                    | "shifted"
+                    | "changed"
+                    | "back"
+                    | "forward"
+                    | "brought"
+                    | "pushed"
+            )
+        {
+            return None;
+        }
+        // Nor its second reading one word on, without «from».
+        if lead.is_none() && self.prev_w(i) == "from" {
+            return None;
+        }
         let k = if lead.is_some() { i + 1 } else { i };
         let x = self.side(k)?;
         let c = x.end();
