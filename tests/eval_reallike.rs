@@ -35,9 +35,11 @@ fn reallike_fixture_set_keeps_its_floors() {
     let sets = [
         Floors {
             dir: "tests/eval/reallike/fa",
-            recall: 0.928,
-            precision: 0.969,
-            value_found: 0.884,
+            // Raised 2026-12-03 (sets, spans without prepositions, named
+            // days at hand): 0.928 / 0.969 / 0.884 → 0.986 / 0.986 / 0.942.
+            recall: 0.985,
+            precision: 0.985,
+            value_found: 0.94,
             // Events: at what the code reaches (chronology entries, mood,
             // present references dating triggered events: recall
             // 0.667 → 0.742, precision 0.800 → 0.766; then an attack and
@@ -51,9 +53,10 @@ fn reallike_fixture_set_keeps_its_floors() {
         },
         Floors {
             dir: "tests/eval/reallike/en",
-            recall: 0.945,
+            // Raised 2026-12-03: recall 0.945 → 0.956, value 0.965 → 1.0.
+            recall: 0.955,
             precision: 1.0,
-            value_found: 0.965,
+            value_found: 1.0,
             events_recall: 0.787,
             events_precision: 0.902,
         },
