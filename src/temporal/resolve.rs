@@ -175,6 +175,19 @@ pub struct Context {
 }
 
 /// Days from a day to the nearest day of an interval (0 inside it).
+/// The contract's alternative reading: mention `am` read as `ap`.
+fn alternative_of(am: &Mention, ap: &Point) -> Box<Alternative> {
+    Box::new(Alternative {
+        calendar: ap.calendar,
+        text: am.text.clone(),
+        span: am.span,
+        value: Some(ap.value.clone()),
+        start: Some(ap.iv.start),
+        end: Some(ap.iv.end),
+        original: ap.original.clone(),
+    })
+}
+
 /// How near publication (in days) a named day is the one at hand.
 const NAMED_DAY_AT_HAND: i64 = 30;
 
@@ -1222,15 +1235,7 @@ impl Resolver<'_> {
                     );
                 }
             }
-            t.alternative = Some(Box::new(Alternative {
-                calendar: ap.calendar,
-                text: am.text.clone(),
-                span: am.span,
-                value: Some(ap.value.clone()),
-                start: Some(ap.iv.start),
-                end: Some(ap.iv.end),
-                original: ap.original.clone(),
-            }));
+            t.alternative = Some(alternative_of(am, &ap));
         }
         (p, source)
     }
@@ -1268,15 +1273,7 @@ impl Resolver<'_> {
                 ),
             );
         }
-        t.alternative = Some(Box::new(Alternative {
-            calendar: ap.calendar,
-            text: am.text.clone(),
-            span: am.span,
-            value: Some(ap.value.clone()),
-            start: Some(ap.iv.start),
-            end: Some(ap.iv.end),
-            original: ap.original.clone(),
-        }));
+        t.alternative = Some(alternative_of(am, &ap));
     }
 
     /// A yearless spec given the year that puts it nearest to `iv`.
