@@ -436,8 +436,13 @@ fn dashed_year(text: &str, at: usize) -> Option<(i32, usize)> {
         n += 1;
         end += c.len_utf8();
     }
-    let line_rest = text[end..].split('\n').next().unwrap_or("");
-    (n == 4 && year_calendar(y).is_some() && line_rest.trim().is_empty()).then_some((y, end))
+    // Nothing but spaces after it on its line (stops at the first other
+    // character: no scan of a long line).
+    let line_ends = text[end..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace);
+    (n == 4 && year_calendar(y).is_some() && line_ends).then_some((y, end))
 }
 
 /// A number written in words: (value, ordinal, tokens).
