@@ -150,6 +150,12 @@ fn publication_date_from_argument_metadata_and_dateline() {
         "شنبه ۳ آذر ۱۴۰۳ تهران ۰۳:۳۰\n\nوزیر خارجه روز شنبه با همتای خود دیدار کرد.",
     )
     .unwrap();
+    // A long story paragraph that says «منتشر شده» is no dateline.
+    std::fs::write(
+        dir.path().join("d.txt"),
+        "مخالفان مسلح وارد حلب شدند.\n\nمنابع داخلی ایران پنجشنبه ۸ آذرماه ۱۴۰۳ گزارش دادند که یکی از فرماندهان در حلب کشته شد و روزنامه‌ای در تهران دو روز بعد گزارشی منتشر شده از محل را بازنشر کرد و نوشت که نیروهای دولتی عقب نشسته‌اند و شهر در آستانه سقوط است.",
+    )
+    .unwrap();
     let meta = dir.path().join("c.txt");
     std::fs::write(&meta, "وزیر خارجه روز شنبه با همتای خود دیدار کرد.").unwrap();
     std::fs::write(dir.path().join("c.toml"), "published = \"2020-10-05\"\n").unwrap();
@@ -179,6 +185,11 @@ fn publication_date_from_argument_metadata_and_dateline() {
         "a site clock is never a publication date"
     );
     assert_eq!(doc("c")["published_from"], "metadata");
+    assert_eq!(
+        doc("d")["published"],
+        serde_json::Value::Null,
+        "a story paragraph is no dateline"
+    );
     let saturday = |id: &str| {
         v["dates"]
             .as_array()

@@ -566,6 +566,10 @@ fn has_clock(text: &str) -> bool {
 /// looked for.
 const DATELINE_PARAGRAPHS: usize = 3;
 
+/// The most words a dateline paragraph holds (its stamp, a byline, an
+/// agency's name and ids).
+const DATELINE_WORDS: usize = 30;
+
 /// The mention that dates the article: a full date (day, month and year)
 /// on a line with a dateline word, in the first or last paragraphs. A
 /// date on a line without such a word (a site clock, a page-capture
@@ -648,8 +652,12 @@ fn dateline(
             && near_edge(m.paragraph)
             && m.paragraph < n
             && ((full
-                && *asked[m.paragraph]
-                    .get_or_insert_with(|| language.is_dateline(lines[m.paragraph])))
+                && *asked[m.paragraph].get_or_insert_with(|| {
+                    // A dateline is a short paragraph: a story paragraph
+                    // that says «منتشر شده» or "published" is none.
+                    let p = lines[m.paragraph];
+                    p.split_whitespace().count() <= DATELINE_WORDS && language.is_dateline(p)
+                }))
                 || wire(m))
     })
 }

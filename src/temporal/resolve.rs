@@ -571,6 +571,23 @@ impl Resolver<'_> {
             .interval(lunar)
             .ok()
         };
+        // A weekday written with the day («شنبه ۳۰ نوامبر», "Saturday,
+        // Nov. 30») names its year: of the years around the anchor, the
+        // one whose day falls on that weekday, when only one does —
+        // whatever the tense.
+        if let (Some(wd), Some(_)) = (s.weekday, s.day)
+            && let Some(a) = para_anchor.map(|a| a.start).or(self.ctx.published)
+        {
+            let ya = from_gregorian(a, cal, lunar).year;
+            let fits: Vec<i32> = (ya - 1..=ya + 1)
+                .filter(|&y| {
+                    iv_of(y).is_some_and(|iv| iv.start.weekday().number_from_monday() == wd as u32)
+                })
+                .collect();
+            if let [y] = fits[..] {
+                return Some((with_year(y), para_anchor.is_some()));
+            }
+        }
         // A year before it in its paragraph («سال ۱۳۶۷» over «۱۲ فروردین:»,
         // "In 1994 … on 3 March"): the reading of the date inside that year.
         if let Some(a) = para_anchor.filter(|a| a.precision == Precision::Year) {
@@ -596,8 +613,11 @@ impl Resolver<'_> {
                 .min_by_key(|(_, iv)| distance(iv))
                 .filter(|(_, iv)| distance(iv) <= 183);
             if let Some((y, iv)) = near {
-                let after_publication = self.ctx.published.is_some_and(|p| iv.start > p);
-                let before_publication = self.ctx.published.is_some_and(|p| iv.end < p);
+                // Not after publication in a past clause, nor before it in
+                // a future one; an anchor beyond publication (a day its
+                // weekday fixed) moves that bound with it.
+                let after_publication = self.ctx.published.is_some_and(|p| iv.start > p.max(a));
+                let before_publication = self.ctx.published.is_some_and(|p| iv.end < p.min(a));
                 let fits = match tense {
                     Tense::Past | Tense::Perfect => !after_publication,
                     Tense::Future => !before_publication,
