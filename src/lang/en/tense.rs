@@ -39,6 +39,12 @@ const FILLER: &[&str] = &[
     "officially",
     "allegedly",
     "apparently",
+    // Copulas before a participle used as an adjective («will remain
+    // closed», «could stay shut»): the chain goes on to the auxiliary.
+    "remain",
+    "stay",
+    "become",
+    "get",
 ];
 
 /// Abbreviations whose period does not end a sentence.
@@ -152,8 +158,12 @@ fn chain(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Option<T
         }
         return match w {
             "will" | "shall" | "ll" => Some(Some(Tense::Future)),
-            "is" | "are" | "am" => Some(Some(Tense::Present)),
-            "was" | "were" | "had" | "did" => Some(Some(Tense::Past)),
+            "is" | "are" | "am" | "remains" | "stays" | "becomes" | "gets" => {
+                Some(Some(Tense::Present))
+            }
+            "was" | "were" | "had" | "did" | "remained" | "stayed" | "became" | "got" => {
+                Some(Some(Tense::Past))
+            }
             "has" | "have" => Some(Some(Tense::Perfect)),
             "must" | "should" | "can" | "cannot" | "might" | "may" => Some(Some(Tense::Future)),
             "would" | "could" => Some(None),
