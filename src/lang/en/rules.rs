@@ -1983,9 +1983,17 @@ impl<'t> P<'t> {
             self.prev_w(i),
             "at" | "by" | "until" | "till" | "around" | "before" | "after" | "since"
         );
+        // «about 06.00», «at 17.30», «05.00 Moscow time»: a dot clock with
+        // a zone, or a 24-hour one (a leading zero or an hour past noon)
+        // after «at», «about» or «around»; «2.5» and «3.75» stay numbers.
+        let day_clock = t.s.starts_with('0') || h >= 13;
         let ok = match (t.digits(), colon) {
             (4, _) => zone.is_some() && ampm.is_none(),
-            (_, true) if dot_sep => ampm.is_some(),
+            (_, true) if dot_sep => {
+                ampm.is_some()
+                    || zone.is_some()
+                    || (day_clock && t.digits() == 2 && (at || self.prev_w(i) == "about"))
+            }
             (_, true) => ampm.is_some() || zone.is_some() || at,
             _ => ampm.is_some(),
         };
