@@ -344,69 +344,79 @@ fn stamps(text: &str, out: &mut Vec<Parsed>) {
         !(p.time_of_day.is_some_and(|(h, _)| h == 0)
             && (s.matches(':').count() == 2 || p.time_of_day == Some((0, 0))))
     });
-    let mut k = 0;
-    while k + 1 < out.len() {
-        let (a, b) = (&out[k], &out[k + 1]);
-        let gap = &text[a.end.min(b.start)..b.start];
-        let bare_clock = |p: &Parsed| {
-            p.rule == "fa/clock"
-                && matches!(
-                    p.expr,
-                    Expr::Relative {
-                        rel: Relative::Days(0),
-                        ..
-                    }
-                )
-        };
-        let clock_first = bare_clock(a) && is_day(b);
-        let clock_after = bare_clock(b) && is_day(a);
-        if (clock_first || clock_after) && gap_ok(gap) {
-            let (date, clock) = if clock_first { (k + 1, k) } else { (k, k + 1) };
-            let mut d = out[date].clone();
-            d.start = out[k].start;
-            d.end = out[k + 1].end;
-            d.time_of_day = out[clock].time_of_day;
-            out[k] = d;
-            out.remove(k + 1);
+    // One pass each, building the list anew: removing from the middle of
+    // it would make a page of many stamps quadratic.
+    let bare_clock = |p: &Parsed| {
+        p.rule == "fa/clock"
+            && matches!(
+                p.expr,
+                Expr::Relative {
+                    rel: Relative::Days(0),
+                    ..
+                }
+            )
+    };
+    let mut joined: Vec<Parsed> = Vec::with_capacity(out.len());
+    for p in out.drain(..) {
+        if let Some(a) = joined.last_mut()
+            && gap_ok(&text[a.end.min(p.start)..p.start])
+        {
+            if bare_clock(a) && is_day(&p) {
+                // «۲۰:۱۰ - ۰۶ تیر ۱۴۰۰»: the date at the clock's time.
+                let (start, t) = (a.start, a.time_of_day);
+                *a = p;
+                a.start = start;
+                a.time_of_day = t;
+                continue;
+            }
+            if bare_clock(&p) && is_day(a) {
+                a.end = p.end;
+                a.time_of_day = p.time_of_day;
+                continue;
+            }
         }
-        k += 1;
+        joined.push(p);
     }
     // «سه شنبه - ۲۸ مرداد - ۱۴۰۴»
-    let mut k = 0;
-    while k < out.len() {
-        let p = &out[k];
+    for p in joined.drain(..) {
         let yearless = matches!(&p.expr, Expr::Date(d) if d.day.is_some() && d.month.is_some() && d.year.is_none());
-        if yearless && let Some((year, end)) = dashed_year(text, p.end) {
-            // «سه شنبه - …», «امروز سه شنبه - …»: the site clock's day.
-            let weekday_before = k > 0
-                && (matches!(&out[k - 1].expr, Expr::Date(d) if d.is_weekday_only())
-                    || matches!(
-                        &out[k - 1].expr,
-                        Expr::Relative {
-                            rel: Relative::Days(0),
-                            anaphoric: false,
-                            ..
-                        }
-                    ))
-                && text[out[k - 1].end..p.start].trim() == "-";
-            let mut q = out[k].clone();
-            if let Expr::Date(d) = &mut q.expr {
-                d.year = Some(year);
-                if weekday_before && let Expr::Date(w) = &out[k - 1].expr {
-                    d.weekday = w.weekday;
-                }
+        let Some((year, end)) = yearless.then(|| dashed_year(text, p.end)).flatten() else {
+            out.push(p);
+            continue;
+        };
+        // «سه شنبه - …», «امروز سه شنبه - …»: the site clock's day.
+        let weekday_before = out.last().filter(|w| {
+            (matches!(&w.expr, Expr::Date(d) if d.is_weekday_only())
+                || matches!(
+                    &w.expr,
+                    Expr::Relative {
+                        rel: Relative::Days(0),
+                        anaphoric: false,
+                        ..
+                    }
+                ))
+                && text[w.end..p.start].trim() == "-"
+        });
+        let weekday = weekday_before.map(|w| match &w.expr {
+            Expr::Date(d) => d.weekday,
+            _ => None,
+        });
+        let mut q = p;
+        if let Expr::Date(d) = &mut q.expr {
+            d.year = Some(year);
+            if let Some(wd) = weekday {
+                d.weekday = wd;
             }
-            q.end = end;
-            q.rule = "fa/dashed-date";
-            q.explicit = true;
-            if weekday_before {
-                q.start = out[k - 1].start;
-                out.remove(k - 1);
-                k -= 1;
-            }
-            out[k] = q;
         }
-        k += 1;
+        q.end = end;
+        q.rule = "fa/dashed-date";
+        q.explicit = true;
+        if weekday.is_some()
+            && let Some(w) = out.pop()
+        {
+            q.start = w.start;
+        }
+        out.push(q);
     }
 }
 
