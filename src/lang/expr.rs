@@ -203,6 +203,20 @@ pub enum Recurrence {
 }
 
 impl Recurrence {
+    /// What a word of a `sets.tsv` table repeats (`day`, `week`, `month`,
+    /// `year`, `hour`, `night`); `None` for any other name.
+    pub fn of_table(repeats: &str) -> Option<Recurrence> {
+        Some(match repeats {
+            "hour" => Recurrence::Every(1, Unit::Hour),
+            "day" => Recurrence::Every(1, Unit::Day),
+            "week" => Recurrence::Every(1, Unit::Week),
+            "month" => Recurrence::Every(1, Unit::Month),
+            "year" => Recurrence::Every(1, Unit::Year),
+            "night" => Recurrence::DayPart(DayPart::Night),
+            _ => return None,
+        })
+    }
+
     /// The TIMEX3 value of the set.
     pub fn timex(self) -> String {
         match self {

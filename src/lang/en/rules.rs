@@ -243,9 +243,9 @@ pub fn parse(text: &str) -> Vec<Parsed> {
 
 /// TimeML spans of English: the determiner belongs to an expression that
 /// is a noun phrase of its own («the past two years», «the first nine
-/// months», «the 1990s», «the next few days», «the current quarter») and
-/// «nearly», «almost», «about» to a span counted back («nearly two weeks
-/// ago»). An expression used as a modifier keeps its bare span («the 1994
+/// months», «the 1990s», «the next few days», «the mid-1980s») and
+/// «nearly», «almost», «about», «more than» to a span counted back
+/// («nearly two weeks ago»). An expression used as a modifier keeps its bare span («the 1994
 /// ceasefire», «the 30-day truce», «the Aug. 7 bombing»).
 fn timeml_heads(toks: &[Tok<'_>], out: &mut [Parsed]) {
     const HEADS: &[&str] = &[
@@ -321,6 +321,21 @@ fn timeml_heads(toks: &[Tok<'_>], out: &mut [Parsed]) {
             p.start = toks[k - 2].start;
         }
     }
+}
+
+/// What an adverb of repetition repeats (`data/lexicon/en/sets.tsv`:
+/// «daily», «annually», «nightly»).
+fn set_adverb(w: &str) -> Option<Recurrence> {
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<rustc_hash::FxHashMap<&'static str, Recurrence>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            crate::lang::tsv::rows(include_str!("../../../data/lexicon/en/sets.tsv"))
+                .filter_map(|r| Some((r[0], Recurrence::of_table(r[1])?)))
+                .collect()
+        })
+        .get(w)
+        .copied()
 }
 
 /// True when the date at byte `start` is the day something was said
@@ -2196,16 +2211,7 @@ impl<'t> P<'t> {
             );
             (p, j)
         };
-        let adverb = match w {
-            "daily" => Some(Recurrence::Every(1, Unit::Day)),
-            "weekly" => Some(Recurrence::Every(1, Unit::Week)),
-            "monthly" => Some(Recurrence::Every(1, Unit::Month)),
-            "yearly" | "annually" => Some(Recurrence::Every(1, Unit::Year)),
-            "hourly" => Some(Recurrence::Every(1, Unit::Hour)),
-            "nightly" => Some(Recurrence::DayPart(DayPart::Night)),
-            _ => None,
-        };
-        if let Some(r) = adverb {
+        if let Some(r) = set_adverb(w) {
             // Not a newspaper («the party daily Granma», «the Daily
             // Star»), an average («average daily volume») or a rate
             // («rise 8% annually», «10,000 units annually»).

@@ -128,6 +128,9 @@ pub enum Lex {
         part: crate::lang::expr::DayPart,
         alone: bool,
     },
+    /// A word that begins a set (`sets.tsv`): `None` for «هر» (what
+    /// repeats follows it), else what the adverb repeats («روزانه»).
+    Set(Option<crate::lang::expr::Recurrence>),
     /// A function word.
     Kw(Role),
 }
@@ -280,6 +283,14 @@ impl Lexicon {
                     part,
                     alone: r.get(2) == Some(&"yes"),
                 },
+            );
+        }
+        for r in tsv::rows(include_str!("../../../data/lexicon/fa/sets.tsv")) {
+            add(
+                r[0],
+                Lex::Set(crate::lang::expr::Recurrence::of_table(
+                    r.get(1).copied().unwrap_or(""),
+                )),
             );
         }
         for r in tsv::rows(include_str!("../../../data/lexicon/fa/keywords.tsv")) {

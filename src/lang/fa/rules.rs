@@ -226,10 +226,7 @@ static RULES: &[Rule] = &[
     Rule {
         name: "fa/set",
         emits: &["fa/set"],
-        starts: |p, i| {
-            p.tok(i)
-                .is_some_and(|t| t.kind == Kind::Word && is_set_word(t.s))
-        },
+        starts: |p, i| p.set_word(i).is_some(),
         read: Read::Expr(|p, i| p.set(i)),
     },
     Rule {
@@ -239,27 +236,6 @@ static RULES: &[Rule] = &[
         read: Read::Expr(|p, i| p.duration_expr(i)),
     },
 ];
-
-/// The words a set begins with: «هر» and the adverbs of repetition.
-fn is_set_word(w: &str) -> bool {
-    matches!(
-        w,
-        "هر" | "روزانه"
-            | "همه‌روزه"
-            | "همهروزه"
-            | "هرروز"
-            | "هفتگی"
-            | "هفته‌ای"
-            | "ماهانه"
-            | "ماهیانه"
-            | "سالانه"
-            | "سالیانه"
-            | "همه‌ساله"
-            | "همهساله"
-            | "هرساله"
-            | "هرشب"
-    )
-}
 
 /// Every rule name the Persian rules can write (the `rule` field).
 pub fn rule_names() -> Vec<&'static str> {
@@ -2255,6 +2231,15 @@ impl<'t> P<'t> {
         Some((Expr::Duration { amount, unit }, i + n + 1))
     }
 
+    /// What the word at `i` means as the start of a set (`sets.tsv`):
+    /// `Some(None)` for «هر», `Some(Some(r))` for an adverb of repetition.
+    fn set_word(&self, i: usize) -> Option<Option<Recurrence>> {
+        self.phrase(i, 1).iter().find_map(|l| match l {
+            Lex::Set(r) => Some(*r),
+            _ => None,
+        })
+    }
+
     /// `fa/set`: recurring times, as TIMEX3 sets: «هر روز», «هر هفته»,
     /// «هر سال», «هر دو هفته», «هر شب», «هر جمعه», «روزانه», «هفتگی»,
     /// «ماهانه», «سالانه», «همه‌روزه». Not «هر دو» alone («هر دو کشور»:
@@ -2266,26 +2251,9 @@ impl<'t> P<'t> {
             (p, j)
         };
         let every = |u| Recurrence::Every(1, u);
-        if !is_set_word(t.s) {
-            return None;
-        }
-        let adverb = match t.s {
-            "روزانه" | "همه‌روزه" | "همهروزه" | "هرروز" => {
-                Some(every(Unit::Day))
-            }
-            "هفتگی" | "هفته‌ای" => Some(every(Unit::Week)),
-            "ماهانه" | "ماهیانه" => Some(every(Unit::Month)),
-            "سالانه" | "سالیانه" | "همه‌ساله" | "همهساله" | "هرساله" => {
-                Some(every(Unit::Year))
-            }
-            "هرشب" => Some(Recurrence::DayPart(DayPart::Night)),
-            _ => None,
-        };
-        if let Some(r) = adverb {
+        // An adverb of repetition, or «هر» before what repeats.
+        if let Some(r) = self.set_word(i)? {
             return Some(make(r, i + 1));
-        }
-        if t.s != "هر" {
-            return None;
         }
         let k = i + 1;
         if let Some((d, n)) = self.weekday_at(k) {
