@@ -138,6 +138,12 @@ static RULES: &[Rule] = &[
         read: Read::Point(|p, i| p.holiday(i)),
     },
     Rule {
+        name: "en/year-era",
+        emits: &["en/year-era"],
+        starts: ANY,
+        read: Read::Point(|p, i| p.year_era(i)),
+    },
+    Rule {
         name: "en/year",
         emits: &["en/year"],
         starts: ANY,
@@ -977,6 +983,67 @@ impl<'t> P<'t> {
         Some(self.atom(gregorian(Some(y)), i, i + 1, "en/year"))
     }
 
+    /// An era marker at `i`: whether it counts back (BC, BCE, B.C.,
+    /// B.C.E.) or forward (AD, CE, A.D., C.E.), and its tokens. Capitals
+    /// only: "ad" is a word.
+    fn era_at(&self, i: usize) -> Option<(bool, usize)> {
+        let t = self.tok(i).filter(|t| t.kind == Kind::Word)?;
+        match t.s {
+            "BC" | "BCE" => return Some((true, 1)),
+            "AD" | "CE" => return Some((false, 1)),
+            _ => {}
+        }
+        // Dotted: «B.C.», «B.C.E.», «A.D.», «C.E.»; the last dot may be the
+        // sentence's.
+        let mut letters = String::new();
+        let mut k = i;
+        while let Some(t) = self
+            .tok(k)
+            .filter(|t| t.kind == Kind::Word && t.s.len() == 1)
+        {
+            if k > i && !t.glued {
+                break;
+            }
+            letters.push_str(t.s);
+            k += 1;
+            if !(self.punct(k, &['.']) && self.glued(k)) {
+                break;
+            }
+            k += 1;
+        }
+        match letters.as_str() {
+            "BC" | "BCE" => Some((true, k - i)),
+            "AD" | "CE" => Some((false, k - i)),
+            _ => None,
+        }
+    }
+
+    /// `en/year-era`: a year with its era, at any size: «323 BC», «AD
+    /// 622», «455 CE», «1066 A.D.». A year before the common era is
+    /// Gregorian counted back (year 0 is 1 BC).
+    fn year_era(&self, i: usize) -> Option<Atom> {
+        let num = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.kind == Kind::Num && t.digits() <= 4 && !t.glued)
+                .and_then(|t| t.num())
+                .filter(|&v| v > 0)
+        };
+        let (v, bc, j) = if let Some((bc, n)) = self.era_at(i)
+            && !bc
+            && let Some(v) = num(i + n)
+        {
+            (v, false, i + n + 1)
+        } else {
+            let v = num(i)?;
+            let (bc, n) = self.era_at(i + 1)?;
+            (v, bc, i + 1 + n)
+        };
+        let y = if bc { 1 - v as i32 } else { v as i32 };
+        let mut spec = gregorian(Some(y));
+        spec.calendar_explicit = true;
+        Some(self.atom(spec, i, j, "en/year-era"))
+    }
+
     /// `en/decade`: «1990s», «1990's», «'90s».
     fn decade(&self, i: usize) -> Option<Atom> {
         let t = self.tok(i)?;
@@ -1038,7 +1105,16 @@ impl<'t> P<'t> {
         // annotation guideline (`19XX`) read it.
         let mut spec = gregorian(Some(((n as i32 - 1) * 100).max(1)));
         spec.century = true;
-        Some(self.atom(spec, i, k + 1, "en/century"))
+        let mut j = k + 1;
+        if let Some((bc, n_era)) = self.era_at(j) {
+            // «the fifth century BC»: 500–401 BC, the years -499 … -400.
+            if bc {
+                spec.year = Some(1 - n as i32 * 100);
+            }
+            spec.calendar_explicit = true;
+            j += n_era;
+        }
+        Some(self.atom(spec, i, j, "en/century"))
     }
 
     /// `en/season-year`: «summer 1994», «the fall of 1994», «last winter».
@@ -1450,7 +1526,7 @@ impl<'t> P<'t> {
             return Some(Side::Atom(a));
         }
         let t = self.tok(i)?;
-        if t.kind == Kind::Num && (t.digits() <= 2 || t.digits() == 4) {
+        if t.kind == Kind::Num && t.digits() <= 4 {
             let v = self.clean_num(i).or_else(|| {
                 // «1992-94»: the second number is glued to the dash.
                 (i > 0 && self.is_dash(i - 1)).then(|| t.num()).flatten()
@@ -1511,6 +1587,18 @@ impl<'t> P<'t> {
                     (t, s)
                 } else if *digits == 4 && s.month.is_none() && s.year.is_some() && !s.decade {
                     (gregorian(Some(*value as i32)), s)
+                } else if s.calendar_explicit
+                    && s.month.is_none()
+                    && !s.decade
+                    && !s.century
+                    && let Some(y) = s.year
+                {
+                    // «455 to 565 AD», «500 to 323 BC»: the era of the
+                    // second side is the first side's too.
+                    let v = *value as i32;
+                    let mut f = gregorian(Some(if y < 1 { 1 - v } else { v }));
+                    f.calendar_explicit = true;
+                    (f, s)
                 } else {
                     return None;
                 }

@@ -99,10 +99,22 @@ pub fn signs(toks: &[Tok]) -> Signs {
         // An era marker with no year before it: «سال میلادی», «… میلادی».
         let era =
             word.chars().nth(1).is_some() && meanings.iter().any(|l| matches!(l, Lex::Era(_)));
-        if era && k > 0 && toks[k - 1].kind != Kind::Num {
+        // The last word of a marker of two («هجری شمسی») looks past the first.
+        let start = if k > 0
+            && toks[k - 1].kind == Kind::Word
+            && lex
+                .get(&format!("{}{word}", key(toks[k - 1].s)))
+                .iter()
+                .any(|l| matches!(l, Lex::Era(_)))
+        {
+            k - 1
+        } else {
+            k
+        };
+        if era && start > 0 && toks[start - 1].kind != Kind::Num {
             out.slots.push(Slot {
                 kind: SlotKind::Year,
-                before: k,
+                before: start,
                 orphan: None,
             });
         }

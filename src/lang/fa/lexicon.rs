@@ -114,6 +114,9 @@ pub enum Lex {
     Holiday { cal: Calendar, month: u8, day: u8 },
     /// An era marker selecting a calendar.
     Era(Calendar),
+    /// A marker of a year before the common era («قبل از میلاد»): the
+    /// year is Gregorian, counted back from year 1.
+    EraBc,
     /// A number word.
     Number { value: u32, ordinal: bool },
     /// A relative expression.
@@ -236,7 +239,11 @@ impl Lexicon {
             );
         }
         for r in tsv::rows(include_str!("../../../data/lexicon/fa/markers.tsv")) {
-            add(r[0], Lex::Era(calendar(r.get(1).copied().unwrap_or(""))));
+            let era = match r.get(1).copied().unwrap_or("") {
+                "before-common-era" => Lex::EraBc,
+                cal => Lex::Era(calendar(cal)),
+            };
+            add(r[0], era);
         }
         for r in tsv::rows(include_str!("../../../data/lexicon/fa/numbers.tsv")) {
             add(

@@ -1178,6 +1178,9 @@ impl<'t> P<'t> {
             .max(self.kw_len(j, Role::YearWord));
         let word = n > 0;
         j += n;
+        if let Some(a) = self.era_year(i, j, word) {
+            return Some(a);
+        }
         let (y, two) = self.year_at(j, word)?;
         j += 1;
         let mut spec = DateSpec {
@@ -1204,6 +1207,68 @@ impl<'t> P<'t> {
             tj: None,
             hint: None,
         })
+    }
+
+    /// A year that its era marker, not its size, makes a year: one before
+    /// the common era at any size («۳۲۳ پیش از میلاد», «۱۲۰۰ ق.م»: a
+    /// Gregorian year counted back, year 0 being 1 BC), or one under 1000
+    /// with an era word («۶۲۲ میلادی», «سال ۱۵ هجری قمری»). A one-letter
+    /// marker («م», «ش») makes a small number a year only after «سال».
+    fn era_year(&self, i: usize, j: usize, word: bool) -> Option<Atom> {
+        let t = self
+            .tok(j)
+            .filter(|t| t.kind == Kind::Num && t.digits() <= 4)?;
+        let v = t.num()? as i32;
+        if v == 0 {
+            return None;
+        }
+        let (spec, end) = if let Some(n) = self.bc_at(j + 1) {
+            let spec = DateSpec {
+                year: Some(1 - v),
+                calendar: Some(Calendar::Gregorian),
+                calendar_explicit: true,
+                ..DateSpec::default()
+            };
+            (spec, j + 1 + n)
+        } else if v < 1000 {
+            let (cal, n) = self.era_at(j + 1)?;
+            let one_letter = n == 1
+                && self
+                    .tok(j + 1)
+                    .is_some_and(|t| key(t.s).chars().count() == 1);
+            if one_letter && !word {
+                return None;
+            }
+            let spec = DateSpec {
+                year: Some(v),
+                calendar: Some(cal),
+                calendar_explicit: true,
+                ..DateSpec::default()
+            };
+            (spec, j + 1 + n)
+        } else {
+            return None;
+        };
+        Some(Atom {
+            spec,
+            i,
+            j: end,
+            rule: if word { "fa/year" } else { "fa/year-era" },
+            time: None,
+            tj: None,
+            hint: None,
+        })
+    }
+
+    /// A marker of a year before the common era at `i` («قبل از میلاد»,
+    /// «پیش از میلاد», «ق.م», «ق. م»): its tokens.
+    fn bc_at(&self, i: usize) -> Option<usize> {
+        let t = self.tok(i).filter(|t| t.kind == Kind::Word)?;
+        if key(t.s) == "ق" && self.punct(i + 1, &['.']) && self.word(i + 2, "م") {
+            return Some(if self.punct(i + 3, &['.']) { 4 } else { 3 });
+        }
+        self.lex_at(i)
+            .find_map(|(l, n)| matches!(l, Lex::EraBc).then_some(n))
     }
 
     /// Decades: «دهه ۱۹۹۰», «دهه ۶۰», «دهه هفتاد», «دهه‌ی ۹۰ میلادی».
@@ -1478,7 +1543,14 @@ impl<'t> P<'t> {
             calendar: Some(Calendar::Gregorian),
             ..DateSpec::default()
         };
-        self.take_era(&mut spec, &mut j);
+        if let Some(b) = self.bc_at(j) {
+            // «قرن پنجم قبل از میلاد»: 500–401 BC, the years -499 … -400.
+            spec.year = Some(1 - n as i32 * 100);
+            spec.calendar_explicit = true;
+            j += b;
+        } else {
+            self.take_era(&mut spec, &mut j);
+        }
         Some(Atom {
             spec,
             i,
@@ -1745,8 +1817,15 @@ impl<'t> P<'t> {
                         calendar_explicit: ys.calendar_explicit,
                         ..DateSpec::default()
                     }
-                } else if *digits == 4 && ys.year.is_some() && ys.month.is_none() {
-                    let xv = *value as i32;
+                } else if (*digits == 4 || ys.calendar_explicit)
+                    && ys.year.is_some()
+                    && ys.month.is_none()
+                    && !ys.century
+                {
+                    // «۴۵۵ تا ۵۶۵ میلادی», «۵۰۰ تا ۳۲۳ پیش از میلاد»: the
+                    // era of the second side is the first side's too.
+                    let bc = ys.year.is_some_and(|y| y < 1);
+                    let xv = if bc { 1 - *value as i32 } else { *value as i32 };
                     let cal = if ys.calendar_explicit {
                         ys.calendar
                     } else {
@@ -1783,7 +1862,10 @@ impl<'t> P<'t> {
             ys.inherit(&xs);
         }
         // Both sides must be dates of one kind, and bare years plausible.
-        let plausible = |s: &DateSpec| s.year.is_none_or(|y| year_calendar(y).is_some());
+        let plausible = |s: &DateSpec| {
+            s.year
+                .is_none_or(|y| year_calendar(y).is_some() || s.calendar_explicit)
+        };
         if !plausible(&xs) || !plausible(&ys) || xs.calendar.is_none() || ys.calendar.is_none() {
             return None;
         }
