@@ -1923,7 +1923,10 @@ impl<'t> P<'t> {
         let (n, approx) = match (w2, w1) {
             ("more" | "less" | "fewer", "than") => (2, false),
             ("at", "least" | "most") => (2, false),
-            (_, "nearly" | "almost" | "approximately" | "roughly" | "some") => (1, true),
+            (
+                _,
+                "nearly" | "almost" | "approximately" | "roughly" | "some" | "about" | "around",
+            ) => (1, true),
             _ => (0, false),
         };
         if n == 0 || i < n || self.toks[i - n..i].iter().any(|t| t.kind != Kind::Word) {
@@ -2034,7 +2037,33 @@ impl<'t> P<'t> {
     /// A clock time at `i`: «0915 GMT», «9:15 GMT», «11:15 a.m. local
     /// time», «4 a.m.», «at 14:00»: (hour, minute, zone, token after).
     fn clock(&self, i: usize) -> Option<(u8, u8, Option<&'static str>, usize)> {
+        // «at noon», «by midnight», «12 noon»: named hours, after a word
+        // that makes them a time («the noon prayer» is no clock).
+        let named = |w: &str| match w {
+            "noon" | "midday" => Some(12),
+            "midnight" => Some(0),
+            _ => None,
+        };
+        if let Some(h) = named(self.w(i)) {
+            let at = matches!(
+                self.prev_w(i),
+                "at" | "by" | "until" | "till" | "around" | "before" | "after" | "since" | "from"
+            );
+            if !at {
+                return None;
+            }
+            let zone = self.zone(i + 1);
+            return Some((h, 0, zone.and_then(|z| z.0), zone.map_or(i + 1, |z| z.1)));
+        }
         let t = self.tok(i).filter(|t| t.kind == Kind::Num)?;
+        if t.digits() <= 2
+            && t.num() == Some(12)
+            && !self.glued(i + 1)
+            && let Some(h) = named(self.w(i + 1))
+        {
+            let zone = self.zone(i + 2);
+            return Some((h, 0, zone.and_then(|z| z.0), zone.map_or(i + 2, |z| z.1)));
+        }
         if i > 0 && t.glued && !self.toks[i - 1].is_punct(&['(', '[', '"', '“']) {
             return None;
         }
