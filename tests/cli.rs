@@ -709,6 +709,42 @@ fn extract_explain_tells_what_became_of_every_date() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
+/// A reference to the past or present dates the triggered event of its
+/// clause, vaguely (its bound is the publication day); with no trigger it
+/// dates nothing, and a date of the clause wins over it.
+#[test]
+fn references_date_triggered_events_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("refs.txt");
+    std::fs::write(
+        &path,
+        "Recently, Taliban fighters attacked the district centre. The town is calm now.
+
+         The city had previously served as a refuge after fighting broke out there on 15 April 2023.
+",
+    )
+    .unwrap();
+    let out = tarikh()
+        .args(["extract", "--lang", "en", "--published", "2023-08-15"])
+        .args(["--explain", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out.stdout);
+    let rows = v["dates"].as_array().unwrap();
+    let rule_of = |text: &str| {
+        rows.iter()
+            .find(|r| r["text"] == text)
+            .unwrap_or_else(|| panic!("{text} not listed: {rows:?}"))["rule"]
+            .clone()
+    };
+    assert_eq!(rule_of("Recently"), "event");
+    assert_eq!(rule_of("now"), "present-or-past-reference");
+    assert_eq!(rule_of("15 April 2023"), "event");
+    assert_eq!(rule_of("previously"), "qualifies-another-date");
+}
+
 /// `dates --format timeml`: TimeML 1.2 around the text with the DCT as
 /// `t0`; read back with `--input-format timeml` it gives the same
 /// expressions (text, span, value); several documents need `-o DIR`.

@@ -47,9 +47,12 @@ fn reallike_fixture_set_keeps_its_floors() {
             // scale: 0.772 at 0.750; named days and yearless ranges:
             // 0.803 at 0.757, while the fourth annotation of the real dev
             // pages gains recall 0.493 → 0.593 at precision 0.841 → 0.848,
-            // see docs/ACCURACY.md).
-            events_recall: 0.803,
-            events_precision: 0.757,
+            // see docs/ACCURACY.md); past references dating the triggered
+            // event of their clause («چندی قبل حمله کردند»), 2026-12-03:
+            // 0.833 at 0.753, while the real dev pages gain four and two
+            // matches at the same precision.
+            events_recall: 0.833,
+            events_precision: 0.753,
         },
         Floors {
             dir: "tests/eval/reallike/en",
@@ -57,8 +60,13 @@ fn reallike_fixture_set_keeps_its_floors() {
             recall: 0.955,
             precision: 1.0,
             value_found: 1.0,
-            events_recall: 0.787,
-            events_precision: 0.902,
+            // Past references dating the triggered event of their clause
+            // ("Earlier, the cabinet had delayed its vote"), 2026-12-03:
+            // recall 0.787 → 0.808, precision 0.902 → 0.884 (F1 0.841 →
+            // 0.844); the extras are background told in the pluperfect
+            // ("had previously reported").
+            events_recall: 0.808,
+            events_precision: 0.883,
         },
     ];
     let mut report = Vec::new();

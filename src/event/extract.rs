@@ -12,7 +12,9 @@
 //! are statements of their dates, verb or none, typed by the list's lead;
 //! deaths told with the violence that caused them are a second event of
 //! their clause (`casualties` beside the `attack`). Dates that make no event: the article's own
-//! dateline, page chrome, durations, sets, present and past references,
+//! dateline, page chrome, durations, sets, present and past references
+//! with no trigger in their clause (one with a trigger dates it, vaguely:
+//! «اخیراً حمله کردند», "recently attacked"),
 //! and a second date of an event's clause (it qualifies the first).
 //!
 //! A clause with a cue («پس از آن», "as a result") is related to the event
@@ -58,7 +60,10 @@ pub enum DateFate {
     Chrome,
     /// A duration, a count, a set or a clock time with no date.
     NotADate,
-    /// A reference to the present or the past («اکنون», "recently").
+    /// A reference to the present or the past («اکنون», "recently") that
+    /// no triggered event took: alone, with no trigger in its clause, it
+    /// places no statement in time («اکنون وضعیت آرام است»); with one
+    /// («اخیراً حمله کردند») it dates that event, vaguely.
     Reference,
     /// A second date of an event's clause: it qualifies that event's date.
     Qualifies(String),
@@ -461,9 +466,6 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
             Some(DateFate::Dateline)
         } else if m.kind != MentionType::Date {
             Some(DateFate::NotADate)
-        } else if dated.resolved[i].time.reference() == Some(Reference::Past) {
-            // «قبلاً», "previously": no time an event can be placed at.
-            Some(DateFate::Reference)
         } else if matches!(
             dated.resolved[i].time.precision,
             Precision::Year | Precision::Decade | Precision::Century
@@ -616,7 +618,20 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                 }
                 continue;
             }
-            let own = own_dates.first().map(|(i, _)| *i);
+            // A date that places the event wins over a reference beside it
+            // ("had previously served as a refuge … after fighting broke
+            // out there on 15 April 2023").
+            // Then the present over the past ("which has previously warned
+            // residents, is currently deploying troops").
+            let rank = |i: usize| match dated.resolved[i].time.reference() {
+                None => 0,
+                Some(Reference::Present) => 1,
+                Some(_) => 2,
+            };
+            let own = own_dates
+                .iter()
+                .min_by_key(|(i, _)| rank(*i))
+                .map(|(i, _)| *i);
             if let Some(i) = own {
                 claimed[i] = true;
             }
@@ -672,10 +687,7 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                         chronology: &chronology,
                         items: &items,
                     },
-                    |i| {
-                        !claimed[i]
-                            && dated.resolved[i].time.reference() != Some(Reference::Present)
-                    },
+                    |i| !claimed[i] && dated.resolved[i].time.reference().is_none(),
                     |c| {
                         // Words of the clause outside its dates: a month name
                         // is no verb, and one word («گزارش», "Report") says
@@ -893,11 +905,16 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
     let fates = fate
         .into_iter()
         .zip(dates_of)
-        .map(|(f, ids)| {
+        .enumerate()
+        .map(|(i, (f, ids))| {
             if !ids.is_empty() {
                 DateFate::Events(ids)
+            } else if let Some(f) = f {
+                f
+            } else if dated.resolved[i].time.reference().is_some() {
+                DateFate::Reference
             } else {
-                f.unwrap_or(DateFate::NoStatement)
+                DateFate::NoStatement
             }
         })
         .collect();
