@@ -1407,6 +1407,8 @@ impl<'t> P<'t> {
             }
         }
         let unit_rel = |u: Unit, n: i32| match u {
+            // «three hours ago», «two hours later»: the same day.
+            Unit::Hour | Unit::Minute if n.abs() < 24 => Some(Relative::Days(0)),
             Unit::Day => Some(Relative::Days(n)),
             Unit::Week => Some(Relative::Weeks(n)),
             Unit::Month => Some(Relative::Months(n)),
@@ -1457,12 +1459,35 @@ impl<'t> P<'t> {
                 "ago" => return Some((rel(neg(r), false), k + 1, "en/n-units-ago")),
                 "earlier" => return Some((rel(neg(r), true), k + 1, "en/n-units-earlier")),
                 "later" => return Some((rel(r, true), k + 1, "en/n-units-later")),
+                // «two hours after the blast»: on the day of what the text
+                // told last (an anchor of days or more is the event's).
+                "after"
+                    if matches!(u, Unit::Hour | Unit::Minute)
+                        && matches!(
+                            self.w(k + 1),
+                            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                        ) =>
+                {
+                    return Some((rel(r, true), k + 1, "en/n-units-later"));
+                }
                 "from" if self.w(k + 1) == "now" => {
                     return Some((rel(r, false), k + 2, "en/n-units-from-now"));
                 }
                 "hence" => return Some((rel(r, false), k + 1, "en/n-units-from-now")),
                 _ => {}
             }
+        }
+        // «hours later», «minutes after the attack», «moments later»: on the
+        // day of the date spoken of last.
+        if matches!(self.w(i), "hours" | "minutes" | "moments")
+            && (self.w(i + 1) == "later"
+                || (self.w(i + 1) == "after"
+                    && matches!(
+                        self.w(i + 2),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                    )))
+        {
+            return Some((rel(Relative::Days(0), true), i + 2, "en/n-units-later"));
         }
         // «that year», «the same year»: the year of the date spoken of last.
         let mut spec = gregorian(None);

@@ -2120,6 +2120,16 @@ impl<'t> P<'t> {
             // «سه روز پس از آن»: after the date spoken of last.
             after_that = 2;
             (1, true)
+        } else if (self.word(j, "پس") || self.word(j, "بعد"))
+            && self.role(j + 1, Role::From)
+            && matches!(unit, Unit::Hour | Unit::Minute)
+            && amount < 24
+        {
+            // «چند ساعت پس از حمله»: hours after what the text told last,
+            // on its day (an anchor counted in days or longer is the
+            // event's, left to the events stage).
+            after_that = 1;
+            (1, true)
         } else if self.word(j, "دیگر") {
             (1, false)
         } else if self.word(j, "بعد") {
