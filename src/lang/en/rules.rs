@@ -1455,7 +1455,11 @@ impl<'t> P<'t> {
                 Relative::Years(n) => Relative::Years(-n),
                 x => x,
             };
+            // «three hours later than planned»: a comparison, the count a
+            // duration.
+            let compared = self.w(k + 1) == "than";
             match self.w(k) {
+                _ if compared => {}
                 "ago" => return Some((rel(neg(r), false), k + 1, "en/n-units-ago")),
                 "earlier" => return Some((rel(neg(r), true), k + 1, "en/n-units-earlier")),
                 "later" => return Some((rel(r, true), k + 1, "en/n-units-later")),
