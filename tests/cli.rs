@@ -745,6 +745,37 @@ fn references_date_triggered_events_only() {
     assert_eq!(rule_of("previously"), "qualifies-another-date");
 }
 
+/// A speech verb beside its clause's date makes the dated event a
+/// statement ("on Sunday confirmed the start of a truce" is Qatar speaking,
+/// not the truce), and two speakers' statements of one day stay two.
+#[test]
+fn dated_speech_is_a_statement_and_speakers_stay_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("speech.txt");
+    std::fs::write(
+        &path,
+        "Qatar on Sunday confirmed the start of a truce between Israel and Hamas.
+
+         Separately, Egypt said on Sunday that aid convoys had entered Gaza.
+",
+    )
+    .unwrap();
+    let out = tarikh()
+        .args(["extract", "--lang", "en", "--published", "2025-01-19"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out.stdout);
+    let kinds: Vec<&str> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["statement", "statement"], "{v}");
+}
+
 /// `dates --format timeml`: TimeML 1.2 around the text with the DCT as
 /// `t0`; read back with `--input-format timeml` it gives the same
 /// expressions (text, span, value); several documents need `-o DIR`.

@@ -549,6 +549,29 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
             // The verb-distance cost is for verb-final Persian; in English
             // the predicate stands early, and weight alone decides.
             let verb_final = lang.verb_final();
+            let own_dates: Vec<&(usize, Range<usize>)> = dates_at
+                .inside(&c.range)
+                .into_iter()
+                .map(|d| &dates[d])
+                .collect();
+            // A speech verb beside the clause's date is what the date dates
+            // ("Qatar on Sunday confirmed the start of a truce", "said
+            // Tuesday that …", «روز جمعه اعلام کرد که …»): the statement was
+            // made then; what it tells of has its own date, if any.
+            let tok_at = |b: usize| ctoks.partition_point(|t| t.start < b);
+            let dated_speech = |h: &super::gazetteer::Hit| {
+                trig.items[h.item].kind == super::EventType::Statement
+                    && own_dates.iter().any(|(_, d)| {
+                        let (a, b) = if h.range.end <= d.start {
+                            (h.range.end, d.start)
+                        } else if d.end <= h.range.start {
+                            (d.end, h.range.start)
+                        } else {
+                            return false;
+                        };
+                        tok_at(b) - tok_at(a) <= 2
+                    })
+            };
             let score = |h: &super::gazetteer::Hit| {
                 let distance = if verb_final {
                     (0.02 * after(h)).min(0.2)
@@ -556,6 +579,7 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                     0.0
                 };
                 trig.items[h.item].weight - distance - if oblique(h) { 0.15 } else { 0.0 }
+                    + if dated_speech(h) { 0.5 } else { 0.0 }
             };
             let in_clause: Vec<usize> = hits_at.inside(&c.range);
             let best = in_clause
@@ -568,11 +592,6 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                         .then(b.range.start.cmp(&a.range.start))
                 });
             let Some((hi, _)) = best else { continue };
-            let own_dates: Vec<&(usize, Range<usize>)> = dates_at
-                .inside(&c.range)
-                .into_iter()
-                .map(|d| &dates[d])
-                .collect();
             let kinds: std::collections::BTreeSet<_> = in_clause
                 .iter()
                 .map(|&k| trig.items[hits[k].item].kind)

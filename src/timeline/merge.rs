@@ -11,7 +11,8 @@
 //! from repaired text never narrows a clean one. Events of type `other` (no
 //! trigger typed them) have nothing in common by type, so they merge only
 //! when they also tell the same thing: overlapping evidence in one
-//! document, or the same summary. Reports of one type from
+//! document, or the same summary; statements, many on any day, merge only
+//! when they tell the same thing or have one speaker (their first actor). Reports of one type from
 //! different documents that share actors or places, near in time (within
 //! [`NEAR_DAYS`]) but with intervals that do not meet, stay separate and are
 //! linked by a `source-disagreement` diagnostic quoting each source's date
@@ -341,7 +342,11 @@ fn sweep(
             let set = index.get(k)?;
             set.iter().take(DISAGREEMENT_SCAN).copied().find(|&c| {
                 same_scale(&out[c], &e)
-                    && (e.kind != EventType::Other || same_statement(&out[c], &e))
+                    && match e.kind {
+                        EventType::Other => same_statement(&out[c], &e),
+                        EventType::Statement => same_speaker(&out[c], &e),
+                        _ => true,
+                    }
             })
         };
         let target = if mine.is_empty() {
@@ -451,6 +456,24 @@ fn same_scale(a: &Event, b: &Event) -> bool {
 /// Two events of type `other` tell the same thing when their evidence
 /// overlaps in one document (one clause read twice, as written and
 /// repaired) or their summaries are the same words.
+/// Statements of one day are many (each side speaks, mediators confirm):
+/// two are one only when they tell the same thing or have one speaker, the
+/// first actor each names ("Qatar on Sunday confirmed …" is not "Israel's
+/// government confirmed on Sunday …"); one that names no speaker («او
+/// افزود», "he added") continues a statement of its own document.
+fn same_speaker(a: &Event, b: &Event) -> bool {
+    let shared_document = || {
+        a.evidence
+            .iter()
+            .any(|x| b.evidence.iter().any(|y| x.document == y.document))
+    };
+    same_statement(a, b)
+        || match (a.actors.first(), b.actors.first()) {
+            (Some(x), Some(y)) => x.id == y.id,
+            _ => shared_document(),
+        }
+}
+
 fn same_statement(a: &Event, b: &Event) -> bool {
     let overlap = a.evidence.iter().any(|x| {
         b.evidence
