@@ -464,7 +464,11 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
         } else if ex.dateline == Some(i) {
             // The article's own dateline dates the article, not an event.
             Some(DateFate::Dateline)
-        } else if m.kind != MentionType::Date {
+        } else if !(m.kind == MentionType::Date
+            || (m.kind == MentionType::Time && dated.resolved[i].time.interval().is_some()))
+        {
+            // A clock time on a known day («ساعت ۱۰ صبح روز شنبه», "at 11:15
+            // a.m. local time") dates what happened then, as its day would.
             Some(DateFate::NotADate)
         } else if matches!(
             dated.resolved[i].time.precision,

@@ -85,6 +85,19 @@ impl Tok<'_> {
     }
 }
 
+/// True when `toks[k]` is the colon of a clock or a score written between
+/// two numbers, glued («10:30», "11:15"): no clause ends there.
+pub fn is_clock_colon<'t>(toks: &[impl Token<'t>], k: usize) -> bool {
+    let t = toks[k].tok();
+    t.is_punct(&[':'])
+        && t.glued
+        && k > 0
+        && toks[k - 1].tok().kind == Kind::Num
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.tok().glued && n.tok().kind == Kind::Num)
+}
+
 /// A language's token: the shared [`Tok`] and whatever the language keeps
 /// beside it (English keeps the lowercase form of a word).
 pub trait Token<'a> {

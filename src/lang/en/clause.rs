@@ -85,7 +85,7 @@ fn clauses(toks: &[Tok]) -> Vec<Clause> {
             push(&mut out, start, k + 1, sentence);
             sentence += 1;
             start = k + 1;
-        } else if t.is_punct(&[':']) {
+        } else if t.is_punct(&[':']) && !crate::lang::grammar::is_clock_colon(toks, k) {
             push(&mut out, start, k + 1, sentence);
             start = k + 1;
         } else if t.kind == Kind::Word && k > start && t.low == "but" {

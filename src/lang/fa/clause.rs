@@ -141,7 +141,8 @@ pub fn clauses(text: &str) -> (Vec<Tok<'_>>, Vec<Clause>) {
             push(&mut out, start, k + 1, sentence);
             sentence += 1;
             start = k + 1;
-        } else if t.is_punct(&[':']) || (t.is_punct(&['،', ',']) && k > 0 && is_verb(&toks[k - 1]))
+        } else if (t.is_punct(&[':']) && !crate::lang::grammar::is_clock_colon(&toks, k))
+            || (t.is_punct(&['،', ',']) && k > 0 && is_verb(&toks[k - 1]))
         {
             push(&mut out, start, k + 1, sentence);
             start = k + 1;
