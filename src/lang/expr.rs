@@ -179,8 +179,14 @@ pub enum Expr {
         anaphoric: bool,
     },
     /// A length of time, not a date («شش سال»); `amount` 0 is an unknown
-    /// amount («چند ماه»: `PXM`).
-    Duration { amount: u32, unit: Unit },
+    /// amount («چند ماه»: `PXM`). With `to_now` it is the span that ends on
+    /// the publication day («دو روز گذشته», "the past two days"): still a
+    /// duration, with that interval as its bounds.
+    Duration {
+        amount: u32,
+        unit: Unit,
+        to_now: bool,
+    },
     /// A recurring time, not a date («هر روز», "every Friday", "daily").
     Set(Recurrence),
 }

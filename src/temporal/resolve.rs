@@ -783,9 +783,17 @@ impl Resolver<'_> {
             repaired: m.repaired.clone(),
         };
         let iv = match &m.expr {
-            Expr::Duration { amount, unit } => {
+            Expr::Duration {
+                amount,
+                unit,
+                to_now,
+            } => {
                 Self::duration(&mut t, *amount, *unit);
-                None
+                if *to_now {
+                    self.span_to_now(*amount, *unit)
+                } else {
+                    None
+                }
             }
             // A set has no interval: its value says what repeats.
             Expr::Set(r) => {
@@ -813,6 +821,24 @@ impl Resolver<'_> {
             tense: m.tense,
             time: t,
         }
+    }
+
+    /// The days of a span that ends on the publication day («دو روز
+    /// گذشته», "the past 24 hours", "the past two years"): from that day
+    /// less the amount (hours within a day count as the day before) to it.
+    fn span_to_now(&self, amount: u32, unit: crate::lang::expr::Unit) -> Option<Interval> {
+        use crate::lang::expr::Unit;
+        let p = self.ctx.published?;
+        let n = i64::from(amount);
+        let start = match unit {
+            Unit::Hour => p.checked_sub_days(chrono::Days::new(amount.div_ceil(24).into()))?,
+            Unit::Day => shift_days(p, -n)?,
+            Unit::Week => shift_days(p, -7 * n)?,
+            Unit::Month => p.checked_sub_months(chrono::Months::new(amount))?,
+            Unit::Year => p.checked_sub_months(chrono::Months::new(amount.checked_mul(12)?))?,
+            _ => return None,
+        };
+        (amount > 0 && written(start)).then_some(Interval { start, end: p })
     }
 
     /// A duration: its ISO value and the precision of its unit.

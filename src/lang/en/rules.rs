@@ -1525,12 +1525,21 @@ impl<'t> P<'t> {
                 && !self.w(i + 1).ends_with('s')
                 && self.w(i) == "past"
             {
-                return Some((Expr::Duration { amount: 1, unit: u }, i + 2));
+                return Some((
+                    Expr::Duration {
+                        amount: 1,
+                        unit: u,
+                        to_now: true,
+                    },
+                    i + 2,
+                ));
             }
             i + 1
         } else {
             i
         };
+        // «the past two days», «the last 24 hours»: up to the day of writing.
+        let to_now = i > 1 && matches!(self.w(i - 1), "past" | "last") && self.w(i - 2) == "the";
         if matches!(
             self.w(i.wrapping_sub(1)),
             "once" | "twice" | "every" | "per"
@@ -1543,7 +1552,14 @@ impl<'t> P<'t> {
         {
             return None;
         }
-        Some((Expr::Duration { amount: v, unit: u }, k))
+        Some((
+            Expr::Duration {
+                amount: v,
+                unit: u,
+                to_now,
+            },
+            k,
+        ))
     }
 
     /// One side of a range at `i`.
@@ -2450,8 +2466,19 @@ impl<'t> P<'t> {
     /// «recent decades», «week-long».
     fn vague_duration(&self, i: usize) -> Option<(Parsed, usize)> {
         let dur = |amount: u32, unit: Unit, j: usize| {
-            let (mut p, j) =
-                grammar::duration(self.toks, &PARAMS, i, (Expr::Duration { amount, unit }, j));
+            let (mut p, j) = grammar::duration(
+                self.toks,
+                &PARAMS,
+                i,
+                (
+                    Expr::Duration {
+                        amount,
+                        unit,
+                        to_now: false,
+                    },
+                    j,
+                ),
+            );
             p.rule = "en/vague-duration";
             Some((p, j))
         };

@@ -2304,7 +2304,14 @@ impl<'t> P<'t> {
                     _ => None,
                 };
                 if let (Some(unit), Some((v, false))) = (unit, self.number_word(&key(a))) {
-                    return Some((Expr::Duration { amount: v, unit }, i + 1));
+                    return Some((
+                        Expr::Duration {
+                            amount: v,
+                            unit,
+                            to_now: false,
+                        },
+                        i + 1,
+                    ));
                 }
             }
         }
@@ -2320,7 +2327,18 @@ impl<'t> P<'t> {
         if matches!(unit, Unit::Hour | Unit::Minute) && self.kind(i + n + 1) == Some(Kind::Num) {
             return None;
         }
-        Some((Expr::Duration { amount, unit }, i + n + 1))
+        // «دو روز گذشته», «۲۴ ساعت گذشته», «سه هفته اخیر»: the span up to
+        // the day of writing, «گذشته» or «اخیر» in it.
+        let j = i + n + 1;
+        let to_now = amount > 0 && (self.word(j, "گذشته") || self.word(j, "اخیر"));
+        Some((
+            Expr::Duration {
+                amount,
+                unit,
+                to_now,
+            },
+            if to_now { j + 1 } else { j },
+        ))
     }
 
     /// What the word at `i` means as the start of a set (`sets.tsv`):
@@ -2650,7 +2668,11 @@ impl<'t> P<'t> {
                 self.toks[i].start,
                 self.toks[j - 1].end,
                 "fa/ordinal-day",
-                Expr::Duration { amount: v, unit },
+                Expr::Duration {
+                    amount: v,
+                    unit,
+                    to_now: false,
+                },
             ),
             j,
         ))
