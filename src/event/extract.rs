@@ -596,6 +596,18 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                         .then(b.range.start.cmp(&a.range.start))
                 });
             let Some((hi, _)) = best else { continue };
+            // «the siege … which began on 24 February», «جنگ ویرانگری را …
+            // آغاز کرده است»: fighting that begins is a conflict's start,
+            // however weak the verb that says so.
+            let hi = if trig.items[hits[hi].item].kind == super::EventType::ArmedClash {
+                in_clause
+                    .iter()
+                    .copied()
+                    .find(|&k| trig.items[hits[k].item].kind == super::EventType::ConflictStart)
+                    .unwrap_or(hi)
+            } else {
+                hi
+            };
             let kinds: std::collections::BTreeSet<_> = in_clause
                 .iter()
                 .map(|&k| trig.items[hits[k].item].kind)
