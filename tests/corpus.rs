@@ -337,4 +337,24 @@ fn english_corpus() {
         );
     }
     assert!(total >= 480, "the English corpus shrank to {total} entries");
+    // The English issue's size: ≥ 400 positive entries (latent ones
+    // included) and ≥ 80 negative ones (files named negative*).
+    let (mut positive, mut negative) = (0, 0);
+    for f in std::fs::read_dir(&dir).unwrap() {
+        let path = f.unwrap().path();
+        let n = std::fs::read_to_string(&path)
+            .unwrap()
+            .matches("[[case]]")
+            .count();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("negative") {
+            negative += n;
+        } else {
+            positive += n;
+        }
+    }
+    assert!(
+        positive >= 400 && negative >= 80,
+        "English corpus: {positive} positive, {negative} negative entries"
+    );
 }

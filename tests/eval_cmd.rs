@@ -282,9 +282,7 @@ fn eval_cli_json_md_text_verbose() {
         "{text}"
     );
     assert!(
-        text.contains(
-            "  wrong event type: want armed-clash asserted on \"yesterday\" [272, 281)"
-        ),
+        text.contains("  wrong event type: want armed-clash asserted on \"yesterday\" [272, 281)"),
         "{text}"
     );
     assert!(
