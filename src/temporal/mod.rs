@@ -500,25 +500,35 @@ fn page_headers(
         while j < mentions.len() && index.byte(original, mentions[j].span[0]) <= line.end {
             j += 1;
         }
-        if edge(k) && j > i {
-            let text = text::normalize(&original[line.clone()]).text;
-            // What is left of the line without its dates, in words.
-            let words_left = {
-                let mut rest = String::new();
-                let mut from = line.start;
-                for m in &mentions[i..j] {
-                    let a = index.byte(original, m.span[0]).max(from);
-                    rest.push_str(&original[from..a.min(line.end)]);
-                    from = index.byte(original, m.span[1]).max(from);
-                }
-                rest.push_str(&original[from.min(line.end)..line.end]);
-                rest.split(|c: char| !c.is_alphabetic())
+        // What is left of the line without its dates, in words, counted
+        // only as far as a line of furniture can go: a longer line (a
+        // paragraph of the story) is neither furniture nor a clock line,
+        // and is not normalized again.
+        let words_left = || {
+            let count = |s: &str| {
+                s.split(|c: char| !c.is_alphabetic())
                     .filter(|w| !w.is_empty())
+                    .take(FURNITURE_WORDS + 1)
                     .count()
             };
+            let mut words = 0;
+            let mut from = line.start;
+            for m in &mentions[i..j] {
+                let a = index.byte(original, m.span[0]).max(from);
+                words += count(&original[from..a.min(line.end)]);
+                from = index.byte(original, m.span[1]).max(from);
+                if words > FURNITURE_WORDS {
+                    return words;
+                }
+            }
+            words + count(&original[from.min(line.end)..line.end])
+        };
+        let words_left = if edge(k) && j > i { words_left() } else { usize::MAX };
+        if words_left <= FURNITURE_WORDS {
+            let text = text::normalize(&original[line.clone()]).text;
             // A stamp is a short line: a sentence of the story that says
             // "two days ago" or «به‌روزرسانی» is no page furniture.
-            let furniture = words_left <= FURNITURE_WORDS && language.is_page_header(&text);
+            let furniture = language.is_page_header(&text);
             let clock = mentions[i..j].iter().any(|m| m.time_of_day.is_some()) || has_clock(&text);
             // A bare clock line: at most two words beside its dates.
             let bare = clock && !language.is_dateline(&text) && words_left <= 2;
