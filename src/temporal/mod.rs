@@ -523,7 +523,11 @@ fn page_headers(
             }
             words + count(&original[from.min(line.end)..line.end])
         };
-        let words_left = if edge(k) && j > i { words_left() } else { usize::MAX };
+        let words_left = if edge(k) && j > i {
+            words_left()
+        } else {
+            usize::MAX
+        };
         if words_left <= FURNITURE_WORDS {
             let text = text::normalize(&original[line.clone()]).text;
             // A stamp is a short line: a sentence of the story that says

@@ -100,7 +100,8 @@ pub fn signs(toks: &[Tok]) -> Signs {
         let era =
             word.chars().nth(1).is_some() && meanings.iter().any(|l| matches!(l, Lex::Era(_)));
         // The last word of a marker of two («هجری شمسی») looks past the first.
-        let start = if k > 0
+        let start = if era
+            && k > 0
             && toks[k - 1].kind == Kind::Word
             && lex
                 .get(&format!("{}{word}", key(toks[k - 1].s)))

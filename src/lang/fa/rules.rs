@@ -246,12 +246,16 @@ pub fn rule_names() -> Vec<&'static str> {
 pub fn parse(text: &str) -> Vec<Parsed> {
     let toks = tokenize(text);
     let lex = lexicon();
+    // Every token's key, made once: the rules compare and look up words
+    // again and again at the same token.
+    let keys: Vec<std::borrow::Cow<'_, str>> = toks.iter().map(|t| key(t.s)).collect();
     // Every word's meanings, looked up once.
     let lex1 = toks
         .iter()
-        .map(|t| {
+        .zip(&keys)
+        .map(|(t, k)| {
             if t.kind == Kind::Word {
-                lex.get(&key(t.s))
+                lex.get(k)
             } else {
                 &[]
             }
@@ -261,20 +265,21 @@ pub fn parse(text: &str) -> Vec<Parsed> {
     // rules ask for them again and again at the same token.
     let starts: Vec<bool> = toks
         .iter()
-        .map(|t| t.kind == Kind::Word && lex.starts_phrase(&key(t.s)))
+        .zip(&keys)
+        .map(|(t, k)| t.kind == Kind::Word && lex.starts_phrase(k))
         .collect();
     let width = lex.max_words.max(1) - 1;
     let mut multi: Vec<&'static [Lex]> = vec![&[]; toks.len() * width];
     let mut k = String::new();
-    for (i, t) in toks.iter().enumerate() {
+    for i in 0..toks.len() {
         if width == 0 || !starts[i] {
             continue;
         }
         k.clear();
-        k.push_str(&key(t.s));
+        k.push_str(&keys[i]);
         for n in 2..=lex.max_words {
             match toks.get(i + n - 1) {
-                Some(u) if u.kind == Kind::Word => k.push_str(&key(u.s)),
+                Some(u) if u.kind == Kind::Word => k.push_str(&keys[i + n - 1]),
                 _ => break,
             }
             multi[i * width + n - 2] = lex.get(&k);
@@ -284,6 +289,7 @@ pub fn parse(text: &str) -> Vec<Parsed> {
         points: std::cell::RefCell::new(vec![None; toks.len()]),
         numbers: std::cell::RefCell::new(vec![None; toks.len()]),
         toks: &toks,
+        keys: &keys,
         lex,
         lex1,
         starts,
@@ -436,6 +442,8 @@ type NumberWords = (u32, bool, usize);
 
 struct P<'t> {
     toks: &'t [Tok<'t>],
+    /// The key of each token ([`key`]).
+    keys: &'t [std::borrow::Cow<'t, str>],
     lex: &'static Lexicon,
     /// The meanings of each token as a single word.
     lex1: Vec<&'static [Lex]>,
@@ -518,8 +526,12 @@ impl<'t> P<'t> {
     }
 
     fn word(&self, i: usize, w: &str) -> bool {
-        self.tok(i)
-            .is_some_and(|t| t.kind == Kind::Word && key(t.s) == w)
+        self.tok(i).is_some_and(|t| t.kind == Kind::Word) && self.key_at(i) == w
+    }
+
+    /// The key of token `i` ([`key`], made once per token), or "".
+    fn key_at(&self, i: usize) -> &str {
+        self.keys.get(i).map_or("", |k| k)
     }
 
     fn punct(&self, i: usize, chars: &[char]) -> bool {
@@ -561,7 +573,7 @@ impl<'t> P<'t> {
             }
         }
         // «آبان‌ماه», «مهرماه», «دی‌ماه».
-        let k = key(t.s);
+        let k = self.key_at(i);
         if t.kind == Kind::Word
             && let Some(stem) = k.strip_suffix("ماه")
         {
@@ -597,10 +609,10 @@ impl<'t> P<'t> {
         }
         // Abbreviations with dots: «ه.ش», «هـ.ش» (tatweel removed), «ه‍.ش»
         // (its zero-width joiner is no token), «ه.ق».
-        if key(t.s) == "ه" && self.punct(i + 1, &['.']) {
-            let cal = match self.tok(i + 2).map(|t| key(t.s)).as_deref() {
-                Some("ش") => Calendar::SolarHijri,
-                Some("ق") => Calendar::LunarHijri,
+        if self.key_at(i) == "ه" && self.punct(i + 1, &['.']) {
+            let cal = match self.key_at(i + 2) {
+                "ش" => Calendar::SolarHijri,
+                "ق" => Calendar::LunarHijri,
                 _ => return None,
             };
             let n = if self.punct(i + 3, &['.']) { 4 } else { 3 };
@@ -609,7 +621,7 @@ impl<'t> P<'t> {
         for (l, n) in self.lex_at(i) {
             if let Lex::Era(cal) = l {
                 // One-letter markers («۱۳۵۹ش», «۱۹۹۴م») only glued to a number.
-                if key(t.s).chars().count() == 1 && !t.glued {
+                if self.key_at(i).chars().count() == 1 && !t.glued {
                     continue;
                 }
                 return Some((cal, n));
@@ -641,13 +653,15 @@ impl<'t> P<'t> {
             if t.kind != Kind::Word {
                 break;
             }
-            let mut w = key(t.s);
+            let mut w = std::borrow::Cow::Borrowed(self.key_at(k));
             if !first {
                 // «و» joins compound numbers, alone or glued: «بیست و سوم», «بیست وهفتم».
                 if w == "و" {
-                    let Some(n) = self.tok(k + 1) else { break };
-                    let nk = key(n.s);
-                    if let Some((v, o)) = self.number_word(&nk)
+                    if self.tok(k + 1).is_none() {
+                        break;
+                    }
+                    let nk = self.key_at(k + 1);
+                    if let Some((v, o)) = self.number_word(nk)
                         && v < 10
                         && total.is_multiple_of(10)
                         && total >= 20
@@ -728,9 +742,11 @@ impl<'t> P<'t> {
             let v = t.num()?;
             if t.digits() <= 2 && (1..=31).contains(&v) {
                 // «۱۰ام», «۱۰م»: an ordinal suffix glued to the digits.
-                let n = if self.tok(i + 1).is_some_and(|n| {
-                    n.glued && n.kind == Kind::Word && matches!(&*key(n.s), "ام" | "م")
-                }) {
+                let n = if self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.glued && n.kind == Kind::Word)
+                    && matches!(self.key_at(i + 1), "ام" | "م")
+                {
                     2
                 } else {
                     1
@@ -770,7 +786,7 @@ impl<'t> P<'t> {
             return None;
         }
         if let Some(n) = self.tok(i + 2)
-            && (n.kind == Kind::Num || self.lex.is_quantity(&key(n.s)))
+            && (n.kind == Kind::Num || self.lex.is_quantity(self.key_at(i + 2)))
         {
             return None;
         }
@@ -834,7 +850,7 @@ impl<'t> P<'t> {
         if let Some(n) = self.tok(k + 1) {
             let joined = n.glued && n.is_punct(&['/', ':', '.', '-']);
             if n.kind == Kind::Num
-                || self.lex.is_quantity(&key(n.s))
+                || self.lex.is_quantity(self.key_at(k + 1))
                 || joined
                     && self
                         .tok(k + 2)
@@ -1353,8 +1369,8 @@ impl<'t> P<'t> {
         // «در ۱۹۹۴ نفر» is a count: a year is not followed by a noun of
         // quantity; a following number, unit or «هزار» makes it a count.
         if let Some(n) = self.tok(i + 1) {
-            let k = key(n.s);
-            if n.kind == Kind::Num || self.lex.is_quantity(&k) {
+            let k = self.key_at(i + 1);
+            if n.kind == Kind::Num || self.lex.is_quantity(k) {
                 return None;
             }
         }
@@ -1437,9 +1453,8 @@ impl<'t> P<'t> {
     fn holiday(&self, i: usize) -> Option<(Parsed, usize)> {
         let (count, h) = self.day_count(i).unwrap_or((1, i));
         if h > 0
-            && self
-                .tok(h - 1)
-                .is_some_and(|t| t.kind == Kind::Word && self.lex.blocks(&key(t.s), "holiday"))
+            && self.tok(h - 1).is_some_and(|t| t.kind == Kind::Word)
+            && self.lex.blocks(self.key_at(h - 1), "holiday")
         {
             return None;
         }
@@ -1962,7 +1977,7 @@ impl<'t> P<'t> {
                 _ => 0,
             };
             let years_alike = band(&xs) != 0 && band(&xs) == band(&ys);
-            let counted = self.tok(j).is_some_and(|t| self.lex.is_quantity(&key(t.s)));
+            let counted = self.tok(j).is_some() && self.lex.is_quantity(self.key_at(j));
             if counted
                 || !(strong
                     || era
@@ -2021,9 +2036,8 @@ impl<'t> P<'t> {
     /// Relative expressions: «دیروز», «هفته گذشته», «سه روز پیش», «امسال».
     fn relative(&self, i: usize) -> Option<(Expr, usize, &'static str)> {
         let blocked = i > 0
-            && self
-                .tok(i - 1)
-                .is_some_and(|t| t.kind == Kind::Word && self.lex.blocks(&key(t.s), "relative"));
+            && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Word)
+            && self.lex.blocks(self.key_at(i - 1), "relative");
         for (l, n) in self.lex_at(i) {
             if let Lex::Relative { kind, offset, cal } = l {
                 if blocked {
@@ -2174,9 +2188,8 @@ impl<'t> P<'t> {
         if let Some(m) = self.multiplier(i) {
             return Some((m, 1));
         }
-        if self
-            .tok(i)
-            .is_some_and(|t| t.kind == Kind::Word && matches!(&*key(t.s), "هزاران" | "میلیونها"))
+        if self.tok(i).is_some_and(|t| t.kind == Kind::Word)
+            && matches!(self.key_at(i), "هزاران" | "میلیونها")
         {
             return Some((0, 1));
         }
@@ -2189,8 +2202,8 @@ impl<'t> P<'t> {
 
     /// «هزار» (1000) or «میلیون» (10^6) at `i`.
     fn multiplier(&self, i: usize) -> Option<u32> {
-        let t = self.tok(i).filter(|t| t.kind == Kind::Word)?;
-        match &*key(t.s) {
+        self.tok(i).filter(|t| t.kind == Kind::Word)?;
+        match self.key_at(i) {
             "هزار" => Some(1000),
             "میلیون" => Some(1_000_000),
             _ => None,
@@ -2220,7 +2233,7 @@ impl<'t> P<'t> {
                 });
                 number == Some(false)
                     || self.multiplier(i).is_some()
-                    || matches!(&*key(t.s), "هزاران" | "میلیونها")
+                    || matches!(self.key_at(i), "هزاران" | "میلیونها")
             }
             _ => false,
         }
@@ -2236,7 +2249,7 @@ impl<'t> P<'t> {
             return Some((t.num()?, 1));
         }
         // «چند», «چندین»: an unknown amount (0).
-        if t.kind == Kind::Word && matches!(&*key(t.s), "چند" | "چندین") {
+        if t.kind == Kind::Word && matches!(self.key_at(i), "چند" | "چندین") {
             return Some((0, 1));
         }
         let (v, ordinal, n) = self.number_words(i)?;
@@ -2250,16 +2263,16 @@ impl<'t> P<'t> {
         let mut l = self.phrase(i, 1);
         // Adjectival forms: «۴۴ روزه», «پنج ساله», «دو ماهه», «۲۴ ساعته».
         if l.is_empty()
-            && let Some(t) = self.tok(i).filter(|t| t.kind == Kind::Word)
-            && let Some(stem) = key(t.s).strip_suffix('ه')
+            && self.tok(i).is_some_and(|t| t.kind == Kind::Word)
+            && let Some(stem) = self.key_at(i).strip_suffix('ه')
             && matches!(stem, "روز" | "سال" | "ماه" | "ساعت")
         {
             l = self.lex.get(stem);
         }
         // «۴ سالی است», «چند روزی»: an indefinite «ی».
         if l.is_empty()
-            && let Some(t) = self.tok(i).filter(|t| t.kind == Kind::Word)
-            && let Some(stem) = key(t.s).strip_suffix('ی')
+            && self.tok(i).is_some_and(|t| t.kind == Kind::Word)
+            && let Some(stem) = self.key_at(i).strip_suffix('ی')
             && matches!(stem, "روز" | "سال" | "ماه" | "ساعت" | "هفته")
         {
             l = self.lex.get(stem);
@@ -2538,7 +2551,7 @@ impl<'t> P<'t> {
         let mut j = i + n;
         // «ساعت ۲۰ میلیون تومان», «ساعت ۲ ۳۰»: a price or a count, not a time.
         if self.kind(j) == Some(Kind::Num)
-            || self.tok(j).is_some_and(|t| self.lex.is_quantity(&key(t.s)))
+            || (self.tok(j).is_some() && self.lex.is_quantity(self.key_at(j)))
         {
             return None;
         }
@@ -2620,9 +2633,8 @@ impl<'t> P<'t> {
 
     /// An ordinal word ending in «ین» at `i` («سومین», «هفتمین», «نخستین»).
     fn ordinal_in(&self, i: usize) -> Option<u32> {
-        let t = self.tok(i).filter(|t| t.kind == Kind::Word)?;
-        let k = key(t.s);
-        let stem = k.strip_suffix("ین")?;
+        self.tok(i).filter(|t| t.kind == Kind::Word)?;
+        let stem = self.key_at(i).strip_suffix("ین")?;
         match self.number_word(stem) {
             Some((v, true)) => Some(v),
             _ => None,
