@@ -45,9 +45,9 @@ fn modality(toks: &[Tok], c: &Clause) -> Modality {
     });
     let words: Vec<&str> = toks[c.toks.clone()]
         .iter()
-        .take_while(|t| !t.is_punct(&[',', ';']) && !OPENS.contains(&t.low.as_str()))
+        .take_while(|t| !t.is_punct(&[',', ';']) && !OPENS.contains(&t.low.as_ref()))
         .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.low.as_str())
+        .map(|t| t.low.as_ref())
         .collect();
     table.modality(&words)
 }

@@ -235,10 +235,18 @@ pub fn rule_names() -> Vec<&'static str> {
 /// Every temporal expression in normalized English text, in text order.
 pub fn parse(text: &str) -> Vec<Parsed> {
     let toks = tokenize(text);
+    let lex = lexicon();
+    // Every word's value as a number word, looked up once: days, counts,
+    // amounts and ordinals all ask at the same tokens.
+    let numbers = toks
+        .iter()
+        .map(|t| lex.numbers.get(t.low.as_ref()).copied())
+        .collect();
     let p = P {
         points: std::cell::RefCell::new(vec![None; toks.len()]),
         toks: &toks,
-        lex: lexicon(),
+        lex,
+        numbers,
     };
     let mut out = p.run();
     join_date_times(text, &mut out);
@@ -284,25 +292,25 @@ fn timeml_heads(toks: &[Tok<'_>], out: &mut [Parsed]) {
             .last()
             .unwrap_or(first);
         // «the 30-day truce» is a modifier; «the mid-1980s» is not.
-        let hyphenated = !matches!(first.low.as_str(), "mid" | "early" | "late")
+        let hyphenated = !matches!(first.low.as_ref(), "mid" | "early" | "late")
             && toks[k..]
                 .iter()
                 .take_while(|t| t.end <= p.end)
                 .any(|t| t.s == "-");
-        let head = HEADS.contains(&first.low.as_str())
+        let head = HEADS.contains(&first.low.as_ref())
             || matches!(p.rule, "en/decade" | "en/century" | "en/duration")
             || matches!(p.expr, Expr::Duration { .. })
                 && (first.kind == Kind::Num || first.kind == Kind::Word);
         // «the next several days», «the past few weeks»: the qualifier
         // before an amount, then its determiner.
         let (mut k, mut prev) = (k, prev);
-        let amount = matches!(first.low.as_str(), "few" | "several" | "couple")
+        let amount = matches!(first.low.as_ref(), "few" | "several" | "couple")
             || (first.kind == Kind::Num || first.low.chars().all(char::is_alphabetic))
                 && matches!(p.expr, Expr::Duration { .. });
         if amount
             && k >= 2
             && matches!(
-                prev.low.as_str(),
+                prev.low.as_ref(),
                 "next" | "past" | "last" | "coming" | "first" | "following" | "previous"
             )
             && toks[k - 2].low == "the"
@@ -315,11 +323,11 @@ fn timeml_heads(toks: &[Tok<'_>], out: &mut [Parsed]) {
             && head
             && !hyphenated
             && !matches!(p.rule, "en/year" | "en/month" | "en/month-year");
-        let approx = matches!(prev.low.as_str(), "nearly" | "almost" | "about" | "some")
+        let approx = matches!(prev.low.as_ref(), "nearly" | "almost" | "about" | "some")
             && last.low == "ago";
         let more_than = k >= 2
-            && matches!(prev.low.as_str(), "than")
-            && matches!(toks[k - 2].low.as_str(), "more" | "less")
+            && matches!(prev.low.as_ref(), "than")
+            && matches!(toks[k - 2].low.as_ref(), "more" | "less")
             && last.low == "ago";
         if prev.kind == Kind::Word && (determiner || approx) {
             p.start = prev.start;
@@ -348,7 +356,7 @@ fn set_adverb(w: &str) -> Option<Recurrence> {
 /// («said on Thursday», «told reporters Friday»).
 fn said_on(toks: &[Tok<'_>], start: usize) -> bool {
     let k = toks.partition_point(|t| t.start < start);
-    let word = |m: usize| toks.get(m).map_or("", |t| t.low.as_str());
+    let word = |m: usize| toks.get(m).map_or("", |t| t.low.as_ref());
     let reporting = |w: &str| {
         matches!(
             w,
@@ -505,6 +513,8 @@ const ZONES: &[&str] = &[
 struct P<'t> {
     toks: &'t [Tok<'t>],
     lex: &'static Lexicon,
+    /// Each token's value as a number word (`numbers.tsv`), looked up once.
+    numbers: Vec<Option<(u32, bool)>>,
     /// The point read at each token, once asked.
     points: std::cell::RefCell<Vec<Option<Option<Atom>>>>,
 }
@@ -583,7 +593,7 @@ impl<'t> P<'t> {
     fn w(&self, i: usize) -> &str {
         self.tok(i)
             .filter(|t| t.kind == Kind::Word)
-            .map_or("", |t| t.low.as_str())
+            .map_or("", |t| t.low.as_ref())
     }
 
     /// The lowercase word before `i`, or "".
@@ -639,7 +649,7 @@ impl<'t> P<'t> {
                 && p.glued
                 && i > 1
                 && self.toks[i - 2].kind == Kind::Word
-                && !matches!(self.toks[i - 2].low.as_str(), "mid" | "pre" | "post")
+                && !matches!(self.toks[i - 2].low.as_ref(), "mid" | "pre" | "post")
             {
                 return None;
             }
@@ -669,11 +679,11 @@ impl<'t> P<'t> {
         if t.kind != Kind::Word {
             return None;
         }
-        let m = *self.lex.months.get(t.low.as_str())?;
-        let full = t.low.len() > 4 || matches!(t.low.as_str(), "may" | "june" | "july");
+        let m = *self.lex.months.get(t.low.as_ref())?;
+        let full = t.low.len() > 4 || matches!(t.low.as_ref(), "may" | "june" | "july");
         let dot = self.punct(i + 1, &['.']) && self.glued(i + 1) && !full;
         // Abbreviations and the latent «may», «march» only capitalized.
-        let latent = matches!(t.low.as_str(), "may" | "march" | "mar");
+        let latent = matches!(t.low.as_ref(), "may" | "march" | "mar");
         if (!full || latent) && !t.capitalized() {
             return None;
         }
@@ -686,7 +696,7 @@ impl<'t> P<'t> {
         if t.kind != Kind::Word || !t.capitalized() {
             return None;
         }
-        let wd = *self.lex.weekdays.get(t.low.as_str())?;
+        let wd = *self.lex.weekdays.get(t.low.as_ref())?;
         let abbr = !t.low.ends_with("day");
         let dot = abbr && self.punct(i + 1, &['.']) && self.glued(i + 1);
         Some((wd, if dot { 2 } else { 1 }, abbr))
@@ -695,11 +705,11 @@ impl<'t> P<'t> {
     /// A number word or compound («twenty-five», «thirty-first»):
     /// (value, ordinal, tokens).
     fn number_word(&self, i: usize) -> Option<(u32, bool, usize)> {
-        let &(v, ord) = self.lex.numbers.get(self.w(i))?;
+        let (v, ord) = self.numbers.get(i).copied().flatten()?;
         if (20..=90).contains(&v)
             && v % 10 == 0
             && self.is_dash(i + 1)
-            && let Some(&(u, o)) = self.lex.numbers.get(self.w(i + 2))
+            && let Some((u, o)) = self.numbers.get(i + 2).copied().flatten()
             && (1..=9).contains(&u)
         {
             return Some((v + u, o, 3));
@@ -818,7 +828,7 @@ impl<'t> P<'t> {
         // A month alone: latent words and bare abbreviations need context.
         let t = self.tok(i)?;
         let abbr_bare =
-            n == 1 && t.low.len() <= 4 && !matches!(t.low.as_str(), "may" | "june" | "july");
+            n == 1 && t.low.len() <= 4 && !matches!(t.low.as_ref(), "may" | "june" | "july");
         let ctx = date_context(self.prev_w(i))
             || (i > 1 && self.is_dash(i - 1) && self.glued(i) && self.w(i - 2) == "mid");
         if (latent || abbr_bare) && !ctx {
@@ -1306,7 +1316,7 @@ impl<'t> P<'t> {
             }
             return Some((self.clean_num(i)?, 1));
         }
-        if matches!(t.low.as_str(), "a" | "an") {
+        if matches!(t.low.as_ref(), "a" | "an") {
             return Some((1, 1));
         }
         let (v, ord, n) = self.number_word(i)?;
@@ -1994,7 +2004,7 @@ impl<'t> P<'t> {
     /// Home Now»), «as soon as», «soon after».
     fn reference_word_ok(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        match t.low.as_str() {
+        match t.low.as_ref() {
             "now" => {
                 let head = self.sentence_start(i);
                 !(self.w(i + 1) == "that"
@@ -2020,7 +2030,7 @@ impl<'t> P<'t> {
         let line_head = i == 1 || self.toks[i - 2].kind == Kind::Break;
         let month_after = |k: usize| {
             self.tok(k).is_some_and(|t| {
-                t.kind == Kind::Word && self.lex.months.contains_key(t.low.as_str())
+                t.kind == Kind::Word && self.lex.months.contains_key(t.low.as_ref())
             })
         };
         label.kind == Kind::Word
@@ -2072,7 +2082,7 @@ impl<'t> P<'t> {
         }
         if self.w(j + 1) == "time"
             && (t.low == "local"
-                || (t.capitalized() && !self.lex.months.contains_key(t.low.as_str())))
+                || (t.capitalized() && !self.lex.months.contains_key(t.low.as_ref())))
         {
             return Some((None, j + 2));
         }
@@ -2363,7 +2373,7 @@ impl<'t> P<'t> {
         if t.kind != Kind::Word {
             return None;
         }
-        let w = t.low.as_str();
+        let w = t.low.as_ref();
         let make = |r: Recurrence, j: usize| {
             let p = Parsed::new(
                 self.toks[i].start,
@@ -2385,7 +2395,7 @@ impl<'t> P<'t> {
             let rate = (1..=3).any(|b| {
                 i >= b && {
                     let p = &self.toks[i - b];
-                    p.s == "%" || matches!(p.low.as_str(), "percent" | "units" | "tons" | "barrels")
+                    p.s == "%" || matches!(p.low.as_ref(), "percent" | "units" | "tons" | "barrels")
                 }
             });
             if name || rate {

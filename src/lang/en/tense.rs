@@ -133,7 +133,7 @@ pub fn sentence(toks: &[Tok], i: usize, j: usize) -> (usize, usize) {
 fn word<'a>(toks: &'a [Tok], k: usize) -> &'a str {
     toks.get(k)
         .filter(|t| t.kind == Kind::Word)
-        .map_or("", |t| t.low.as_str())
+        .map_or("", |t| t.low.as_ref())
 }
 
 /// The tense of the auxiliary chain before a participle at `k`, if any;
@@ -152,7 +152,7 @@ fn chain(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Option<T
             return None;
         }
         steps += 1;
-        let w = t.low.as_str();
+        let w = t.low.as_ref();
         if FILLER.contains(&w) {
             continue;
         }
@@ -188,7 +188,7 @@ fn cue(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Tense> {
     if t.kind != Kind::Word {
         return None;
     }
-    let w = t.low.as_str();
+    let w = t.low.as_ref();
     let next = word(toks, k + 1);
     // «'ll», «won't».
     if w == "ll" && k > 0 && toks[k - 1].s == "'" {
@@ -309,7 +309,7 @@ fn later_than_its_verb(toks: &[Tok], k: usize, i: usize, j: usize, lex: &Lexicon
                 t.kind == Kind::Word
                     && !t.capitalized()
                     && !matches!(
-                        t.low.as_str(),
+                        t.low.as_ref(),
                         "the"
                             | "a"
                             | "an"
@@ -337,7 +337,7 @@ fn later_than_its_verb(toks: &[Tok], k: usize, i: usize, j: usize, lex: &Lexicon
                             | "jail"
                             | "talks"
                     )
-                    && !lex.months.contains_key(t.low.as_str())
+                    && !lex.months.contains_key(t.low.as_ref())
             })
     })
 }

@@ -17,8 +17,9 @@ use crate::lang::grammar::{self, Script};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tok<'a> {
     pub tok: grammar::Tok<'a>,
-    /// Lowercase form (words only; empty otherwise).
-    pub low: String,
+    /// Lowercase form (words only; empty otherwise), borrowed from the
+    /// text when the word is lowercase already (most are).
+    pub low: std::borrow::Cow<'a, str>,
 }
 
 impl<'a> Deref for Tok<'a> {
@@ -49,10 +50,16 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     grammar::tokenize(text, &SCRIPT)
         .into_iter()
         .map(|tok| Tok {
-            low: if tok.kind == Kind::Word {
-                tok.s.to_lowercase()
+            low: if tok.kind != Kind::Word {
+                std::borrow::Cow::Borrowed("")
+            } else if tok
+                .s
+                .chars()
+                .any(|c| c.is_alphabetic() && !c.is_lowercase())
+            {
+                std::borrow::Cow::Owned(tok.s.to_lowercase())
             } else {
-                String::new()
+                std::borrow::Cow::Borrowed(tok.s)
             },
             tok,
         })
