@@ -562,19 +562,29 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
             // ("Qatar on Sunday confirmed the start of a truce", "said
             // Tuesday that …", «روز جمعه اعلام کرد که …»): the statement was
             // made then; what it tells of has its own date, if any.
+            // (The dates are in text order: only the nearest one on each
+            // side of the verb is looked at, so a clause of many dates and
+            // verbs costs a logarithm per verb.)
             let tok_at = |b: usize| ctoks.partition_point(|t| t.start < b);
             let dated_speech = |h: &super::gazetteer::Hit| {
-                trig.items[h.item].kind == super::EventType::Statement
-                    && own_dates.iter().any(|(_, d)| {
-                        let (a, b) = if h.range.end <= d.start {
-                            (h.range.end, d.start)
-                        } else if d.end <= h.range.start {
-                            (d.end, h.range.start)
-                        } else {
-                            return false;
-                        };
-                        tok_at(b) - tok_at(a) <= 2
-                    })
+                if trig.items[h.item].kind != super::EventType::Statement {
+                    return false;
+                }
+                let k = own_dates.partition_point(|(_, d)| d.start < h.range.start);
+                let near = |(_, d): &&(usize, Range<usize>)| {
+                    let (a, b) = if h.range.end <= d.start {
+                        (h.range.end, d.start)
+                    } else if d.end <= h.range.start {
+                        (d.end, h.range.start)
+                    } else {
+                        return false;
+                    };
+                    tok_at(b) - tok_at(a) <= 2
+                };
+                k.checked_sub(1)
+                    .and_then(|b| own_dates.get(b))
+                    .is_some_and(|d| near(&d))
+                    || own_dates.get(k).is_some_and(|d| near(&d))
             };
             let score = |h: &super::gazetteer::Hit| {
                 let distance = if verb_final {
