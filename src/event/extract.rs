@@ -583,8 +583,8 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                 };
                 k.checked_sub(1)
                     .and_then(|b| own_dates.get(b))
-                    .is_some_and(|d| near(&d))
-                    || own_dates.get(k).is_some_and(|d| near(&d))
+                    .is_some_and(&near)
+                    || own_dates.get(k).is_some_and(&near)
             };
             let score = |h: &super::gazetteer::Hit| {
                 let distance = if verb_final {
