@@ -232,7 +232,13 @@ static RULES: &[Rule] = &[
     Rule {
         name: "fa/duration",
         emits: &["fa/duration"],
-        starts: |p, i| p.kind(i) == Some(Kind::Num) || p.lexical(i) || p.zwnj(i) || p.counts(i),
+        starts: |p, i| {
+            p.kind(i) == Some(Kind::Num)
+                || p.lexical(i)
+                || p.zwnj(i)
+                || p.counts(i)
+                || p.vague_units(i).is_some()
+        },
         read: Read::Expr(|p, i| p.duration_expr(i)),
     },
 ];
@@ -2040,7 +2046,28 @@ impl<'t> P<'t> {
             && self.lex.blocks(self.key_at(i - 1), "relative");
         for (l, n) in self.lex_at(i) {
             if let Lex::Relative { kind, offset, cal } = l {
-                if blocked {
+                // «پیش از این» is "previously" only where «این» stands
+                // alone («پیش از این نیز …», «پیش از این، …»): not the
+                // conjunction «پیش از این که …» nor «پیش از این حملات»
+                // (before these attacks).
+                let alone = |k: usize| match self.tok(k) {
+                    None => true,
+                    Some(t) if t.kind != Kind::Word => true,
+                    Some(_) => matches!(
+                        self.key_at(k),
+                        "نیز"
+                            | "هم"
+                            | "همواره"
+                            | "بارها"
+                            | "هرگز"
+                            | "به"
+                            | "در"
+                            | "از"
+                            | "با"
+                            | "و"
+                    ),
+                };
+                if blocked || (self.word(i + n - 1, "این") && !alone(i + n)) {
                     return None;
                 }
                 // «۱۲۳۴۵۶۷۸۹۰۱ سال پیش», «میلیون‌ها سال پیش»: after a count
@@ -2300,7 +2327,43 @@ impl<'t> P<'t> {
     }
 
     /// Durations: «شش سال», «۴۴ روز», «سه دهه».
+    /// A plural unit with no count: «سال‌ها», «ماه‌ها», «هفته‌ها»,
+    /// «روزها», «ساعت‌ها», «دهه‌ها» (an unknown number of them).
+    fn vague_units(&self, i: usize) -> Option<Unit> {
+        if self.kind(i) != Some(Kind::Word) {
+            return None;
+        }
+        Some(match self.key_at(i) {
+            "سالها" => Unit::Year,
+            "ماهها" => Unit::Month,
+            "هفتهها" => Unit::Week,
+            "روزها" => Unit::Day,
+            "ساعتها" => Unit::Hour,
+            "دههها" => Unit::Decade,
+            _ => return None,
+        })
+    }
+
     fn duration(&self, i: usize) -> Option<(Expr, usize)> {
+        // «پس از ماه‌ها محاصره», «سال‌ها جنگ»: `PXM`, `PXY`; not «این
+        // روزها» (these days: a phrase of its own), not «سال‌ها پیش»
+        // (a time ago: a relative phrase), not a plural before a number.
+        if let Some(unit) = self.vague_units(i) {
+            let demonstrative = i > 0
+                && (self.word(i - 1, "این") || self.word(i - 1, "آن") || self.word(i - 1, "همین"));
+            let ago = self.role(i + 1, Role::Ago);
+            if demonstrative || ago || self.kind(i + 1) == Some(Kind::Num) {
+                return None;
+            }
+            return Some((
+                Expr::Duration {
+                    amount: 0,
+                    unit,
+                    to_now: false,
+                },
+                i + 1,
+            ));
+        }
         if let Some(t) = self
             .tok(i)
             .filter(|t| t.kind == Kind::Word && t.s.contains('\u{200C}'))
