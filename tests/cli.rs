@@ -776,6 +776,41 @@ fn dated_speech_is_a_statement_and_speakers_stay_apart() {
     assert_eq!(kinds, ["statement", "statement"], "{v}");
 }
 
+/// The fighting and the ground it took, told in one clause, are two events
+/// on its date, in both languages.
+#[test]
+fn an_attack_and_the_ground_it_took_are_two_events() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, text) in [
+        (
+            "en",
+            "On January 20, 2015, Houthi fighters attacked the president's residence and seized the presidential palace.\n",
+        ),
+        (
+            "fa",
+            "نیروهای طالبان روز ۲۰ مرداد ۱۴۰۰ به شهر حمله کردند و مرکز ولایت را تصرف کردند.\n",
+        ),
+    ] {
+        let path = dir.path().join(format!("two-{lang}.txt"));
+        std::fs::write(&path, text).unwrap();
+        let out = tarikh()
+            .args(["extract", "--lang", lang])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let v = json(&out.stdout);
+        let mut kinds: Vec<&str> = v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["type"].as_str().unwrap())
+            .collect();
+        kinds.sort_unstable();
+        assert_eq!(kinds, ["attack", "territorial-change"], "{lang}: {v}");
+    }
+}
+
 /// `dates --format timeml`: TimeML 1.2 around the text with the DCT as
 /// `t0`; read back with `--input-format timeml` it gives the same
 /// expressions (text, span, value); several documents need `-o DIR`.

@@ -712,6 +712,28 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                     found.push((ci, Some(k), own.map(|i| (i, TimeFrom::Own))));
                 }
             }
+            // The fighting and the ground it took («حمله کردند و شهر را
+            // تصرف کردند», "attack the residence and seize the palace")
+            // are two things that happened on the clause's date.
+            let land = |k: super::EventType| k == super::EventType::TerritorialChange;
+            if (violent(best_kind) || land(best_kind))
+                && own.is_some()
+                && *modality.entry(ci).or_insert_with(|| seg.modality(c)) == Modality::Plain
+                && let Some(&k) = in_clause
+                    .iter()
+                    .filter(|&&k| {
+                        let kind = trig.items[hits[k].item].kind;
+                        trig.items[hits[k].item].weight >= 0.8
+                            && if land(best_kind) {
+                                violent(kind)
+                            } else {
+                                land(kind)
+                            }
+                    })
+                    .max_by(|&&a, &&b| score(&hits[a]).total_cmp(&score(&hits[b])))
+            {
+                found.push((ci, Some(k), own.map(|i| (i, TimeFrom::Own))));
+            }
         }
         // Second pass: the events of the clauses found, then (once every
         // triggered clause has taken its date, its own or its sentence's)
