@@ -504,6 +504,12 @@ fn day_part_of(w: &str) -> Option<DayPart> {
     })
 }
 
+/// Words that make a number or a named hour after them a clock time («at
+/// 9:15», «by midnight»).
+const CLOCK_LEADS: &[&str] = &[
+    "at", "by", "until", "till", "around", "before", "after", "since",
+];
+
 /// Time zone abbreviations a clock time may carry.
 const ZONES: &[&str] = &[
     "GMT", "UTC", "ET", "EST", "EDT", "CET", "CEST", "BST", "MSK", "EET", "EEST", "PT", "PST",
@@ -594,6 +600,16 @@ impl<'t> P<'t> {
         self.tok(i)
             .filter(|t| t.kind == Kind::Word)
             .map_or("", |t| t.low.as_ref())
+    }
+
+    /// «after» at `k` opening what happened («after the blast», «after his
+    /// arrival»): a count of hours before it is on that day.
+    fn after_event(&self, k: usize) -> bool {
+        self.w(k) == "after"
+            && matches!(
+                self.w(k + 1),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            )
     }
 
     /// The lowercase word before `i`, or "".
@@ -1475,13 +1491,7 @@ impl<'t> P<'t> {
                 "later" => return Some((rel(r, true), k + 1, "en/n-units-later")),
                 // «two hours after the blast»: on the day of what the text
                 // told last (an anchor of days or more is the event's).
-                "after"
-                    if matches!(u, Unit::Hour | Unit::Minute)
-                        && matches!(
-                            self.w(k + 1),
-                            "the" | "a" | "an" | "his" | "her" | "their" | "its"
-                        ) =>
-                {
+                "after" if matches!(u, Unit::Hour | Unit::Minute) && self.after_event(k) => {
                     return Some((rel(r, true), k + 1, "en/n-units-later"));
                 }
                 "from" if self.w(k + 1) == "now" => {
@@ -1494,12 +1504,7 @@ impl<'t> P<'t> {
         // «hours later», «minutes after the attack», «moments later»: on the
         // day of the date spoken of last.
         if matches!(self.w(i), "hours" | "minutes" | "moments")
-            && (self.w(i + 1) == "later"
-                || (self.w(i + 1) == "after"
-                    && matches!(
-                        self.w(i + 2),
-                        "the" | "a" | "an" | "his" | "her" | "their" | "its"
-                    )))
+            && (self.w(i + 1) == "later" || self.after_event(i + 1))
         {
             return Some((rel(Relative::Days(0), true), i + 2, "en/n-units-later"));
         }
@@ -2100,11 +2105,7 @@ impl<'t> P<'t> {
             _ => None,
         };
         if let Some(h) = named(self.w(i)) {
-            let at = matches!(
-                self.prev_w(i),
-                "at" | "by" | "until" | "till" | "around" | "before" | "after" | "since" | "from"
-            );
-            if !at {
+            if !(CLOCK_LEADS.contains(&self.prev_w(i)) || self.prev_w(i) == "from") {
                 return None;
             }
             let zone = self.zone(i + 1);
@@ -2166,10 +2167,7 @@ impl<'t> P<'t> {
         if let Some((_, k)) = zone {
             j = k;
         }
-        let at = matches!(
-            self.prev_w(i),
-            "at" | "by" | "until" | "till" | "around" | "before" | "after" | "since"
-        );
+        let at = CLOCK_LEADS.contains(&self.prev_w(i));
         // «about 06.00», «at 17.30», «05.00 Moscow time»: a dot clock with
         // a zone, or a 24-hour one (a leading zero or an hour past noon)
         // after «at», «about» or «around»; «2.5» and «3.75» stay numbers.

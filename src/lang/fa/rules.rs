@@ -476,6 +476,31 @@ fn year_calendar(y: i32) -> Option<Calendar> {
     }
 }
 
+/// The unit a unit word names, by its lexicon role («سال» a year, «ساعت»
+/// an hour).
+fn unit_of(l: &[Lex]) -> Option<Unit> {
+    let has = |r| l.contains(&Lex::Kw(r));
+    Some(if has(Role::YearWord) {
+        Unit::Year
+    } else if has(Role::MonthWord) {
+        Unit::Month
+    } else if has(Role::WeekWord) {
+        Unit::Week
+    } else if has(Role::DayWord) {
+        Unit::Day
+    } else if has(Role::DecadeWord) {
+        Unit::Decade
+    } else if has(Role::CenturyWord) {
+        Unit::Century
+    } else if has(Role::HourWord) {
+        Unit::Hour
+    } else if has(Role::MinuteWord) {
+        Unit::Minute
+    } else {
+        return None;
+    })
+}
+
 /// Two-digit Solar Hijri years: 00–49 are 14xx, 50–99 are 13xx.
 fn expand_two_digit(y: u32) -> i32 {
     if y < 50 {
@@ -1254,10 +1279,7 @@ impl<'t> P<'t> {
             (spec, j + 1 + n)
         } else if v < 1000 {
             let (cal, n) = self.era_at(j + 1)?;
-            let one_letter = n == 1
-                && self
-                    .tok(j + 1)
-                    .is_some_and(|t| key(t.s).chars().count() == 1);
+            let one_letter = n == 1 && self.key_at(j + 1).chars().count() == 1;
             if one_letter && !word {
                 return None;
             }
@@ -1285,8 +1307,8 @@ impl<'t> P<'t> {
     /// A marker of a year before the common era at `i` («قبل از میلاد»,
     /// «پیش از میلاد», «ق.م», «ق. م»): its tokens.
     fn bc_at(&self, i: usize) -> Option<usize> {
-        let t = self.tok(i).filter(|t| t.kind == Kind::Word)?;
-        if key(t.s) == "ق" && self.punct(i + 1, &['.']) && self.word(i + 2, "م") {
+        self.tok(i).filter(|t| t.kind == Kind::Word)?;
+        if self.key_at(i) == "ق" && self.punct(i + 1, &['.']) && self.word(i + 2, "م") {
             return Some(if self.punct(i + 3, &['.']) { 4 } else { 3 });
         }
         self.lex_at(i)
@@ -2304,46 +2326,24 @@ impl<'t> P<'t> {
         {
             l = self.lex.get(stem);
         }
-        let has = |r| l.contains(&Lex::Kw(r));
-        Some(if has(Role::YearWord) {
-            Unit::Year
-        } else if has(Role::MonthWord) {
-            Unit::Month
-        } else if has(Role::WeekWord) {
-            Unit::Week
-        } else if has(Role::DayWord) {
-            Unit::Day
-        } else if has(Role::DecadeWord) {
-            Unit::Decade
-        } else if has(Role::CenturyWord) {
-            Unit::Century
-        } else if has(Role::HourWord) {
-            Unit::Hour
-        } else if has(Role::MinuteWord) {
-            Unit::Minute
-        } else {
-            return None;
-        })
+        unit_of(l)
     }
 
-    /// Durations: «شش سال», «۴۴ روز», «سه دهه».
     /// A plural unit with no count: «سال‌ها», «ماه‌ها», «هفته‌ها»,
-    /// «روزها», «ساعت‌ها», «دهه‌ها» (an unknown number of them).
+    /// «روزها», «ساعت‌ها», «دهه‌ها» (an unknown number of them): a unit
+    /// word of the lexicon with the plural «ها».
     fn vague_units(&self, i: usize) -> Option<Unit> {
         if self.kind(i) != Some(Kind::Word) {
             return None;
         }
-        Some(match self.key_at(i) {
-            "سالها" => Unit::Year,
-            "ماهها" => Unit::Month,
-            "هفتهها" => Unit::Week,
-            "روزها" => Unit::Day,
-            "ساعتها" => Unit::Hour,
-            "دههها" => Unit::Decade,
-            _ => return None,
-        })
+        let stem = self
+            .key_at(i)
+            .strip_suffix("ها")
+            .filter(|s| !s.is_empty())?;
+        unit_of(self.lex.get(stem))
     }
 
+    /// Durations: «شش سال», «۴۴ روز», «سه دهه».
     fn duration(&self, i: usize) -> Option<(Expr, usize)> {
         // «پس از ماه‌ها محاصره», «سال‌ها جنگ»: `PXM`, `PXY`; not «این
         // روزها» (these days: a phrase of its own), not «سال‌ها پیش»
