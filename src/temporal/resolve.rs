@@ -4,7 +4,9 @@
 //!
 //! Yearless dates and bare weekdays are placed by the publication date and
 //! the tense of their clause (past → the nearest occurrence on or before
-//! it, future → the nearest after it, otherwise the nearest either way);
+//! it, future → the nearest after it, otherwise the nearest either way,
+//! a day after publication counting as two before it: a yearless date
+//! (not a weekday) with no tense to go by is more often the past);
 //! in a text with no publication date, a yearless day and month takes the
 //! year of the nearest preceding explicit date of its paragraph. Nothing is
 //! ever resolved against the machine's clock.
@@ -650,14 +652,18 @@ impl Resolver<'_> {
                 // expected in late March" said on 5 March is this March, a
                 // day on the publication day that day.
                 Tense::Future => cands.iter().find(|(_, iv)| iv.end >= p),
+                // With no tense to go by, the nearest, a day ahead counting
+                // twice a day behind: reporting tells of what happened far
+                // more than of what is coming, and a chronology's historical
+                // present ("September 21 – Rebels seize …", written in March)
+                // is the past.
                 _ => cands.iter().min_by_key(|(_, iv)| {
                     if iv.contains(p) {
                         0
+                    } else if iv.start > p {
+                        2 * (iv.start - p).num_days()
                     } else {
-                        (iv.start - p)
-                            .num_days()
-                            .abs()
-                            .min((iv.end - p).num_days().abs())
+                        (p - iv.end).num_days()
                     }
                 }),
             };
