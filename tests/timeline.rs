@@ -969,3 +969,86 @@ fn a_wire_dateline_without_a_year_dates_no_event() {
         assert_eq!(dates, vec!["2 March 2021"], "{text}: {evs:#?}");
     }
 }
+
+/// In a list of dates each alone on its line, an entry runs over the
+/// paragraphs below it up to the next date; the last one no further than
+/// the longest entry before it.
+#[test]
+fn a_chronology_entry_runs_over_its_paragraphs_up_to_the_next_date() {
+    use tarikh::event::TimeFrom;
+    let text = "Key dates\n\nSeptember 21, 2014\n\nRebels seize the radio station.\n\n\
+                Rival groups sign a peace deal.\n\nOctober 9, 2014\n\n\
+                Gunmen attack a rally in the capital.\n\nJanuary 20, 2015\n\n\
+                Rebels attack the palace.\n\nMore news\n\nOfficials met again.\n";
+    let evs = events_of("en", text);
+    let of = |needle: &str| {
+        evs.iter()
+            .find(|e| e.summary.contains(needle))
+            .and_then(|e| Some((e.time.as_ref()?.text.clone(), e.time_from?)))
+    };
+    assert_eq!(
+        of("sign a peace deal"),
+        Some(("September 21, 2014".to_string(), TimeFrom::Entry)),
+        "{evs:#?}"
+    );
+    assert_eq!(
+        of("attack a rally"),
+        Some(("October 9, 2014".to_string(), TimeFrom::Entry))
+    );
+    // The last entry took one paragraph; the page's "More news" is not its.
+    assert_eq!(
+        of("Rebels attack the palace"),
+        Some(("January 20, 2015".to_string(), TimeFrom::Entry))
+    );
+    assert_eq!(of("Officials met again"), None, "{evs:#?}");
+}
+
+/// English: a report told before its attribution is dated as what it
+/// reports; a speech verb that leads its clause is the statement.
+#[test]
+fn a_report_before_its_attribution_is_typed_by_what_it_reports() {
+    let kinds = |text: &str| -> Vec<EventType> {
+        events_of("en", text)
+            .iter()
+            .filter(|e| e.time.is_some())
+            .map(|e| e.kind)
+            .collect()
+    };
+    assert_eq!(
+        kinds(
+            "The Taliban have captured the city of Zaranj, a senior official confirmed on 6 August 2021."
+        ),
+        vec![EventType::TerritorialChange]
+    );
+    assert_eq!(
+        kinds(
+            "Qatar, which has played a key role in mediation, on 19 January 2025 confirmed the start of the truce."
+        ),
+        vec![EventType::Statement]
+    );
+}
+
+/// English: ", and" with a subject and a tensed verb after it opens a
+/// clause, so each part is its own event; a plan in the second part is
+/// planned, and "4 AM" is no verb.
+#[test]
+fn a_coordinated_clause_is_an_event_of_its_own() {
+    use tarikh::event::Mood;
+    let evs = events_of(
+        "en",
+        "The announcement was made on 26 November 2024, and the ceasefire is set to take effect at 4 AM on 27 November 2024.",
+    );
+    let got: Vec<(EventType, Mood)> = evs
+        .iter()
+        .filter(|e| e.time.is_some())
+        .map(|e| (e.kind, e.mood))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (EventType::Statement, Mood::Asserted),
+            (EventType::Ceasefire, Mood::Planned)
+        ],
+        "{evs:#?}"
+    );
+}

@@ -221,7 +221,15 @@ fn entries(
     // A date alone on its line opens the paragraph below it, up to the
     // next opener; one with nothing below it before the next (a page's
     // date header in two calendars, each on its line) opens nothing.
+    //
+    // In a list of three or more such dates, an entry runs on over the
+    // paragraphs below it up to the next date ("September 21" over two
+    // paragraphs of what happened that day), at most MAX_PARAGRAPHS; the
+    // last one over as many paragraphs as the longest entry before it.
+    const MAX_PARAGRAPHS: usize = 6;
+    let listed = opens.iter().filter(|(i, _, a)| *a && !coarse(*i)).count() >= 3;
     let mut keep = vec![true; opens.len()];
+    let mut longest = 1;
     for k in 0..opens.len() {
         let (i, range, alone) = &opens[k];
         // A heading heads the entries below it, with no text between.
@@ -234,7 +242,28 @@ fn entries(
             None => keep[k] = false,
             Some(off) => {
                 let from = from + off;
-                let end = text[from..next].find("\n\n").map_or(next, |p| from + p);
+                let last = !opens[k + 1..].iter().any(|(j, _, a)| *a && !coarse(*j));
+                let most = match (listed, last) {
+                    (false, _) => 1,
+                    (true, false) => MAX_PARAGRAPHS,
+                    (true, true) => longest,
+                };
+                // The end of the `most`-th paragraph, or the next opener.
+                let mut end = from;
+                let mut paragraphs = 0;
+                while paragraphs < most && end < next {
+                    end = text[end..next].find("\n\n").map_or(next, |p| end + p);
+                    paragraphs += 1;
+                    if end < next {
+                        match text[end..next].find(|c: char| !c.is_whitespace()) {
+                            Some(o) if paragraphs < most => end += o,
+                            _ => break,
+                        }
+                    }
+                }
+                if !last && end == next {
+                    longest = longest.max(paragraphs);
+                }
                 opens[k].1 = range.start..end;
             }
         }
@@ -570,6 +599,28 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                 if trig.items[h.item].kind != super::EventType::Statement {
                     return false;
                 }
+                // Where the predicate stands early, a report told before
+                // its attribution ("The Taliban have captured the city, a
+                // senior official confirmed Friday") dates what it reports.
+                // (Not one inside a relative clause on the speaker: "Qatar,
+                // which has played a key role in mediation, on Sunday
+                // confirmed …".)
+                let relative = |b: usize| {
+                    ctoks[..tok_at(b)]
+                        .iter()
+                        .any(|t| lang.is_relative_opener(&view.text[t.clone()]))
+                };
+                if !verb_final
+                    && hits_at
+                        .inside(&(c.range.start..h.range.start))
+                        .iter()
+                        .any(|&k| {
+                            trig.items[hits[k].item].kind != super::EventType::Statement
+                                && !relative(hits[k].range.start)
+                        })
+                {
+                    return false;
+                }
                 let k = own_dates.partition_point(|(_, d)| d.start < h.range.start);
                 let near = |(_, d): &&(usize, Range<usize>)| {
                     let (a, b) = if h.range.end <= d.start {
@@ -706,7 +757,7 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                 };
                 if let Some(&k) = in_clause
                     .iter()
-                    .filter(|&&k| want(trig.items[hits[k].item].kind))
+                    .filter(|&&k| want(trig.items[hits[k].item].kind) && !oblique(&hits[k]))
                     .max_by(|&&a, &&b| score(&hits[a]).total_cmp(&score(&hits[b])))
                 {
                     found.push((ci, Some(k), own.map(|i| (i, TimeFrom::Own))));
@@ -714,7 +765,8 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
             }
             // The fighting and the ground it took («حمله کردند و شهر را
             // تصرف کردند», "attack the residence and seize the palace")
-            // are two things that happened on the clause's date.
+            // are two things that happened on the clause's date (not a
+            // purpose: "the battle to recapture Mosul").
             let land = |k: super::EventType| k == super::EventType::TerritorialChange;
             if (violent(best_kind) || land(best_kind))
                 && own.is_some()
@@ -724,6 +776,7 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                     .filter(|&&k| {
                         let kind = trig.items[hits[k].item].kind;
                         trig.items[hits[k].item].weight >= 0.8
+                            && !oblique(&hits[k])
                             && if land(best_kind) {
                                 violent(kind)
                             } else {
@@ -950,7 +1003,11 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                         Modality::Negated => Mood::Negated,
                         Modality::Hypothetical => Mood::Hypothetical,
                         Modality::Plain
-                            if date.map_or(tense, |i| dated.resolved[i].tense) == Tense::Future =>
+                            if date
+                                .map(|i| dated.resolved[i].tense)
+                                .filter(|t| *t != Tense::Unknown)
+                                .unwrap_or(tense)
+                                == Tense::Future =>
                         {
                             Mood::Planned
                         }

@@ -124,6 +124,9 @@ pub trait Language: Sync {
     /// True when `word` is a preposition that makes a following event
     /// trigger oblique (how or why, not what happened).
     fn is_oblique(&self, word: &str) -> bool;
+    /// True for a word that opens a relative clause on the noun before it
+    /// ("which", "who"; Persian «که»).
+    fn is_relative_opener(&self, word: &str) -> bool;
     /// The event trigger tables (`data/lexicon/<lang>/triggers.tsv`).
     fn trigger_tables(&self) -> &'static [&'static str];
     /// The relation cue tables (`data/lexicon/<lang>/relations.tsv`).

@@ -7,11 +7,11 @@
 //! start in its sentence ([`super::tense::clause_tense`]).
 
 use super::lexicon::lexicon;
-use super::tense::{clause_tense, is_sentence_end};
+use super::tense::{clause_tense, has_tensed_verb, is_sentence_end};
 use super::token::{Kind, Tok, tokenize};
 use std::sync::OnceLock;
 
-use crate::lang::expr::Modality;
+use crate::lang::expr::{Modality, Tense};
 use crate::lang::language::{Clause, TokenSegments};
 use crate::lang::mood::MoodTable;
 
@@ -23,7 +23,13 @@ pub fn segments(text: &str) -> TokenSegments<Tok<'_>> {
         toks,
         clauses,
         |t| t.start..t.end,
-        |toks, c| clause_tense(toks, c.toks.start, c.toks.start, lexicon()),
+        // The verb of the clause itself, else the nearest in its sentence
+        // ("The announcement was made on November 26, and the ceasefire is
+        // set to take effect …": the second clause is a plan).
+        |toks, c| match clause_tense(&toks[c.toks.clone()], 0, 0, lexicon()) {
+            Tense::Unknown => clause_tense(toks, c.toks.start, c.toks.start, lexicon()),
+            t => t,
+        },
         modality,
     )
 }
@@ -91,16 +97,51 @@ fn clauses(toks: &[Tok]) -> Vec<Clause> {
         } else if t.kind == Kind::Word && k > start && t.low == "but" {
             push(&mut out, start, k, sentence);
             start = k;
+        } else if k > start && coordinated_clause(toks, k) {
+            push(&mut out, start, k, sentence);
+            start = k + 1;
         }
     }
     push(&mut out, start, toks.len(), sentence);
     out
 }
 
+/// True when the comma at `k` and the "and" after it open a clause of
+/// its own: a subject (a determiner, a pronoun or a name) and a verb that
+/// shows its tense before the sentence ends ("Houthis attack the
+/// residence, and the president resigned two days later"); not the last
+/// item of a list ("Aleppo, Homs, and Damascus").
+fn coordinated_clause(toks: &[Tok], k: usize) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "the", "a", "an", "its", "his", "her", "their", "he", "she", "they", "it", "we", "this",
+        "that", "these", "those", "some", "many", "several", "at",
+    ];
+    if !toks[k].is_punct(&[',']) {
+        return false;
+    }
+    let words: Vec<usize> = (k + 1..toks.len().min(k + 4))
+        .filter(|&j| toks[j].kind == Kind::Word)
+        .take(2)
+        .collect();
+    let [and, subject] = words[..] else {
+        return false;
+    };
+    if toks[and].low != "and" || and != k + 1 {
+        return false;
+    }
+    let s = &toks[subject];
+    if !(SUBJECTS.contains(&s.low.as_ref()) || s.capitalized()) {
+        return false;
+    }
+    let end = (subject..toks.len().min(subject + 30))
+        .find(|&j| is_sentence_end(toks, j))
+        .unwrap_or(toks.len().min(subject + 30));
+    has_tensed_verb(toks, subject + 1, end, lexicon())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::expr::Tense;
     use crate::lang::language::Segments;
 
     fn texts(s: &str) -> Vec<(&str, usize)> {
@@ -132,6 +173,26 @@ mod tests {
                 ("The president dissolves parliament", 0),
                 ("but the army stays", 0)
             ]
+        );
+    }
+
+    #[test]
+    fn a_comma_and_a_new_subject_with_its_verb_open_a_clause() {
+        assert_eq!(
+            texts("Rebels seize the palace, and the president resigned two days later."),
+            vec![
+                ("Rebels seize the palace", 0),
+                ("and the president resigned two days later", 0)
+            ]
+        );
+        // The last item of a list, or a verb shared with the first part.
+        assert_eq!(
+            texts("Strikes hit Aleppo, Homs, and Damascus on Monday."),
+            vec![("Strikes hit Aleppo, Homs, and Damascus on Monday", 0)]
+        );
+        assert_eq!(
+            texts("Troops took the bridge, and the airport on Monday."),
+            vec![("Troops took the bridge, and the airport on Monday", 0)]
         );
     }
 

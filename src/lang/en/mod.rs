@@ -22,9 +22,10 @@ use crate::lang::language::{Language, Segments};
 pub struct English;
 
 /// True for an English preposition that makes a following event trigger
-/// oblique ("with the mediation of", "amid talks").
+/// oblique ("with the mediation of", "amid talks"), or "to" before an
+/// infinitive of purpose ("the offensive to recapture Mosul").
 pub fn is_oblique_word(word: &str) -> bool {
-    ["with", "by", "for", "without", "amid"]
+    ["with", "by", "for", "without", "amid", "to"]
         .iter()
         .any(|w| word.eq_ignore_ascii_case(w))
 }
@@ -123,6 +124,11 @@ impl Language for English {
     }
     fn is_oblique(&self, word: &str) -> bool {
         is_oblique_word(word)
+    }
+    fn is_relative_opener(&self, word: &str) -> bool {
+        ["which", "who", "whose", "whom"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
     }
     fn trigger_tables(&self) -> &'static [&'static str] {
         &[

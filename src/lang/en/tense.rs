@@ -189,6 +189,10 @@ fn cue(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Tense> {
         return None;
     }
     let w = t.low.as_ref();
+    // «4 AM» is a clock, not the verb.
+    if w == "am" && k > 0 && toks[k - 1].kind == Kind::Num {
+        return None;
+    }
     let next = word(toks, k + 1);
     // «'ll», «won't».
     if w == "ll" && k > 0 && toks[k - 1].s == "'" {
@@ -234,6 +238,10 @@ fn cue(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Tense> {
             if next == "to" || (next == "going" && word(toks, k + 2) == "to") {
                 return Some(Tense::Future);
             }
+            // «is set to», «are expected to»: what the participle says.
+            if lex.cues.get(next) == Some(&Cue::ToFuture) {
+                return cue(toks, k + 1, lex, floor);
+            }
             return Some(Tense::Present);
         }
         Some(Cue::Perfect) => return Some(Tense::Perfect),
@@ -250,6 +258,12 @@ fn cue(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Tense> {
         return chain(toks, k, lex, floor).unwrap_or(Some(Tense::Past));
     }
     None
+}
+
+/// True when tokens `a..b` hold a verb that shows its tense (an
+/// auxiliary, an irregular past, a regular `-ed` form).
+pub fn has_tensed_verb(toks: &[Tok], a: usize, b: usize, lex: &Lexicon) -> bool {
+    (a..b.min(toks.len())).any(|k| cue(toks, k, lex, a).is_some())
 }
 
 /// The tense of the clause of the date at tokens `i..j`.

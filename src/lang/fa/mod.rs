@@ -51,6 +51,9 @@ impl Language for Persian {
         matches!(&*lexicon::key(word), "با" | "به" | "برای" | "بدون")
             || crate::lang::en::is_oblique_word(word)
     }
+    fn is_relative_opener(&self, word: &str) -> bool {
+        &*lexicon::key(word) == "که"
+    }
     fn trigger_tables(&self) -> &'static [&'static str] {
         &[
             include_str!("../../../data/lexicon/fa/triggers.tsv"),
