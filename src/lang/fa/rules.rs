@@ -105,7 +105,7 @@ static RULES: &[Rule] = &[
                 || p.zwnj(i)
                 || p.any_role(i, &[Role::MonthWord])
                 || p.tok(i)
-                    .is_some_and(|t| t.kind == Kind::Word && key(t.s).ends_with("ماه"))
+                    .is_some_and(|t| t.kind == Kind::Word && p.key_at(i).ends_with("ماه"))
         },
         read: Read::Point(|p, i| p.month_first(i)),
     },
@@ -274,6 +274,12 @@ pub fn parse(text: &str) -> Vec<Parsed> {
         .zip(&keys)
         .map(|(t, k)| t.kind == Kind::Word && lex.starts_phrase(k))
         .collect();
+    // Words with a ZWNJ inside («پنج‌ساله»), found once: several rules
+    // start at them.
+    let zwnj: Vec<bool> = toks
+        .iter()
+        .map(|t| t.kind == Kind::Word && has_zwnj(t.s))
+        .collect();
     let width = lex.max_words.max(1) - 1;
     let mut multi: Vec<&'static [Lex]> = vec![&[]; toks.len() * width];
     let mut k = String::new();
@@ -299,12 +305,19 @@ pub fn parse(text: &str) -> Vec<Parsed> {
         lex,
         lex1,
         starts,
+        zwnj,
         multi,
         width,
     };
     let mut out = p.run();
     stamps(text, &mut out);
     out
+}
+
+/// True when `s` holds a ZWNJ (U+200C, UTF-8 `E2 80 8C`), by its bytes:
+/// a char search decodes every character of the word.
+fn has_zwnj(s: &str) -> bool {
+    s.as_bytes().windows(3).any(|w| w == [0xE2, 0x80, 0x8C])
 }
 
 /// Page stamps, each one expression as a reader takes it: a date and a
@@ -455,6 +468,8 @@ struct P<'t> {
     lex1: Vec<&'static [Lex]>,
     /// Whether each token begins a phrase of several words.
     starts: Vec<bool>,
+    /// Whether each token is a word with a ZWNJ inside.
+    zwnj: Vec<bool>,
     /// The meanings of the phrase of `n` ≥ 2 words at token `i`, at
     /// `i * width + n - 2`.
     multi: Vec<&'static [Lex]>,
@@ -2364,10 +2379,7 @@ impl<'t> P<'t> {
                 i + 1,
             ));
         }
-        if let Some(t) = self
-            .tok(i)
-            .filter(|t| t.kind == Kind::Word && t.s.contains('\u{200C}'))
-        {
+        if let Some(t) = self.tok(i).filter(|_| self.zwnj(i)) {
             // «پنج‌ساله», «سه‌ماهه»: a number and a unit joined by ZWNJ.
             let mut parts = t.s.split('\u{200C}');
             if let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) {
@@ -2950,8 +2962,7 @@ impl<'t> P<'t> {
 
     /// A word with a ZWNJ inside («پنج‌ساله», «آبان‌ماه»).
     fn zwnj(&self, i: usize) -> bool {
-        self.tok(i)
-            .is_some_and(|t| t.kind == Kind::Word && t.s.contains('\u{200C}'))
+        self.zwnj.get(i).copied().unwrap_or(false)
     }
 
     /// A function word of one of `roles`.
