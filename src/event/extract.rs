@@ -698,17 +698,19 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                         a.start.saturating_sub(b.end)
                     }
                 };
+                // (The nearest one no other date took: «آتش‌بس روز بعد از
+                // ساعت ۱۳ … با میانجی‌گری …» gives the truce its day and the
+                // mediation its hour.)
                 let mut used = std::collections::HashSet::new();
                 for (di, dr) in own_dates {
                     let Some(&k) = in_clause
                         .iter()
+                        .filter(|k| !used.contains(*k))
                         .min_by_key(|&&k| (gap(&hits[k].range, dr), hits[k].range.start))
                     else {
                         continue;
                     };
-                    if !used.insert(k) {
-                        continue;
-                    }
+                    used.insert(k);
                     claimed[*di] = true;
                     found.push((ci, Some(k), Some((*di, TimeFrom::Own))));
                 }

@@ -2079,7 +2079,11 @@ impl<'t> P<'t> {
     }
 
     /// A time zone at `j`: «GMT», «UTC», «local time», «Moscow time»:
-    /// (the zone when it names one, token after).
+    /// (the zone when it names one, token after). A named zone belongs to
+    /// the clock's span, as in TimeML («5 p.m. EST»); «local time» and
+    /// «Moscow time» confirm a clock but stay outside it, as the real
+    /// pages' annotators mark it («11:15 a.m.» of «11:15 a.m. local
+    /// time»).
     fn zone(&self, j: usize) -> Option<(Option<&'static str>, usize)> {
         let t = self.tok(j).filter(|t| t.kind == Kind::Word)?;
         if let Some(z) = ZONES.iter().find(|z| **z == t.s) {
@@ -2108,7 +2112,7 @@ impl<'t> P<'t> {
             if !(CLOCK_LEADS.contains(&self.prev_w(i)) || self.prev_w(i) == "from") {
                 return None;
             }
-            let zone = self.zone(i + 1);
+            let zone = self.zone(i + 1).filter(|z| z.0.is_some());
             return Some((h, 0, zone.and_then(|z| z.0), zone.map_or(i + 1, |z| z.1)));
         }
         let t = self.tok(i).filter(|t| t.kind == Kind::Num)?;
@@ -2117,7 +2121,7 @@ impl<'t> P<'t> {
             && !self.glued(i + 1)
             && let Some(h) = named(self.w(i + 1))
         {
-            let zone = self.zone(i + 2);
+            let zone = self.zone(i + 2).filter(|z| z.0.is_some());
             return Some((h, 0, zone.and_then(|z| z.0), zone.map_or(i + 2, |z| z.1)));
         }
         if i > 0 && t.glued && !self.toks[i - 1].is_punct(&['(', '[', '"', '“']) {
@@ -2164,7 +2168,7 @@ impl<'t> P<'t> {
             j = k;
         }
         let zone = self.zone(j);
-        if let Some((_, k)) = zone {
+        if let Some((Some(_), k)) = zone {
             j = k;
         }
         let at = CLOCK_LEADS.contains(&self.prev_w(i));

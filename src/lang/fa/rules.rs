@@ -2645,6 +2645,10 @@ impl<'t> P<'t> {
             }
             j += pn;
         }
+        // «به وقت محلی» (local time) after the clock is read over, to the
+        // day after it, but stays outside the span: «ساعت ۱۷» of «ساعت ۱۷
+        // به وقت محلی», as the real pages' annotators mark it.
+        let clock_end = j;
         j = self.local_time(j);
         // «ساعت ۷ صبح جمعه به وقت محلی», «ساعت ۱۷ به وقت محلی روز شنبه»:
         // the day after the time.
@@ -2659,7 +2663,7 @@ impl<'t> P<'t> {
         {
             let mut p = self.atom_parsed(&a);
             p.start = self.toks[i].start;
-            let j = self.local_time(a.j);
+            let j = a.j;
             p.end = self.toks[j - 1].end;
             p.rule = "fa/clock";
             p.time_of_day = Some((hour, m));
@@ -2679,6 +2683,7 @@ impl<'t> P<'t> {
             p.time_of_day = Some((hour, m));
             return Some((p, k2));
         }
+        let j = clock_end;
         let mut p = Parsed::new(
             self.toks[i].start,
             self.toks[j - 1].end,
