@@ -1052,3 +1052,39 @@ fn a_coordinated_clause_is_an_event_of_its_own() {
         "{evs:#?}"
     );
 }
+
+/// A report of news («گزارش داد», «خبر داد», "reported") is dated as the
+/// news it passes on, not as a statement; a plural verb («هدف قرار
+/// دادند») is a trigger as its singular is.
+#[test]
+fn a_report_is_dated_as_the_news_it_passes_on() {
+    let kinds = |lang: &str, text: &str| -> Vec<EventType> {
+        events_of(lang, text)
+            .iter()
+            .filter(|e| e.time.is_some())
+            .map(|e| e.kind)
+            .collect()
+    };
+    assert_eq!(
+        kinds(
+            "fa",
+            "شبکه المسیره روز ۴ اردیبهشت ۱۴۰۴ گزارش داد که جنگنده‌های آمریکایی شهر صنعا را هدف قرار دادند."
+        ),
+        vec![EventType::Attack]
+    );
+    assert_eq!(
+        kinds(
+            "fa",
+            "خبرنگار این شبکه روز ۳ اردیبهشت ۱۴۰۴ از حمله آمریکا به استان الحدیده خبر داد."
+        ),
+        vec![EventType::Attack]
+    );
+    // A statement that is not a report stays one.
+    assert_eq!(
+        kinds(
+            "fa",
+            "سخنگوی طالبان روز ۴ اردیبهشت ۱۴۰۴ در بیانیه‌ای اعلام کرد که گفتگوها ادامه دارد."
+        ),
+        vec![EventType::Statement]
+    );
+}

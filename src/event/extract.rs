@@ -596,7 +596,9 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
             // verbs costs a logarithm per verb.)
             let tok_at = |b: usize| ctoks.partition_point(|t| t.start < b);
             let dated_speech = |h: &super::gazetteer::Hit| {
-                if trig.items[h.item].kind != super::EventType::Statement {
+                if trig.items[h.item].kind != super::EventType::Statement
+                    || lang.is_report(&view.text[h.range.clone()])
+                {
                     return false;
                 }
                 // Where the predicate stands early, a report told before
@@ -643,8 +645,12 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                 } else {
                     0.0
                 };
+                // A report («از حمله … خبر داد») is the weakest sign of what
+                // happened: the news it names wins.
+                let report = lang.is_report(&view.text[h.range.clone()]);
                 trig.items[h.item].weight - distance - if oblique(h) { 0.15 } else { 0.0 }
                     + if dated_speech(h) { 0.5 } else { 0.0 }
+                    - if report { 0.15 } else { 0.0 }
             };
             let in_clause: Vec<usize> = hits_at.inside(&c.range);
             let best = in_clause
@@ -657,6 +663,22 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                         .then(b.range.start.cmp(&a.range.start))
                 });
             let Some((hi, _)) = best else { continue };
+            // A report whose news follows it in the next clause of its
+            // sentence («المسیره بامداد پنجشنبه گزارش داد که جنگنده‌ها …
+            // را هدف قرار دادند», "the agency reported Monday that troops
+            // had seized …") is no event of its own: its date, left
+            // unclaimed, dates the news.
+            if lang.is_report(&view.text[hits[hi].range.clone()])
+                && cls.get(ci + 1).is_some_and(|n| {
+                    n.sentence == c.sentence
+                        && hits_at
+                            .inside(&n.range)
+                            .iter()
+                            .any(|&k| trig.items[hits[k].item].kind != super::EventType::Statement)
+                })
+            {
+                continue;
+            }
             // «the siege … which began on 24 February», «جنگ ویرانگری را …
             // آغاز کرده است»: fighting that begins is a conflict's start,
             // however weak the verb that says so.

@@ -127,6 +127,10 @@ pub trait Language: Sync {
     /// True for a word that opens a relative clause on the noun before it
     /// ("which", "who"; Persian «که»).
     fn is_relative_opener(&self, word: &str) -> bool;
+    /// True for a speech trigger that only passes news on («گزارش داد»,
+    /// «خبر داد», "reported"): a report's date dates what it reports, not
+    /// a statement.
+    fn is_report(&self, trigger: &str) -> bool;
     /// The event trigger tables (`data/lexicon/<lang>/triggers.tsv`).
     fn trigger_tables(&self) -> &'static [&'static str];
     /// The relation cue tables (`data/lexicon/<lang>/relations.tsv`).

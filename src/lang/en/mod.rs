@@ -125,6 +125,11 @@ impl Language for English {
     fn is_oblique(&self, word: &str) -> bool {
         is_oblique_word(word)
     }
+    fn is_report(&self, trigger: &str) -> bool {
+        ["reported", "reports"]
+            .iter()
+            .any(|w| trigger.eq_ignore_ascii_case(w))
+    }
     fn is_relative_opener(&self, word: &str) -> bool {
         ["which", "who", "whose", "whom"]
             .iter()

@@ -51,6 +51,10 @@ impl Language for Persian {
         matches!(&*lexicon::key(word), "با" | "به" | "برای" | "بدون")
             || crate::lang::en::is_oblique_word(word)
     }
+    fn is_report(&self, trigger: &str) -> bool {
+        let k = lexicon::key(trigger);
+        k.starts_with("گزارش") || k.starts_with("خبر")
+    }
     fn is_relative_opener(&self, word: &str) -> bool {
         &*lexicon::key(word) == "که"
     }
