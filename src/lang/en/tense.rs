@@ -182,6 +182,15 @@ fn chain(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Option<T
     None
 }
 
+/// «can», «must», «should», «might», «may» (not «May» the month).
+fn is_modal(t: &Tok) -> bool {
+    t.kind == Kind::Word
+        && (matches!(
+            t.low.as_ref(),
+            "can" | "cannot" | "must" | "should" | "might"
+        ) || (t.low == "may" && !t.capitalized()))
+}
+
 /// The tense a token signals, if any.
 fn cue(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Tense> {
     let t = &toks[k];
@@ -194,6 +203,16 @@ fn cue(toks: &[Tok], k: usize, lex: &Lexicon, floor: usize) -> Option<Tense> {
         return None;
     }
     let next = word(toks, k + 1);
+    // A modal before a bare verb places it ahead: «can participate in
+    // April», «must withdraw by May» (not «may have been», a past guess;
+    // «May» the month is capitalized and read as a date first).
+    if is_modal(t) {
+        return if next == "have" {
+            None
+        } else {
+            Some(Tense::Future)
+        };
+    }
     // «'ll», «won't».
     if w == "ll" && k > 0 && toks[k - 1].s == "'" {
         return Some(Tense::Future);
@@ -290,6 +309,11 @@ pub fn clause_tense(toks: &[Tok], i: usize, j: usize, lex: &Lexicon) -> Tense {
     for (k, t) in toks.iter().enumerate().take(b).skip(j) {
         if t.is_punct(&[',']) {
             commas += 1;
+        }
+        // A modal after the date governs a verb of its own clause ("told
+        // officials Wednesday that they should expect …"), not the date's.
+        if is_modal(t) {
+            continue;
         }
         consider(k, k + 1 - j + 3 * commas);
     }
