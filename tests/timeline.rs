@@ -615,6 +615,15 @@ fn an_offensive_launched_or_a_war_begun_is_a_conflict_start() {
     }
 }
 
+/// The types of the dated events of one text, in order.
+fn dated_kinds(lang: &str, text: &str) -> Vec<EventType> {
+    events_of(lang, text)
+        .iter()
+        .filter(|e| e.time.is_some())
+        .map(|e| e.kind)
+        .collect()
+}
+
 fn events_of(lang: &str, text: &str) -> Vec<Event> {
     pipeline::timeline(&[text_doc("d", lang, text)], &Options::default()).events
 }
@@ -1007,13 +1016,7 @@ fn a_chronology_entry_runs_over_its_paragraphs_up_to_the_next_date() {
 /// reports; a speech verb that leads its clause is the statement.
 #[test]
 fn a_report_before_its_attribution_is_typed_by_what_it_reports() {
-    let kinds = |text: &str| -> Vec<EventType> {
-        events_of("en", text)
-            .iter()
-            .filter(|e| e.time.is_some())
-            .map(|e| e.kind)
-            .collect()
-    };
+    let kinds = |text: &str| dated_kinds("en", text);
     assert_eq!(
         kinds(
             "The Taliban have captured the city of Zaranj, a senior official confirmed on 6 August 2021."
@@ -1058,13 +1061,7 @@ fn a_coordinated_clause_is_an_event_of_its_own() {
 /// دادند») is a trigger as its singular is.
 #[test]
 fn a_report_is_dated_as_the_news_it_passes_on() {
-    let kinds = |lang: &str, text: &str| -> Vec<EventType> {
-        events_of(lang, text)
-            .iter()
-            .filter(|e| e.time.is_some())
-            .map(|e| e.kind)
-            .collect()
-    };
+    let kinds = dated_kinds;
     assert_eq!(
         kinds(
             "fa",

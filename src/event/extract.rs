@@ -228,6 +228,7 @@ fn entries(
     // last one over as many paragraphs as the longest entry before it.
     const MAX_PARAGRAPHS: usize = 6;
     let listed = opens.iter().filter(|(i, _, a)| *a && !coarse(*i)).count() >= 3;
+    let last_alone = opens.iter().rposition(|(i, _, a)| *a && !coarse(*i));
     let mut keep = vec![true; opens.len()];
     let mut longest = 1;
     for k in 0..opens.len() {
@@ -242,7 +243,7 @@ fn entries(
             None => keep[k] = false,
             Some(off) => {
                 let from = from + off;
-                let last = !opens[k + 1..].iter().any(|(j, _, a)| *a && !coarse(*j));
+                let last = last_alone == Some(k);
                 let most = match (listed, last) {
                     (false, _) => 1,
                     (true, false) => MAX_PARAGRAPHS,
@@ -595,32 +596,34 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
             // side of the verb is looked at, so a clause of many dates and
             // verbs costs a logarithm per verb.)
             let tok_at = |b: usize| ctoks.partition_point(|t| t.start < b);
+            // Where the predicate stands early, a report told before its
+            // attribution ("The Taliban have captured the city, a senior
+            // official confirmed Friday") dates what it reports: where the
+            // first trigger of another kind starts, not counting one inside
+            // a relative clause on the speaker ("Qatar, which has played a
+            // key role in mediation, on Sunday confirmed …"). Found once
+            // per clause.
+            let relative_from = ctoks
+                .iter()
+                .find(|t| lang.is_relative_opener(&view.text[(*t).clone()]))
+                .map_or(usize::MAX, |t| t.start);
+            let content_from = hits_at
+                .inside(&c.range)
+                .into_iter()
+                .map(|k| &hits[k])
+                .filter(|h| {
+                    trig.items[h.item].kind != super::EventType::Statement
+                        && h.range.start < relative_from
+                })
+                .map(|h| h.range.start)
+                .min();
             let dated_speech = |h: &super::gazetteer::Hit| {
                 if trig.items[h.item].kind != super::EventType::Statement
-                    || lang.is_report(&view.text[h.range.clone()])
+                    || trig.items[h.item].report
                 {
                     return false;
                 }
-                // Where the predicate stands early, a report told before
-                // its attribution ("The Taliban have captured the city, a
-                // senior official confirmed Friday") dates what it reports.
-                // (Not one inside a relative clause on the speaker: "Qatar,
-                // which has played a key role in mediation, on Sunday
-                // confirmed …".)
-                let relative = |b: usize| {
-                    ctoks[..tok_at(b)]
-                        .iter()
-                        .any(|t| lang.is_relative_opener(&view.text[t.clone()]))
-                };
-                if !verb_final
-                    && hits_at
-                        .inside(&(c.range.start..h.range.start))
-                        .iter()
-                        .any(|&k| {
-                            trig.items[hits[k].item].kind != super::EventType::Statement
-                                && !relative(hits[k].range.start)
-                        })
-                {
+                if !verb_final && content_from.is_some_and(|p| p < h.range.start) {
                     return false;
                 }
                 let k = own_dates.partition_point(|(_, d)| d.start < h.range.start);
@@ -647,10 +650,9 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                 };
                 // A report («از حمله … خبر داد») is the weakest sign of what
                 // happened: the news it names wins.
-                let report = lang.is_report(&view.text[h.range.clone()]);
                 trig.items[h.item].weight - distance - if oblique(h) { 0.15 } else { 0.0 }
                     + if dated_speech(h) { 0.5 } else { 0.0 }
-                    - if report { 0.15 } else { 0.0 }
+                    - if trig.items[h.item].report { 0.15 } else { 0.0 }
             };
             let in_clause: Vec<usize> = hits_at.inside(&c.range);
             let best = in_clause
@@ -668,7 +670,7 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
             // را هدف قرار دادند», "the agency reported Monday that troops
             // had seized …") is no event of its own: its date, left
             // unclaimed, dates the news.
-            if lang.is_report(&view.text[hits[hi].range.clone()])
+            if trig.items[hits[hi].item].report
                 && cls.get(ci + 1).is_some_and(|n| {
                     n.sentence == c.sentence
                         && hits_at

@@ -54,6 +54,9 @@ pub struct Trigger {
     pub kind: EventType,
     pub weight: f64,
     pub pattern: String,
+    /// A statement that only passes news on («گزارش داد», "reported"):
+    /// [`Language::is_report`], asked once when the table is built.
+    pub report: bool,
 }
 
 /// A phrase list compiled for matching.
@@ -246,7 +249,7 @@ pub fn triggers(lang: &dyn Language) -> &'static Phrases<Trigger> {
     let all = T.get_or_init(|| {
         Lang::ALL
             .iter()
-            .map(|&l| (l, build_triggers(language(l).trigger_tables())))
+            .map(|&l| (l, build_triggers(language(l))))
             .collect()
     });
     &all.iter()
@@ -255,10 +258,10 @@ pub fn triggers(lang: &dyn Language) -> &'static Phrases<Trigger> {
         .1
 }
 
-fn build_triggers(tables: &[&'static str]) -> Phrases<Trigger> {
+fn build_triggers(lang: &dyn Language) -> Phrases<Trigger> {
     let mut items = Vec::new();
     let mut phrases = Vec::new();
-    for &t in tables {
+    for &t in lang.trigger_tables() {
         for r in rows(t) {
             let (Some(kind), Some(weight)) = (
                 r.get(1).and_then(|k| EventType::from_id(k)),
@@ -271,6 +274,7 @@ fn build_triggers(tables: &[&'static str]) -> Phrases<Trigger> {
                 kind,
                 weight,
                 pattern: r[0].to_string(),
+                report: kind == EventType::Statement && lang.is_report(r[0]),
             });
             phrases.push((r[0].to_string(), i));
         }
