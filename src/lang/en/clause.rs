@@ -2,9 +2,11 @@
 //!
 //! A sentence ends where [`super::tense::is_sentence_end`] says (terminal
 //! punctuation that does not follow an abbreviation such as "Oct." or
-//! "Mr.", a semicolon, a line break). A clause ends at a colon and before
-//! "but". The tense of a clause is that of the verb group nearest to its
-//! start in its sentence ([`super::tense::clause_tense`]).
+//! "Mr.", a semicolon, a line break). A clause ends at a colon, before
+//! "but", and at a comma before "and" that opens a clause of its own (a
+//! subject and a verb that shows its tense). The tense of a clause is that
+//! of its own verb group, else of the one nearest to its start in its
+//! sentence ([`super::tense::clause_tense`]).
 
 use super::lexicon::lexicon;
 use super::tense::{clause_tense, has_tensed_verb, is_sentence_end};
