@@ -158,12 +158,18 @@ pub struct Lexicon {
     quantities: rustc_hash::FxHashSet<String>,
 }
 
+/// True when `s` holds a ZWNJ (U+200C, UTF-8 `E2 80 8C`), by its bytes:
+/// a char search decodes every character of the word.
+pub fn has_zwnj(s: &str) -> bool {
+    s.as_bytes().windows(3).any(|w| w == [0xE2, 0x80, 0x8C])
+}
+
 /// The key a word or phrase is stored under: ZWNJ and spaces removed, and
 /// «ۀ» (heh with the ezafe hamza) read as «ه».
 pub fn key(s: &str) -> std::borrow::Cow<'_, str> {
     // «ژانویهٔ ۲۰۱۲», «هفتۀ پسین»: heh with the ezafe hamza is heh.
-    // (By bytes: ZWNJ is E2 80 8C, «ۀ» DB 80; a search for the three
-    // chars decodes every character of every word.)
+    // (By bytes, in one pass: ZWNJ is E2 80 8C, «ۀ» DB 80; a search for
+    // the three chars decodes every character of every word.)
     let b = s.as_bytes();
     let folds = (0..b.len()).any(|i| match b[i] {
         b' ' => true,

@@ -278,7 +278,7 @@ pub fn parse(text: &str) -> Vec<Parsed> {
     // start at them.
     let zwnj: Vec<bool> = toks
         .iter()
-        .map(|t| t.kind == Kind::Word && has_zwnj(t.s))
+        .map(|t| t.kind == Kind::Word && super::lexicon::has_zwnj(t.s))
         .collect();
     let width = lex.max_words.max(1) - 1;
     let mut multi: Vec<&'static [Lex]> = vec![&[]; toks.len() * width];
@@ -312,12 +312,6 @@ pub fn parse(text: &str) -> Vec<Parsed> {
     let mut out = p.run();
     stamps(text, &mut out);
     out
-}
-
-/// True when `s` holds a ZWNJ (U+200C, UTF-8 `E2 80 8C`), by its bytes:
-/// a char search decodes every character of the word.
-fn has_zwnj(s: &str) -> bool {
-    s.as_bytes().windows(3).any(|w| w == [0xE2, 0x80, 0x8C])
 }
 
 /// Page stamps, each one expression as a reader takes it: a date and a
