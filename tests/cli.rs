@@ -821,7 +821,8 @@ fn timeml_output_reads_back_to_the_same_expressions() {
     std::fs::write(
         &en,
         "KABUL, March 3 (AP) - Fighters entered the city on 2 March 2021 & <held> it since Monday. \
-         Talks resume next week; they lasted three days in the 1990s.",
+         Talks resume next week; they lasted three days in the 1990s. The palace was \
+         built in the fifth century BC and burned in 330 BC.",
     )
     .unwrap();
     // (input, its language, its publication date: given when written,
@@ -869,6 +870,19 @@ fn timeml_output_reads_back_to_the_same_expressions() {
             "every text TIMEX3 is closed: {xml}"
         );
         assert!(!xml.contains("<held>"), "text is escaped: {xml}");
+        if lang == "en" {
+            // Years before the common era: their TIMEX3 values, a span of
+            // them between its two years.
+            assert!(
+                xml.contains("value=\"BC0330\" temporalFunction=\"false\">330 BC<"),
+                "{xml}"
+            );
+            assert!(
+                xml.contains("type=\"DURATION\" value=\"P100Y\"")
+                    && xml.contains("value=\"BC0500\"/>"),
+                "{xml}"
+            );
+        }
         let again = listing(&[
             tml.to_str().unwrap(),
             "--input-format",

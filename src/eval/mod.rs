@@ -28,7 +28,11 @@
 //!   `YYYY-MM`, `YYYY-MM-DD`, decades `199X`, centuries `19XX`, intervals
 //!   `A/B`, times `…THH:MM` and parts of day `…TMO` as their day). It is
 //!   right when the prediction's `[start, end]` equals it; with `modifier =
-//!   "since"` only the starts are compared, with `until` only the ends.
+//!   "since"` only the starts are compared, with `until` only the ends;
+//!   with `after` (`before`) the prediction may also be the open interval
+//!   the contract writes for it, from the day after (to the day before).
+//!   A prediction with no bounds whose value is of years before the common
+//!   era (`BC0535`) is compared by the days its value names.
 //!   A value that is empty or has `X` in its year is unresolved: right only
 //!   when the prediction has neither a start nor an end. Durations (`P…`),
 //!   sets, `PRESENT_REF`/`PAST_REF`/`FUTURE_REF` and TIMEX3 seasons

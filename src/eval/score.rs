@@ -107,9 +107,31 @@ pub fn value_right(
     match &g.value {
         GoldValue::Unresolved => start.is_none() && end.is_none(),
         GoldValue::Literal(s) => value.is_some_and(|v| v == s || same_duration(v, s)),
+        // A reading with no bounds but a value of years before the common
+        // era (`BC0535`, which the contract writes with no bounds) is
+        // compared by the days its value names.
+        GoldValue::Interval { .. }
+            if start.is_none()
+                && end.is_none()
+                && let Some(v) = value.filter(|v| v.starts_with("BC"))
+                && let Ok(GoldValue::Interval { start: ps, end: pe }) =
+                    super::gold::parse_value(v, super::gold::GoldKind::Date) =>
+        {
+            value_right(g, ps, pe, None)
+        }
         GoldValue::Interval { start: gs, end: ge } => match g.modifier {
             GoldModifier::Since => start == *gs,
             GoldModifier::Until => end == *ge,
+            // "after X" read as the open interval from the day after X, as
+            // the contract writes it, or as X itself.
+            GoldModifier::After => {
+                (start == *gs && end == *ge)
+                    || (end.is_none() && start.is_some() && start == ge.and_then(|d| d.succ_opt()))
+            }
+            GoldModifier::Before => {
+                (start == *gs && end == *ge)
+                    || (start.is_none() && end.is_some() && end == gs.and_then(|d| d.pred_opt()))
+            }
             _ => start == *gs && end == *ge,
         },
     }
@@ -117,20 +139,82 @@ pub fn value_right(
 
 /// True when two ISO durations name the same length with different
 /// designators: TIMEX3's decade and century (`P1DE` = `P10Y`, `P3DE` =
-/// `P30Y`, `P1CE` = `P100Y`), which annotators write either way.
+/// `P30Y`, `P1CE` = `P100Y`), which annotators write either way, and a
+/// fraction or the smaller units (`P2.5Y` = `P2Y6M`, `PT1.5H` = `PT1H30M`
+/// = `PT90M`). Years and months are compared as months, weeks, days and
+/// times as seconds; the two are never compared with each other.
 fn same_duration(a: &str, b: &str) -> bool {
-    fn years(v: &str) -> Option<u64> {
+    /// (months, seconds), in thousandths.
+    fn length(v: &str) -> Option<(u64, u64)> {
         let body = v.strip_prefix('P')?;
-        let (n, mul) = if let Some(n) = body.strip_suffix("DE") {
-            (n, 10)
-        } else if let Some(n) = body.strip_suffix("CE") {
-            (n, 100)
-        } else {
-            (body.strip_suffix('Y')?, 1)
+        let (date, time) = match body.split_once('T') {
+            Some((d, t)) => (d, Some(t)),
+            None => (body, None),
         };
-        n.parse::<u64>().ok().map(|n| n * mul)
+        let mut months = 0u64;
+        let mut secs = 0u64;
+        let mut read = |part: &str, in_time: bool| -> Option<()> {
+            let mut num = String::new();
+            let mut rest = part;
+            while !rest.is_empty() {
+                let c = rest.chars().next()?;
+                if c.is_ascii_digit() || c == '.' {
+                    num.push(c);
+                    rest = &rest[1..];
+                    continue;
+                }
+                let (unit, len) = if rest.starts_with("DE") {
+                    ("DE", 2)
+                } else if rest.starts_with("CE") {
+                    ("CE", 2)
+                } else {
+                    (&rest[..c.len_utf8()], c.len_utf8())
+                };
+                let n: f64 = num.parse().ok()?;
+                let milli = (n * 1000.0).round() as u64;
+                match (unit, in_time) {
+                    ("Y", false) => months += milli * 12,
+                    ("M", false) => months += milli,
+                    ("DE", false) => months += milli * 120,
+                    ("CE", false) => months += milli * 1200,
+                    ("W", false) => secs += milli * 7 * 86_400,
+                    ("D", false) => secs += milli * 86_400,
+                    ("H", true) => secs += milli * 3600,
+                    ("M", true) => secs += milli * 60,
+                    ("S", true) => secs += milli,
+                    _ => return None,
+                }
+                num.clear();
+                rest = &rest[len..];
+            }
+            num.is_empty().then_some(())
+        };
+        read(date, false)?;
+        if let Some(t) = time {
+            read(t, true)?;
+        }
+        Some((months, secs))
     }
-    years(a).is_some_and(|y| Some(y) == years(b))
+    a != b && length(a).is_some_and(|l| Some(l) == length(b))
+}
+
+#[cfg(test)]
+mod duration_tests {
+    use super::same_duration;
+
+    #[test]
+    fn durations_of_one_length_written_two_ways() {
+        assert!(same_duration("P1DE", "P10Y"));
+        assert!(same_duration("P1CE", "P100Y"));
+        assert!(same_duration("P2.5Y", "P2Y6M"));
+        assert!(same_duration("PT1.5H", "PT1H30M"));
+        assert!(same_duration("PT90M", "PT1H30M"));
+        assert!(same_duration("P1W", "P7D"));
+        assert!(!same_duration("P1M", "P30D"));
+        assert!(!same_duration("P2Y", "P3Y"));
+        assert!(!same_duration("PXY", "PXY6M"));
+        assert!(!same_duration("PTXH", "PT1H"));
+    }
 }
 
 fn gold_item(g: &GoldExpr) -> GoldItem {

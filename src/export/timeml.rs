@@ -179,6 +179,22 @@ fn timex(t: &Time, kind: MentionType, tid: usize, has_dct: bool) -> Timex {
                 format!("P{}D", (e - s).num_days() + 1)
             }
         },
+        // Years before the common era, which have no bounds: a span of
+        // them (`BC0500/BC0401`, the fifth century BC) is a DURATION of
+        // its years between its two years, as an interval is.
+        ("DATE", None, None)
+            if let Some((a, b)) = t
+                .value
+                .as_deref()
+                .filter(|v| v.starts_with("BC"))
+                .and_then(|v| v.split_once('/')) =>
+        {
+            let years = |v: &str| v.strip_prefix("BC").and_then(|n| n.parse::<i64>().ok());
+            kind = "DURATION";
+            let n = years(a).zip(years(b)).map_or(0, |(x, y)| (x - y).abs() + 1);
+            points = Some((a.to_string(), b.to_string()));
+            format!("P{n}Y")
+        }
         _ => t.value.clone().unwrap_or_default(),
     };
     // A day with its time of day («بامداد سه‌شنبه», "Friday night") is a

@@ -112,6 +112,30 @@ impl Unit {
     /// The ISO 8601 duration designator (`P6Y`, `P44D`, `PT3H`). An
     /// amount of 0 is an unknown amount ("days", "several hours"):
     /// `PXD`, `PTXH`.
+    /// The ISO 8601 value of `n` units and a half: in the next smaller
+    /// unit where it divides evenly, as TimeBank writes "a minute and a
+    /// half" (`PT1M30S`, `PT2H30M`, `P2Y6M`), else as a decimal fraction of
+    /// the unit, as ISO 8601 allows (`P1.5W`).
+    pub fn iso_duration_half(self, n: u32) -> String {
+        let whole = |u: char| {
+            if n == 0 {
+                String::new()
+            } else {
+                format!("{n}{u}")
+            }
+        };
+        match self {
+            Unit::Minute => format!("PT{}30S", whole('M')),
+            Unit::Hour => format!("PT{}30M", whole('H')),
+            Unit::Day => format!("P{}T12H", whole('D')),
+            Unit::Year => format!("P{}6M", whole('Y')),
+            Unit::Week => format!("P{n}.5W"),
+            Unit::Month => format!("P{n}.5M"),
+            Unit::Decade => format!("P{}Y", n.saturating_mul(10).saturating_add(5)),
+            Unit::Century => format!("P{}Y", n.saturating_mul(100).saturating_add(50)),
+        }
+    }
+
     pub fn iso_duration(self, n: u32) -> String {
         if n == 0 {
             return match self {
@@ -186,6 +210,9 @@ pub enum Expr {
         amount: u32,
         unit: Unit,
         to_now: bool,
+        /// Half a unit more than `amount` («دو و نیم سال», «سه ساعت و
+        /// نیم», "two and a half years"): `P2.5Y`.
+        half: bool,
     },
     /// A recurring time, not a date («هر روز», "every Friday", "daily").
     Set(Recurrence),

@@ -240,6 +240,9 @@ struct Resolver<'a> {
     /// The start of the date of any precision the text spoke of last
     /// ("founded in 1985 … a year later").
     last_point: Option<NaiveDate>,
+    /// The TIMEX3 value and precision of a date before the common era that
+    /// [`Resolver::point`] gave no bounds (`BC0535`).
+    before_era: Option<(String, Precision)>,
 }
 
 /// Resolves the mentions of one document, in order.
@@ -255,6 +258,7 @@ pub fn resolve_all(
         last_explicit: None,
         last_day: None,
         last_point: None,
+        before_era: None,
     };
     let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
     // The latest explicit date of each paragraph anchors yearless dates
@@ -402,6 +406,36 @@ impl Resolver<'_> {
     /// none when they are not.
     fn point(&mut self, s: &DateSpec, m: &Mention) -> Option<Point> {
         let p = self.point_any_year(s, m)?;
+        // A Gregorian year, decade or century wholly before the common era
+        // («۵۳۵ قبل از میلاد», "the fifth century BC"): no bounds, but its
+        // TIMEX3 value (`BC0535`, `BC0500/BC0401`).
+        if p.calendar == Calendar::Gregorian
+            && p.iv.end.year() < *WRITTEN_YEARS.start()
+            && matches!(
+                p.precision,
+                Precision::Year | Precision::Decade | Precision::Century
+            )
+        {
+            let bc = |y: i32| format!("BC{:04}", 1 - y);
+            let value = if p.precision == Precision::Year {
+                bc(p.iv.start.year())
+            } else {
+                format!("{}/{}", bc(p.iv.start.year()), bc(p.iv.end.year()))
+            };
+            self.diag(
+                Severity::Info,
+                Code::OutOfRange,
+                m.span,
+                format!(
+                    "«{}» is before the common era: its value is {value} (TIMEX3), with no bounds, as a date field holds the years {}–{} only",
+                    m.text,
+                    WRITTEN_YEARS.start(),
+                    WRITTEN_YEARS.end()
+                ),
+            );
+            self.before_era = Some((value, p.precision));
+            return None;
+        }
         if !written(p.iv.start) || !written(p.iv.end) {
             self.out_of_range(
                 m,
@@ -793,9 +827,13 @@ impl Resolver<'_> {
                 amount,
                 unit,
                 to_now,
+                half,
             } => {
                 Self::duration(&mut t, *amount, *unit);
-                if *to_now {
+                if *half {
+                    t.value = Some(unit.iso_duration_half(*amount));
+                }
+                if *to_now && !*half {
                     self.span_to_now(*amount, *unit)
                 } else {
                     None
@@ -931,8 +969,16 @@ impl Resolver<'_> {
         spec: &DateSpec,
         para_anchor: Option<Anchor>,
     ) -> Option<Interval> {
+        self.before_era = None;
         let (p, source) = self.date(spec, m, para_anchor, t);
-        let p = p?;
+        let Some(p) = p else {
+            if let Some((value, precision)) = self.before_era.take() {
+                t.value = Some(value);
+                t.precision = precision;
+                t.year_from = Some(source);
+            }
+            return None;
+        };
         t.calendar = p.calendar;
         t.precision = p.precision;
         t.value = Some(p.value);
@@ -1237,6 +1283,23 @@ impl Resolver<'_> {
                     } else {
                         t.original = Some(label);
                     }
+                    // The partner of an unplaced dual date is as unplaced,
+                    // but still the text's reading in its calendar.
+                    if let Some(am) = alt_mention
+                        && let Expr::Date(aspec) = &am.expr
+                    {
+                        let cal = spec_calendar(aspec);
+                        let label = partial_label(aspec);
+                        t.alternative = Some(Box::new(Alternative {
+                            calendar: cal,
+                            text: am.text.clone(),
+                            span: am.span,
+                            value: (cal == Calendar::Gregorian).then(|| label.clone()),
+                            start: None,
+                            end: None,
+                            original: (cal != Calendar::Gregorian).then_some(label),
+                        }));
+                    }
                     self.unresolved(m);
                     return (None, source);
                 }
@@ -1261,6 +1324,16 @@ impl Resolver<'_> {
                     ),
                 );
             }
+        }
+        // Both yearless («بامداد شنبه ۳۰ نوامبر (۱۰ آذرماه)»): the partner
+        // takes the year nearest the primary's, once that is placed.
+        if alt_point.is_none()
+            && let (Some(am), Some(pp)) = (alt_mention, &p)
+            && let Expr::Date(aspec) = &am.expr
+            && aspec.year.is_none()
+            && let Some(aspec) = self.year_near(aspec, pp.iv)
+        {
+            alt_point = self.point(&aspec, am);
         }
         if let (Some(am), Some(ap)) = (alt_mention, alt_point) {
             if let Some(pp) = &p {

@@ -1545,6 +1545,7 @@ impl<'t> P<'t> {
                         amount: 1,
                         unit: u,
                         to_now: true,
+                        half: false,
                     },
                     i + 2,
                 ));
@@ -1561,19 +1562,77 @@ impl<'t> P<'t> {
         ) {
             return None;
         }
+        // «half an hour», «half a century».
+        if self.w(i) == "half"
+            && matches!(self.w(i + 1), "a" | "an")
+            && let Some(u) = self.unit_at(i + 2)
+            && !self.w(i + 2).ends_with('s')
+        {
+            return Some((
+                Expr::Duration {
+                    amount: 0,
+                    unit: u,
+                    to_now: false,
+                    half: true,
+                },
+                i + 3,
+            ));
+        }
+        // «two and a half years», «2.5 years».
+        let amount = self.amount_at(i).or_else(|| {
+            let t = self
+                .tok(i)
+                .filter(|t| t.kind == Kind::Num && t.digits() <= 4)?;
+            Some((t.num()?, 1))
+        });
+        let half_before = amount.and_then(|(v, n)| {
+            let k = if self.w(i + n) == "and"
+                && self.w(i + n + 1) == "a"
+                && self.w(i + n + 2) == "half"
+            {
+                i + n + 3
+            } else if self.tok(i).is_some_and(|t| t.kind == Kind::Num)
+                && self.tok(i + 1).is_some_and(|t| t.is_punct(&['.']))
+                && self.glued(i + 1)
+                && self.glued(i + 2)
+                && self
+                    .tok(i + 2)
+                    .is_some_and(|t| t.kind == Kind::Num && t.s == "5")
+            {
+                i + 3
+            } else {
+                return None;
+            };
+            let u = self.unit_at(k).filter(|_| self.w(k).ends_with('s'))?;
+            Some((v, u, k + 1))
+        });
+        if let Some((v, u, k)) = half_before {
+            return Some((
+                Expr::Duration {
+                    amount: v,
+                    unit: u,
+                    to_now: false,
+                    half: true,
+                },
+                k,
+            ));
+        }
         let (v, u, k, _) = self.amount_unit(i)?;
         if matches!(self.w(i), "a" | "an")
             && matches!(self.prev_w(i), "once" | "twice" | "times" | "per")
         {
             return None;
         }
+        // «a year and a half», «two hours and a half».
+        let half = self.w(k) == "and" && self.w(k + 1) == "a" && self.w(k + 2) == "half";
         Some((
             Expr::Duration {
                 amount: v,
                 unit: u,
-                to_now,
+                to_now: to_now && !half,
+                half,
             },
-            k,
+            if half { k + 3 } else { k },
         ))
     }
 
@@ -2487,6 +2546,7 @@ impl<'t> P<'t> {
                         amount,
                         unit,
                         to_now: false,
+                        half: false,
                     },
                     j,
                 ),

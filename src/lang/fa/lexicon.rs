@@ -42,6 +42,9 @@ pub enum Role {
     /// A noun of an event that a bare year after it dates («جنگ ۱۹۴۸»,
     /// «انقلاب ۱۳۵۷», «انتخابات ۱۴۰۰»).
     EventYear,
+    /// A word that gives the same date in another calendar after a date
+    /// («برابر با», «مصادف با», «مطابق با»).
+    Equals,
 }
 
 impl Role {
@@ -76,6 +79,7 @@ impl Role {
             "morning" => Role::Morning,
             "evening" => Role::Evening,
             "event-year" => Role::EventYear,
+            "equals" => Role::Equals,
             _ => return None,
         })
     }

@@ -238,6 +238,7 @@ static RULES: &[Rule] = &[
                 || p.zwnj(i)
                 || p.counts(i)
                 || p.vague_units(i).is_some()
+                || p.half_count(i).is_some()
         },
         read: Read::Expr(|p, i| p.duration_expr(i)),
     },
@@ -919,8 +920,16 @@ impl<'t> P<'t> {
             k += 1;
         }
         let ht = self.tok(k)?;
-        let h = ht.num().filter(|h| *h <= 24 && ht.digits() <= 2)?;
-        if self.punct(k + 1, &[':']) {
+        // «ساعت سه», «ساعت دوازده»: an hour in words after «ساعت».
+        let (h, hn) = match ht.num().filter(|h| *h <= 24 && ht.digits() <= 2) {
+            Some(h) => (h, 1),
+            None if with_word => match self.number_words(k)? {
+                (v, false, n) if (1..=24).contains(&v) => (v, n),
+                _ => return None,
+            },
+            None => return None,
+        };
+        if hn == 1 && self.punct(k + 1, &[':']) {
             let m = self.tok(k + 2)?.num().filter(|m| *m < 60)?;
             if self.tok(k + 2)?.digits() == 2 {
                 return Some(((h as u8, m as u8), k + 3 - j));
@@ -928,6 +937,16 @@ impl<'t> P<'t> {
         }
         if !with_word {
             return None;
+        }
+        let k = k + hn - 1;
+        // «ساعت سه و نیم», «ساعت ۳ونیم», «ساعت ۵ و ربع».
+        if self.role(k + 1, Role::And) && self.word(k + 2, "نیم") || self.word(k + 1, "ونیم")
+        {
+            let n = if self.word(k + 1, "ونیم") { 2 } else { 3 };
+            return Some(((h as u8, 30), k + n - j));
+        }
+        if self.role(k + 1, Role::And) && self.word(k + 2, "ربع") {
+            return Some(((h as u8, 15), k + 3 - j));
         }
         if self.role(k + 1, Role::And)
             && let Some(m) = self.tok(k + 2).and_then(|t| t.num()).filter(|m| *m < 60)
@@ -2258,6 +2277,49 @@ impl<'t> P<'t> {
         }
     }
 
+    /// A count with a half before its unit, at `i`: «دو و نیم», «دوونیم»,
+    /// «یک‌ونیم» («یکنیم»), «نیم» alone (half: 0), «۲.۵», «۲/۵» (the slash a
+    /// decimal point): (whole units, tokens).
+    fn half_count(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Word {
+            let k = self.key_at(i);
+            if let Some(stem) = k.strip_suffix("ونیم").or_else(|| k.strip_suffix("نیم")) {
+                if stem.is_empty() {
+                    return Some((0, 1));
+                }
+                if let Some((v, false)) = self.number_word(stem) {
+                    return Some((v, 1));
+                }
+            }
+        }
+        if t.kind == Kind::Num {
+            if t.digits() <= 4
+                && self.punct(i + 1, &['.', '/'])
+                && self.tok(i + 1).is_some_and(|p| p.glued)
+                && self.tok(i + 2).is_some_and(|d| {
+                    d.kind == Kind::Num && d.glued && d.s.len() == 1 && d.num() == Some(5)
+                })
+            {
+                return Some((t.num()?, 3));
+            }
+            if self.punct(i + 1, &['/', ':', '.']) && self.tok(i + 1).is_some_and(|p| p.glued) {
+                return None;
+            }
+        }
+        let (v, n) = self.count_at(i)?;
+        if v == 0 {
+            return None;
+        }
+        if self.word(i + n, "و") && self.word(i + n + 1, "نیم") {
+            Some((v, n + 2))
+        } else if self.word(i + n, "ونیم") {
+            Some((v, n + 1))
+        } else {
+            None
+        }
+    }
+
     /// «هزار» (1000) or «میلیون» (10^6) at `i`.
     fn multiplier(&self, i: usize) -> Option<u32> {
         self.tok(i).filter(|t| t.kind == Kind::Word)?;
@@ -2369,6 +2431,7 @@ impl<'t> P<'t> {
                     amount: 0,
                     unit,
                     to_now: false,
+                    half: false,
                 },
                 i + 1,
             ));
@@ -2391,17 +2454,40 @@ impl<'t> P<'t> {
                             amount: v,
                             unit,
                             to_now: false,
+                            half: false,
                         },
                         i + 1,
                     ));
                 }
             }
         }
-        let (amount, n) = self.amount_at(i)?;
-        if amount == 0 && self.kind(i) == Some(Kind::Num) {
+        let (amount, n, mut half) = match self.half_count(i) {
+            // «یکنیم هزار سال»: one and a half thousand.
+            Some((v, n)) => match self.multiplier(i + n) {
+                Some(m) => (v.saturating_mul(m).saturating_add(m / 2), n + 1, false),
+                None => (v, n, true),
+            },
+            None => {
+                let (a, n) = self.amount_at(i)?;
+                (a, n, false)
+            }
+        };
+        if amount == 0 && !half && self.kind(i) == Some(Kind::Num) {
             return None;
         }
         let unit = self.unit_at(i + n)?;
+        // «دو سال و نیم», «سه ساعت ونیم»: the half after the unit.
+        let mut n = n;
+        if !half && amount > 0 {
+            if self.word(i + n + 1, "و") && self.word(i + n + 2, "نیم") {
+                half = true;
+                n += 2;
+            } else if self.word(i + n + 1, "ونیم") {
+                half = true;
+                n += 1;
+            }
+        }
+
         // «۱۷ ماه مه» is a date; «۲ ساعت ۱۰» not a duration of hours.
         if self.month_at(i + n + 1).is_some() && unit == Unit::Month {
             return None;
@@ -2412,12 +2498,13 @@ impl<'t> P<'t> {
         // «دو روز گذشته», «۲۴ ساعت گذشته», «سه هفته اخیر»: the span up to
         // the day of writing, «گذشته» or «اخیر» in it.
         let j = i + n + 1;
-        let to_now = amount > 0 && (self.word(j, "گذشته") || self.word(j, "اخیر"));
+        let to_now = amount > 0 && !half && (self.word(j, "گذشته") || self.word(j, "اخیر"));
         Some((
             Expr::Duration {
                 amount,
                 unit,
                 to_now,
+                half,
             },
             if to_now { j + 1 } else { j },
         ))
@@ -2473,8 +2560,25 @@ impl<'t> P<'t> {
         a.parsed(self.toks)
     }
 
-    /// A dual date after a point: «(۳۱ اکتبر ۲۰۲۰)», «(یازدهم دی)», «(۱۹۹۴)».
+    /// A dual date after a point: «(۳۱ اکتبر ۲۰۲۰)», «(یازدهم دی)», «(۱۹۹۴)»,
+    /// or the same date in another calendar after «برابر با», «مصادف با»
+    /// («۱۵ مهرماه برابر با هفتم اکتبر ۲۰۲۳»).
     fn dual(&self, j: usize, primary: &DateSpec) -> Option<(Parsed, usize)> {
+        let k = j + usize::from(self.punct(j, &['،', ',']));
+        let n = self.kw_len(k, Role::Equals);
+        if n > 0 {
+            let a = self.point(k + n)?;
+            // Only another calendar, and a day for a day: «برابر با» before a
+            // date of the same calendar is a comparison, not a dual date.
+            if a.spec.calendar == primary.calendar
+                || a.spec.is_weekday_only()
+                || a.spec.day.is_some() != primary.day.is_some()
+                || a.spec.month.is_none()
+            {
+                return None;
+            }
+            return Some((self.atom_parsed(&a), a.j));
+        }
         if !self.punct(j, &['(', '[']) {
             return None;
         }
@@ -2568,7 +2672,14 @@ impl<'t> P<'t> {
             p.start = self.toks[i].start;
             p.rule = "fa/day-part";
             p.day_part = Some(part);
-            return Some((p, a.j));
+            // «بامداد شنبه ۳۰ نوامبر (۱۰ آذرماه)»: a dual date after it.
+            let mut j = a.j;
+            if let Some((alt, k)) = self.dual(j, &a.spec) {
+                p.alternative = Some(Box::new(alt));
+                p.explicit = true;
+                j = k;
+            }
+            return Some((p, j));
         }
         if let Some((
             e @ Expr::Relative {
@@ -2657,10 +2768,15 @@ impl<'t> P<'t> {
         {
             let mut p = self.atom_parsed(&a);
             p.start = self.toks[i].start;
-            let j = a.j;
+            let mut j = a.j;
             p.end = self.toks[j - 1].end;
             p.rule = "fa/clock";
             p.time_of_day = Some((hour, m));
+            if let Some((alt, k)) = self.dual(j, &a.spec) {
+                p.alternative = Some(Box::new(alt));
+                p.explicit = true;
+                j = k;
+            }
             return Some((p, j));
         }
         // «ساعت ۷:۳۰ شام امروز»
@@ -2758,6 +2874,7 @@ impl<'t> P<'t> {
                     amount: v,
                     unit,
                     to_now: false,
+                    half: false,
                 },
             ),
             j,
