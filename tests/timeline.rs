@@ -1085,3 +1085,19 @@ fn a_report_is_dated_as_the_news_it_passes_on() {
         vec![EventType::Statement]
     );
 }
+
+/// English: a speech verb whose complement tells of another kind of
+/// event, dated after that event's trigger, dates the event told of; a
+/// date beside the speech verb still dates the statement.
+#[test]
+fn a_date_after_the_complement_of_a_speech_verb_dates_what_it_tells() {
+    let kinds = |text: &str| dated_kinds("en", text);
+    assert_eq!(
+        kinds("The officials said Kandahar fell on 12 August 2021."),
+        vec![EventType::TerritorialChange]
+    );
+    assert_eq!(
+        kinds("The officials said on 12 August 2021 that Kandahar fell."),
+        vec![EventType::Statement]
+    );
+}

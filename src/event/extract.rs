@@ -665,6 +665,29 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                         .then(b.range.start.cmp(&a.range.start))
                 });
             let Some((hi, _)) = best else { continue };
+            // Where the predicate stands early, a speech verb whose
+            // complement tells of another kind of event, with the date
+            // after that event's trigger ("officials said Kandahar fell on
+            // Thursday night"), dates the event told of, not the telling.
+            let hi = if !verb_final
+                && trig.items[hits[hi].item].kind == super::EventType::Statement
+                && !dated_speech(&hits[hi])
+            {
+                let speech_end = hits[hi].range.end;
+                in_clause
+                    .iter()
+                    .copied()
+                    .filter(|&k| {
+                        let h = &hits[k];
+                        trig.items[h.item].kind != super::EventType::Statement
+                            && h.range.start >= speech_end
+                            && own_dates.iter().any(|(_, d)| d.start >= h.range.end)
+                    })
+                    .min_by_key(|&k| hits[k].range.start)
+                    .unwrap_or(hi)
+            } else {
+                hi
+            };
             // A report whose news follows it in the next clause of its
             // sentence («المسیره بامداد پنجشنبه گزارش داد که جنگنده‌ها …
             // را هدف قرار دادند», "the agency reported Monday that troops
