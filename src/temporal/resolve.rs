@@ -190,6 +190,25 @@ fn alternative_of(am: &Mention, ap: &Point) -> Box<Alternative> {
     })
 }
 
+/// The alternative reading of a dual date's partner that could not be
+/// placed: what the text gives, with no bounds (`XXXX-11-30`).
+fn unplaced_alternative(am: &Mention) -> Option<Box<Alternative>> {
+    let Expr::Date(aspec) = &am.expr else {
+        return None;
+    };
+    let cal = spec_calendar(aspec);
+    let label = partial_label(aspec);
+    Some(Box::new(Alternative {
+        calendar: cal,
+        text: am.text.clone(),
+        span: am.span,
+        value: (cal == Calendar::Gregorian).then(|| label.clone()),
+        start: None,
+        end: None,
+        original: (cal != Calendar::Gregorian).then_some(label),
+    }))
+}
+
 /// How near publication (in days) a named day is the one at hand.
 const NAMED_DAY_AT_HAND: i64 = 30;
 
@@ -1285,21 +1304,7 @@ impl Resolver<'_> {
                     }
                     // The partner of an unplaced dual date is as unplaced,
                     // but still the text's reading in its calendar.
-                    if let Some(am) = alt_mention
-                        && let Expr::Date(aspec) = &am.expr
-                    {
-                        let cal = spec_calendar(aspec);
-                        let label = partial_label(aspec);
-                        t.alternative = Some(Box::new(Alternative {
-                            calendar: cal,
-                            text: am.text.clone(),
-                            span: am.span,
-                            value: (cal == Calendar::Gregorian).then(|| label.clone()),
-                            start: None,
-                            end: None,
-                            original: (cal != Calendar::Gregorian).then_some(label),
-                        }));
-                    }
+                    t.alternative = alt_mention.and_then(unplaced_alternative);
                     self.unresolved(m);
                     return (None, source);
                 }
@@ -1361,6 +1366,10 @@ impl Resolver<'_> {
                 }
             }
             t.alternative = Some(alternative_of(am, &ap));
+        } else {
+            // A partner that could not be placed (its year far from the
+            // primary's, not a real day) is still listed, unplaced.
+            t.alternative = alt_mention.and_then(unplaced_alternative);
         }
         (p, source)
     }

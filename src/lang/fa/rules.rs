@@ -2478,11 +2478,14 @@ impl<'t> P<'t> {
         let unit = self.unit_at(i + n)?;
         // «دو سال و نیم», «سه ساعت ونیم»: the half after the unit.
         let mut n = n;
+        // Not «سه سال و نیم میلیون …»: a half of a count that follows.
+        let counted =
+            |k: usize| self.multiplier(k).is_some() || self.lex.is_quantity(self.key_at(k));
         if !half && amount > 0 {
-            if self.word(i + n + 1, "و") && self.word(i + n + 2, "نیم") {
+            if self.word(i + n + 1, "و") && self.word(i + n + 2, "نیم") && !counted(i + n + 3) {
                 half = true;
                 n += 2;
-            } else if self.word(i + n + 1, "ونیم") {
+            } else if self.word(i + n + 1, "ونیم") && !counted(i + n + 2) {
                 half = true;
                 n += 1;
             }
