@@ -1579,7 +1579,15 @@ impl<'t> P<'t> {
             ));
         }
         // «two and a half years», «2.5 years».
-        let amount = self.amount_at(i).or_else(|| {
+        // (Looked for only where a «half» follows soon: the amount is
+        // read again below.)
+        let halves = (i + 1..i + 6).any(|k| self.w(k) == "half")
+            || (self.tok(i).is_some_and(|t| t.kind == Kind::Num)
+                && self.tok(i + 1).is_some_and(|t| t.is_punct(&['.'])));
+        let amount = halves.then(|| self.amount_at(i)).flatten().or_else(|| {
+            if !halves {
+                return None;
+            }
             let t = self
                 .tok(i)
                 .filter(|t| t.kind == Kind::Num && t.digits() <= 4)?;

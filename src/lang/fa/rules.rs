@@ -238,7 +238,9 @@ static RULES: &[Rule] = &[
                 || p.zwnj(i)
                 || p.counts(i)
                 || p.vague_units(i).is_some()
-                || p.half_count(i).is_some()
+                // «دوونیم», «یکنیم»: a count glued to its half (other
+                // counts are `counts` already).
+                || (p.kind(i) == Some(Kind::Word) && p.key_at(i).ends_with("نیم"))
         },
         read: Read::Expr(|p, i| p.duration_expr(i)),
     },
