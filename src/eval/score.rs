@@ -195,7 +195,7 @@ fn same_duration(a: &str, b: &str) -> bool {
         }
         Some((months, secs))
     }
-    a != b && length(a).is_some_and(|l| Some(l) == length(b))
+    length(a).is_some_and(|l| Some(l) == length(b))
 }
 
 #[cfg(test)]

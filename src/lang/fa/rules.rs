@@ -2575,7 +2575,8 @@ impl<'t> P<'t> {
             let a = self.point(k + n)?;
             // Only another calendar, and a day for a day: «برابر با» before a
             // date of the same calendar is a comparison, not a dual date.
-            if a.spec.calendar == primary.calendar
+            let cal = |s: &DateSpec| s.calendar.unwrap_or(Calendar::Gregorian);
+            if cal(&a.spec) == cal(primary)
                 || a.spec.is_weekday_only()
                 || a.spec.day.is_some() != primary.day.is_some()
                 || a.spec.month.is_none()
@@ -2681,7 +2682,8 @@ impl<'t> P<'t> {
             let mut j = a.j;
             if let Some((alt, k)) = self.dual(j, &a.spec) {
                 p.alternative = Some(Box::new(alt));
-                p.explicit = true;
+                // As in `date`: a yearless primary is placed by its partner.
+                p.explicit = p.explicit || a.spec.year.is_none();
                 j = k;
             }
             return Some((p, j));
@@ -2779,7 +2781,8 @@ impl<'t> P<'t> {
             p.time_of_day = Some((hour, m));
             if let Some((alt, k)) = self.dual(j, &a.spec) {
                 p.alternative = Some(Box::new(alt));
-                p.explicit = true;
+                // As in `date`: a yearless primary is placed by its partner.
+                p.explicit = p.explicit || a.spec.year.is_none();
                 j = k;
             }
             return Some((p, j));
