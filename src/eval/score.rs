@@ -200,7 +200,64 @@ fn same_duration(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod duration_tests {
-    use super::same_duration;
+    use super::{same_duration, value_right};
+    use crate::eval::gold::{GoldCalendar, GoldExpr, GoldKind, GoldModifier, parse_value};
+    use chrono::NaiveDate;
+
+    fn gold(value: &str, modifier: GoldModifier) -> GoldExpr {
+        GoldExpr {
+            text: "x".into(),
+            occurrence: 1,
+            span: [0, 1],
+            kind: GoldKind::Date,
+            value_text: value.into(),
+            value: parse_value(value, GoldKind::Date).unwrap(),
+            calendar: GoldCalendar::Gregorian,
+            modifier,
+            chrome: false,
+            line: 1,
+        }
+    }
+
+    fn day(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn after_and_before_match_the_open_interval_or_the_date_itself() {
+        let after = gold("2020-05-03", GoldModifier::After);
+        assert!(value_right(
+            &after,
+            day("2020-05-04"),
+            None,
+            Some("2020-05-03")
+        ));
+        assert!(value_right(
+            &after,
+            day("2020-05-03"),
+            day("2020-05-03"),
+            None
+        ));
+        assert!(!value_right(&after, day("2020-05-05"), None, None));
+        assert!(!value_right(
+            &after,
+            day("2020-05-04"),
+            day("2020-06-01"),
+            None
+        ));
+        let before = gold("2021-06-09", GoldModifier::Before);
+        assert!(value_right(&before, None, day("2021-06-08"), None));
+        assert!(!value_right(&before, None, day("2021-06-09"), None));
+    }
+
+    #[test]
+    fn a_value_before_the_common_era_is_compared_by_its_days() {
+        let g = gold("BC0535", GoldModifier::None);
+        assert!(value_right(&g, None, None, Some("BC0535")));
+        assert!(!value_right(&g, None, None, Some("BC0536")));
+        let century = gold("BC0600/BC0501", GoldModifier::None);
+        assert!(value_right(&century, None, None, Some("BC0600/BC0501")));
+    }
 
     #[test]
     fn durations_of_one_length_written_two_ways() {
