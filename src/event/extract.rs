@@ -674,6 +674,9 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                 && !dated_speech(&hits[hi])
             {
                 let speech_end = hits[hi].range.end;
+                // The dates are in text order: one after the trigger exists
+                // exactly when the last one is.
+                let last_date = own_dates.last().map_or(0, |(_, d)| d.start);
                 in_clause
                     .iter()
                     .copied()
@@ -681,7 +684,7 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                         let h = &hits[k];
                         trig.items[h.item].kind != super::EventType::Statement
                             && h.range.start >= speech_end
-                            && own_dates.iter().any(|(_, d)| d.start >= h.range.end)
+                            && last_date >= h.range.end
                     })
                     .min_by_key(|&k| hits[k].range.start)
                     .unwrap_or(hi)

@@ -1579,41 +1579,7 @@ impl<'t> P<'t> {
             ));
         }
         // «two and a half years», «2.5 years».
-        // (Looked for only where a «half» follows soon: the amount is
-        // read again below.)
-        let halves = (i + 1..i + 6).any(|k| self.w(k) == "half")
-            || (self.tok(i).is_some_and(|t| t.kind == Kind::Num)
-                && self.tok(i + 1).is_some_and(|t| t.is_punct(&['.'])));
-        let amount = halves.then(|| self.amount_at(i)).flatten().or_else(|| {
-            if !halves {
-                return None;
-            }
-            let t = self
-                .tok(i)
-                .filter(|t| t.kind == Kind::Num && t.digits() <= 4)?;
-            Some((t.num()?, 1))
-        });
-        let half_before = amount.and_then(|(v, n)| {
-            let k = if self.w(i + n) == "and"
-                && self.w(i + n + 1) == "a"
-                && self.w(i + n + 2) == "half"
-            {
-                i + n + 3
-            } else if self.tok(i).is_some_and(|t| t.kind == Kind::Num)
-                && self.tok(i + 1).is_some_and(|t| t.is_punct(&['.']))
-                && self.glued(i + 1)
-                && self.glued(i + 2)
-                && self
-                    .tok(i + 2)
-                    .is_some_and(|t| t.kind == Kind::Num && t.s == "5")
-            {
-                i + 3
-            } else {
-                return None;
-            };
-            let u = self.unit_at(k).filter(|_| self.w(k).ends_with('s'))?;
-            Some((v, u, k + 1))
-        });
+        let half_before = self.half_before(i);
         if let Some((v, u, k)) = half_before {
             return Some((
                 Expr::Duration {
@@ -1642,6 +1608,37 @@ impl<'t> P<'t> {
             },
             if half { k + 3 } else { k },
         ))
+    }
+
+    /// A count with a half before a plural unit at `i`: «two and a half
+    /// years», «2.5 years»: (whole units, unit, end). Looked for only where
+    /// a «half» follows soon or a decimal point does (the rule starts at
+    /// every token).
+    fn half_before(&self, i: usize) -> Option<(u32, Unit, usize)> {
+        let decimal = self
+            .tok(i)
+            .is_some_and(|t| t.kind == Kind::Num && t.digits() <= 4)
+            && self.tok(i + 1).is_some_and(|t| t.is_punct(&['.']))
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self
+                .tok(i + 2)
+                .is_some_and(|t| t.kind == Kind::Num && t.s == "5");
+        let (v, k) = if decimal {
+            (self.tok(i)?.num()?, i + 3)
+        } else {
+            if !(i + 1..i + 6).any(|k| self.w(k) == "half") {
+                return None;
+            }
+            let (v, n) = self.amount_at(i)?;
+            if !(self.w(i + n) == "and" && self.w(i + n + 1) == "a" && self.w(i + n + 2) == "half")
+            {
+                return None;
+            }
+            (v, i + n + 3)
+        };
+        let u = self.unit_at(k).filter(|_| self.w(k).ends_with('s'))?;
+        Some((v, u, k + 1))
     }
 
     /// One side of a range at `i`.

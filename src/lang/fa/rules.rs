@@ -2463,7 +2463,7 @@ impl<'t> P<'t> {
                 }
             }
         }
-        let (amount, n, mut half) = match self.half_count(i) {
+        let (amount, mut n, mut half) = match self.half_count(i) {
             // «یکنیم هزار سال»: one and a half thousand.
             Some((v, n)) => match self.multiplier(i + n) {
                 Some(m) => (v.saturating_mul(m).saturating_add(m / 2), n + 1, false),
@@ -2479,7 +2479,6 @@ impl<'t> P<'t> {
         }
         let unit = self.unit_at(i + n)?;
         // «دو سال و نیم», «سه ساعت ونیم»: the half after the unit.
-        let mut n = n;
         // Not «سه سال و نیم میلیون …»: a half of a count that follows.
         let counted =
             |k: usize| self.multiplier(k).is_some() || self.lex.is_quantity(self.key_at(k));
