@@ -87,6 +87,8 @@ pub enum Precision {
     Day,
     Week,
     Month,
+    // A quarter of a Gregorian year (`1989-Q3`).
+    Quarter,
     Season,
     Year,
     Decade,
@@ -101,6 +103,7 @@ impl Precision {
             Precision::Day => "day",
             Precision::Week => "week",
             Precision::Month => "month",
+            Precision::Quarter => "quarter",
             Precision::Season => "season",
             Precision::Year => "year",
             Precision::Decade => "decade",

@@ -198,6 +198,10 @@ fn period_end(start: NaiveDate, p: Precision) -> NaiveDate {
         Precision::Day | Precision::Unknown => start,
         Precision::Week => start + chrono::Days::new(6),
         Precision::Month => last_of_month(start),
+        Precision::Quarter => start
+            .checked_add_months(chrono::Months::new(3))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(start),
         Precision::Season => start + chrono::Days::new(92),
         Precision::Year => NaiveDate::from_ymd_opt(start.year(), 12, 31).unwrap_or(start),
         Precision::Decade => {
@@ -216,6 +220,10 @@ fn period_start(end: NaiveDate, p: Precision) -> NaiveDate {
         Precision::Day | Precision::Unknown => end,
         Precision::Week => end - chrono::Days::new(6),
         Precision::Month => end.with_day(1).unwrap_or(end),
+        Precision::Quarter => end
+            .succ_opt()
+            .and_then(|d| d.checked_sub_months(chrono::Months::new(3)))
+            .unwrap_or(end),
         Precision::Season => end - chrono::Days::new(92),
         Precision::Year => NaiveDate::from_ymd_opt(end.year(), 1, 1).unwrap_or(end),
         Precision::Decade => {

@@ -521,9 +521,23 @@ fn point(v: &str) -> std::result::Result<Option<(NaiveDate, NaiveDate)>, String>
     };
     let bad = || {
         format!(
-            "{v:?} is not YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, 199X, 19XX, BCYYYY, -YYYY or an interval A/B"
+            "{v:?} is not YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Www-WE, YYYY-Qn, 199X, 19XX, BCYYYY, -YYYY or an interval A/B"
         )
     };
+    // The weekend of an ISO week, TIMEX3 `2025-W03-WE`: its Saturday and
+    // Sunday.
+    if let Some((y, w)) = date.strip_suffix("-WE").and_then(|d| d.split_once("-W"))
+        && y.len() == 4
+        && w.len() == 2
+        && y.bytes().all(|b| b.is_ascii_digit())
+        && w.bytes().all(|b| b.is_ascii_digit())
+    {
+        let (y, w): (i32, u32) = (y.parse().map_err(|_| bad())?, w.parse().map_err(|_| bad())?);
+        let s = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sat)
+            .ok_or_else(|| format!("{v:?}: no ISO week {w} in {y}"))?;
+        let e = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sun).ok_or_else(bad)?;
+        return Ok(Some((s, e)));
+    }
     // An ISO week, Monday to Sunday: `2025-W03`.
     if let Some((y, w)) = date.split_once("-W")
         && y.len() == 4
@@ -535,6 +549,19 @@ fn point(v: &str) -> std::result::Result<Option<(NaiveDate, NaiveDate)>, String>
         let s = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)
             .ok_or_else(|| format!("{v:?}: no ISO week {w} in {y}"))?;
         let e = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sun).ok_or_else(bad)?;
+        return Ok(Some((s, e)));
+    }
+    // A Gregorian quarter, TIMEX3 `1989-Q3`: July to September.
+    if let Some((y, q)) = date.split_once("-Q")
+        && y.len() == 4
+        && y.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(q @ 1..=4) = q.parse::<u32>()
+    {
+        let y: i32 = y.parse().map_err(|_| bad())?;
+        let s = NaiveDate::from_ymd_opt(y, 3 * q - 2, 1).ok_or_else(bad)?;
+        let e = NaiveDate::from_ymd_opt(y + (q == 4) as i32, if q == 4 { 1 } else { 3 * q + 1 }, 1)
+            .and_then(|d| d.pred_opt())
+            .ok_or_else(bad)?;
         return Ok(Some((s, e)));
     }
     // Years before the common era: TIMEX3 `BC0499` (499 BC) or ISO 8601's
@@ -718,6 +745,19 @@ mod tests {
             Ok(iv("2025-01-13", "2025-01-19"))
         );
         assert!(parse_value("2025-W54", k).is_err());
+        assert_eq!(
+            parse_value("1989-Q3", k),
+            Ok(iv("1989-07-01", "1989-09-30"))
+        );
+        assert_eq!(
+            parse_value("1989-Q4", k),
+            Ok(iv("1989-10-01", "1989-12-31"))
+        );
+        assert!(parse_value("1989-Q5", k).is_err());
+        assert_eq!(
+            parse_value("1990-W32-WE", k),
+            Ok(iv("1990-08-11", "1990-08-12"))
+        );
         assert_eq!(
             parse_value("2017-XX-XX", k),
             Ok(iv("2017-01-01", "2017-12-31"))

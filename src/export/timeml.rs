@@ -10,6 +10,7 @@
 //!   Gregorian day, month or year; a decade or century by its leading
 //!   digits, as TIMEX3 writes them ("the 1990s" `199`, "the 20th century"
 //!   `19`); a Gregorian season its code (`1998-SU`, `-FA`, `-WI`, `-SP`); a
+//!   quarter its code (`1989-Q3`); a weekend `1990-W32-WE`; a
 //!   week its ISO week (`2000-W07`); a part of day `…TMO`, `TAF`, `TEV`,
 //!   `TNI`; a clock time `…T10:00`; durations, sets and
 //!   `PRESENT_REF`/`PAST_REF`/`FUTURE_REF` as tarikh writes them.
@@ -256,6 +257,11 @@ fn gregorian_unit(t: &Time, s: NaiveDate, e: NaiveDate) -> Option<String> {
             let w = s.iso_week();
             Some(format!("{}-W{:02}", w.year(), w.week()))
         }
+        // A weekend, Saturday and Sunday: TIMEX3 `1990-W32-WE`.
+        Precision::Week if (e - s).num_days() == 1 && s.weekday() == chrono::Weekday::Sat => {
+            let w = s.iso_week();
+            Some(format!("{}-W{:02}-WE", w.year(), w.week()))
+        }
         Precision::Month if whole_month => Some(format!("{:04}-{:02}", s.year(), s.month())),
         Precision::Year if whole_year => Some(format!("{:04}", s.year())),
         // TIMEX3 writes a decade and a century by their leading digits:
@@ -270,6 +276,15 @@ fn gregorian_unit(t: &Time, s: NaiveDate, e: NaiveDate) -> Option<String> {
                 s.year()
             };
             (c % 100 == 0 && e.year() - s.year() == 99).then(|| format!("{:02}", c.div_euclid(100)))
+        }
+        // A Gregorian quarter by its TIMEX3 code (`1989-Q3`).
+        Precision::Quarter
+            if s.day() == 1
+                && s.month0().is_multiple_of(3)
+                && e.succ_opt()
+                    .is_some_and(|n| n.day() == 1 && n.month0() == (s.month0() + 3) % 12) =>
+        {
+            Some(format!("{:04}-Q{}", s.year(), s.month0() / 3 + 1))
         }
         // A Gregorian season ("this summer") by its TIMEX3 code; a Solar
         // Hijri season is a quarter of its year, no Gregorian unit.

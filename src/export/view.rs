@@ -138,6 +138,7 @@ pub fn precision_label(p: Precision, l: Labels) -> &'static str {
             Precision::Day => "روز",
             Precision::Week => "هفته",
             Precision::Month => "ماه",
+            Precision::Quarter => "سه‌ماهه",
             Precision::Season => "فصل",
             Precision::Year => "سال",
             Precision::Decade => "دهه",
@@ -247,7 +248,7 @@ enum Grain {
 fn grain(p: Precision) -> Grain {
     match p {
         Precision::Day | Precision::Week | Precision::Unknown => Grain::Day,
-        Precision::Month | Precision::Season => Grain::Month,
+        Precision::Month | Precision::Quarter | Precision::Season => Grain::Month,
         Precision::Year | Precision::Decade | Precision::Century => Grain::Year,
     }
 }

@@ -34,6 +34,13 @@ pub struct DateSpec {
     pub rel_year: Option<i32>,
     /// A season 1–4 (spring … winter) of `year`, in Solar Hijri months.
     pub season: Option<u8>,
+    /// A quarter 1–4 of a Gregorian `year` («the third quarter»,
+    /// "Q3 2023"): three months from January, April, July or October.
+    pub quarter: Option<u8>,
+    /// The quarter is the one of the quarter the text spoke of last ("the
+    /// 1988 quarter" after "the third quarter": 1988-Q3), `year` its own
+    /// when written.
+    pub quarter_from_context: bool,
     /// The year is the one of the date the text spoke of last («۱۰ نوامبر
     /// آن سال», «همان سال»), not a year of its own.
     pub year_from_context: bool,
@@ -172,8 +179,23 @@ pub enum Relative {
     Weeks(i32),
     /// The month `offset` months from the publication date's month.
     Months(i32),
+    /// The Gregorian quarter `offset` quarters from the publication date's
+    /// ("this quarter", "next quarter") or, anaphoric, from the quarter the
+    /// text spoke of last ("the latest quarter" 0, "the year-ago quarter"
+    /// −4).
+    Quarters(i32),
     /// The year `offset` years from the publication date's year.
     Years(i32),
+    /// A count of years ("a year ago", "two years earlier"), where
+    /// [`Relative::Years`] names a calendar year ("last year"): the same
+    /// year, but counted in quarters from a quarter the text just spoke of
+    /// ("a year earlier" after "the third quarter" of 1989 is 1988-Q3).
+    YearCount(i32),
+    /// A weekend, Saturday and Sunday: 0 the one the clause's tense points
+    /// to ("over the weekend" the last, "this weekend" in a plan the next),
+    /// −1 the last one on or before the publication day ("last weekend"),
+    /// 1 the next one not yet over ("next weekend").
+    Weekend(i32),
     /// "Now", "until now": PRESENT_REF.
     Present,
     /// "A few days ago", "in recent days": before the publication date.

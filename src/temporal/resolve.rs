@@ -259,6 +259,15 @@ struct Resolver<'a> {
     /// The start of the date of any precision the text spoke of last
     /// ("founded in 1985 … a year later").
     last_point: Option<NaiveDate>,
+    /// The start of the first Gregorian quarter the text names ("the
+    /// third quarter", "this quarter"): the quarter a report is about, that
+    /// "the quarter", "the latest quarter", "the 1988 period" and "the
+    /// year-ago quarter" speak of.
+    topic_quarter: Option<NaiveDate>,
+    /// The date spoken of last was a quarter: "a year earlier" after it is
+    /// that quarter a year before (TimeML reads the count in the unit of
+    /// its anchor).
+    last_was_quarter: bool,
     /// The TIMEX3 value and precision of a date before the common era that
     /// [`Resolver::point`] gave no bounds (`BC0535`).
     before_era: Option<(String, Precision)>,
@@ -277,6 +286,8 @@ pub fn resolve_all(
         last_explicit: None,
         last_day: None,
         last_point: None,
+        topic_quarter: None,
+        last_was_quarter: false,
         before_era: None,
     };
     let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
@@ -326,9 +337,26 @@ pub fn resolve_all(
             && let Some(s) = res.time.start
         {
             r.last_point = Some(s);
+            r.last_was_quarter = res.time.precision == Precision::Quarter;
             if res.time.precision == Precision::Day {
                 r.last_day = Some(s);
             }
+        }
+        // The report's quarter: the first one the text names or counts from
+        // publication ("this quarter"), not one counted from another.
+        if r.topic_quarter.is_none()
+            && res.time.precision == Precision::Quarter
+            && res.time.modifier.is_none()
+            && !matches!(
+                m.expr,
+                Expr::Relative {
+                    anaphoric: true,
+                    ..
+                }
+            )
+            && let Some(s) = res.time.start
+        {
+            r.topic_quarter = Some(s);
         }
         if m.explicit
             && m.repaired.is_none()
@@ -371,6 +399,52 @@ fn partial_label(s: &DateSpec) -> String {
         (Some(m), None) => format!("{y}-{m:02}"),
         _ => y,
     }
+}
+
+/// The Saturday of the weekend `dir` says (see [`Relative::Weekend`]) as
+/// told on `p`: the last one on or before it, or the next one not yet over
+/// (the current one on a Sunday), by the direction or else the tense; with
+/// neither, the nearer.
+fn weekend_saturday(p: NaiveDate, dir: i32, tense: Tense) -> Option<NaiveDate> {
+    let wd = p.weekday().num_days_from_monday() as i64; // Saturday = 5
+    let back = (wd - 5).rem_euclid(7);
+    let fwd = if wd == 6 { -1 } else { (5 - wd).rem_euclid(7) };
+    let n = match (dir, tense) {
+        (d, _) if d < 0 => -back,
+        (d, _) if d > 0 => fwd,
+        (_, Tense::Past | Tense::Perfect) => -back,
+        (_, Tense::Future) => fwd,
+        _ if back <= fwd.abs() => -back,
+        _ => fwd,
+    };
+    shift_days(p, n)
+}
+
+/// A quarter's length in days, at most: a quarter reported within this
+/// long of its end is the one at hand.
+const QUARTER_DAYS: i64 = 92;
+
+/// The Gregorian quarter `q` (1–4) of `year`: three months from January,
+/// April, July or October, its TIMEX3 value `1989-Q3`.
+fn quarter_point(year: i32, q: u8) -> Option<Point> {
+    let q = q.clamp(1, 4);
+    let start = NaiveDate::from_ymd_opt(year, u32::from(q - 1) * 3 + 1, 1)?;
+    let end = start
+        .checked_add_months(chrono::Months::new(3))?
+        .pred_opt()?;
+    Some(Point {
+        iv: Interval { start, end },
+        precision: Precision::Quarter,
+        calendar: Calendar::Gregorian,
+        original: None,
+        value: format!("{year:04}-Q{q}"),
+    })
+}
+
+/// The quarter `n` quarters from the one `d` is in.
+fn quarter_from(d: NaiveDate, n: i32) -> Option<Point> {
+    let idx = (d.year().checked_mul(4)? + d.month0() as i32 / 3).checked_add(n)?;
+    quarter_point(idx.div_euclid(4), (idx.rem_euclid(4) + 1) as u8)
 }
 
 fn iso(d: NaiveDate) -> String {
@@ -499,6 +573,9 @@ impl Resolver<'_> {
             );
             return None;
         }
+        if let Some(q) = s.quarter {
+            return quarter_point(year, q);
+        }
         if let Some(season) = s.season {
             // Seasons are three Solar Hijri months; a Gregorian year's
             // season is the one that begins in it (Solar year = year − 621).
@@ -610,13 +687,19 @@ impl Resolver<'_> {
         named: bool,
     ) -> Option<(DateSpec, bool)> {
         let cal = spec_calendar(s);
-        let month = s.month?;
+        let month = match s.quarter {
+            Some(_) => 1,
+            None => s.month?,
+        };
         let lunar = self.ctx.lunar;
         let with_year = |y: i32| DateSpec {
             year: Some(y),
             ..*s
         };
         let iv_of = |y: i32| {
+            if let Some(q) = s.quarter {
+                return quarter_point(y, q).map(|p| p.iv);
+            }
             PartialDate {
                 calendar: cal,
                 year: y,
@@ -704,6 +787,12 @@ impl Resolver<'_> {
                 // A plan takes the next one not yet over: "a decision is
                 // expected in late March" said on 5 March is this March, a
                 // day on the publication day that day.
+                // A quarter's results are told after it ends: "will report
+                // third-quarter results" a month after September is this
+                // year's third quarter, not next year's.
+                Tense::Future if s.quarter.is_some() => cands
+                    .iter()
+                    .find(|(_, iv)| iv.end + chrono::Duration::days(QUARTER_DAYS) >= p),
                 Tense::Future => cands.iter().find(|(_, iv)| iv.end >= p),
                 // With no tense to go by, the nearest, a day ahead counting
                 // twice a day behind: reporting tells of what happened far
@@ -795,7 +884,19 @@ impl Resolver<'_> {
                 };
                 (iv, Precision::Month, value)
             }
-            Relative::Years(n) => {
+            Relative::Quarters(n) => {
+                let q = quarter_from(p, n)?;
+                (q.iv, Precision::Quarter, q.value)
+            }
+            // `p` is the weekend's Saturday (see `relative_time`).
+            Relative::Weekend(_) => {
+                let start = p;
+                let end = shift_days(start, 1)?;
+                let w = start.iso_week();
+                let value = format!("{:04}-W{:02}-WE", w.year(), w.week());
+                (Interval { start, end }, Precision::Week, value)
+            }
+            Relative::Years(n) | Relative::YearCount(n) => {
                 let y = from_gregorian(p, cal, lunar).year.checked_add(n)?;
                 let iv = PartialDate::year(cal, y).interval(lunar).ok()?;
                 let value = if cal == Calendar::Gregorian {
@@ -930,7 +1031,28 @@ impl Resolver<'_> {
         anaphoric: bool,
     ) -> Option<Interval> {
         t.calendar = calendar;
-        let base = if anaphoric {
+        // Quarters count from the report's quarter ("the latest quarter",
+        // "the year-ago quarter"), else from the last one over at
+        // publication (a report is of a quarter that has ended); a count of
+        // years right after a quarter counts in quarters ("a year earlier":
+        // 1988-Q3 after "the third quarter" of 1989).
+        let (rel, quarter_base) = match rel {
+            Relative::Quarters(n) if anaphoric => match self.topic_quarter {
+                Some(q) => (rel, Some(q)),
+                None => (Relative::Quarters(n - 1), self.ctx.published),
+            },
+            Relative::YearCount(n) if self.last_was_quarter && self.last_point.is_some() => {
+                (Relative::Quarters(n.saturating_mul(4)), self.last_point)
+            }
+            _ => (rel, None),
+        };
+        let base = if let Some(q) = quarter_base {
+            Some(q)
+        } else if let Relative::Weekend(dir) = rel {
+            self.ctx
+                .published
+                .and_then(|p| weekend_saturday(p, dir, m.tense))
+        } else if anaphoric {
             // Days count from the last day; longer units from the last
             // date of any precision («سال بعد» after «۱۳۶۷»).
             match rel {
@@ -957,9 +1079,10 @@ impl Resolver<'_> {
             None => {
                 t.precision = match rel {
                     Relative::Days(_) | Relative::Present => Precision::Day,
-                    Relative::Weeks(_) => Precision::Week,
+                    Relative::Weeks(_) | Relative::Weekend(_) => Precision::Week,
                     Relative::Months(_) => Precision::Month,
-                    Relative::Years(_) => Precision::Year,
+                    Relative::Quarters(_) => Precision::Quarter,
+                    Relative::Years(_) | Relative::YearCount(_) => Precision::Year,
                     Relative::RecentPast | Relative::Future => Precision::Unknown,
                 };
                 match rel {
@@ -1268,6 +1391,20 @@ impl Resolver<'_> {
             }
             let _ = aspec;
         }
+        // «the 1988 quarter», «last year's period»: the report's quarter
+        // gives the number, and the year when none is written.
+        if spec.quarter_from_context && spec.quarter.is_none() {
+            t.precision = Precision::Quarter;
+            let Some(lq) = self.topic_quarter else {
+                self.unresolved(m);
+                return (None, YearSource::Context);
+            };
+            spec.quarter = Some(((lq.month0() / 3) + 1) as u8);
+            if spec.year.is_none() && spec.rel_year.is_none() {
+                spec.year = Some(lq.year());
+                source = YearSource::Context;
+            }
+        }
         if spec.year.is_none() && spec.year_from_context {
             let cal = spec_calendar(&spec);
             if let Some(a) = para_anchor.map(|a| a.start).or(self.last_explicit) {
@@ -1472,5 +1609,62 @@ fn describe(p: &Point) -> String {
         iso(p.iv.start)
     } else {
         format!("{} – {}", iso(p.iv.start), iso(p.iv.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn quarters_are_three_months_from_january() {
+        let q = quarter_point(1989, 3).unwrap();
+        assert_eq!((q.iv.start, q.iv.end), (d("1989-07-01"), d("1989-09-30")));
+        assert_eq!(q.value, "1989-Q3");
+        let q = quarter_point(2024, 1).unwrap();
+        assert_eq!(q.iv.end, d("2024-03-31"));
+        let q = quarter_point(1989, 4).unwrap();
+        assert_eq!(q.iv.end, d("1989-12-31"));
+    }
+
+    #[test]
+    fn quarters_count_across_years() {
+        assert_eq!(quarter_from(d("1989-08-15"), -4).unwrap().value, "1988-Q3");
+        assert_eq!(quarter_from(d("1989-11-02"), 1).unwrap().value, "1990-Q1");
+        assert_eq!(quarter_from(d("1989-01-01"), -1).unwrap().value, "1988-Q4");
+        assert_eq!(quarter_from(d("1989-10-01"), 0).unwrap().value, "1989-Q4");
+        assert!(quarter_from(d("1989-10-01"), i32::MAX).is_none());
+    }
+
+    #[test]
+    fn weekends_by_direction_and_tense() {
+        // 1990-08-13 is a Monday; 1990-08-11/12 the weekend before it.
+        let mon = d("1990-08-13");
+        assert_eq!(weekend_saturday(mon, 0, Tense::Past), Some(d("1990-08-11")));
+        assert_eq!(
+            weekend_saturday(mon, 0, Tense::Future),
+            Some(d("1990-08-18"))
+        );
+        assert_eq!(
+            weekend_saturday(mon, -1, Tense::Future),
+            Some(d("1990-08-11"))
+        );
+        assert_eq!(weekend_saturday(mon, 1, Tense::Past), Some(d("1990-08-18")));
+        // On a Sunday the weekend at hand is not over yet.
+        let sun = d("1990-08-12");
+        assert_eq!(
+            weekend_saturday(sun, 1, Tense::Present),
+            Some(d("1990-08-11"))
+        );
+        assert_eq!(weekend_saturday(sun, 0, Tense::Past), Some(d("1990-08-11")));
+        // A Friday with no tense: tomorrow's.
+        assert_eq!(
+            weekend_saturday(d("1990-08-10"), 0, Tense::Present),
+            Some(d("1990-08-11"))
+        );
     }
 }

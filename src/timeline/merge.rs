@@ -438,7 +438,7 @@ fn same_scale(a: &Event, b: &Event) -> bool {
                 Precision::Day => 1,
                 Precision::Week => 7,
                 Precision::Month => 31,
-                Precision::Season => 92,
+                Precision::Quarter | Precision::Season => 92,
                 Precision::Year => 366,
                 Precision::Decade => 3653,
                 Precision::Century => 36525,

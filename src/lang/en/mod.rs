@@ -112,8 +112,9 @@ impl Language for English {
                 .collect()
         });
         let l = line.to_lowercase();
-        // Whole words only: "ago" is not inside "Chicago".
-        l.split(|c: char| !c.is_alphanumeric())
+        // Whole words only: "ago" is not inside "Chicago", nor is it the
+        // adjective "year-ago" ("year-ago profit").
+        l.split(|c: char| !c.is_alphanumeric() && c != '-')
             .any(|w| words.iter().any(|x| x == w))
     }
     fn segment<'t>(&self, text: &'t str) -> Box<dyn Segments + 't> {

@@ -132,6 +132,12 @@ static RULES: &[Rule] = &[
         read: Read::Point(|p, i| p.season(i)),
     },
     Rule {
+        name: "en/quarter",
+        emits: &["en/quarter", "en/quarter-year", "en/quarter-year-relative"],
+        starts: ANY,
+        read: Read::Point(|p, i| p.quarter(i)),
+    },
+    Rule {
         name: "en/holiday",
         emits: &["en/holiday", "en/holiday-year"],
         starts: ANY,
@@ -145,9 +151,9 @@ static RULES: &[Rule] = &[
     },
     Rule {
         name: "en/year",
-        emits: &["en/year"],
+        emits: &["en/year", "en/fiscal-year", "en/spoken-year"],
         starts: ANY,
-        read: Read::Point(|p, i| p.year(i)),
+        read: Read::Point(|p, i| p.year(i).or_else(|| p.spoken_year(i))),
     },
     Rule {
         name: "en/open",
@@ -188,6 +194,24 @@ static RULES: &[Rule] = &[
         ],
         starts: ANY,
         read: Read::Expr(|p, i| p.relative_expr(i)),
+    },
+    Rule {
+        name: "en/quarter-ref",
+        emits: &[
+            "en/that-quarter",
+            "en/latest-quarter",
+            "en/this-quarter",
+            "en/year-ago-quarter",
+            "en/year-ago",
+        ],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.quarter_ref(i)),
+    },
+    Rule {
+        name: "en/weekend",
+        emits: &["en/weekend"],
+        starts: ANY,
+        read: Read::Expr(|p, i| p.weekend(i)),
     },
     Rule {
         name: "en/clock",
@@ -250,9 +274,36 @@ pub fn parse(text: &str) -> Vec<Parsed> {
     };
     let mut out = p.run();
     join_date_times(text, &mut out);
+    quarter_context(&mut out);
     clause_days(&toks, &mut out);
     timeml_heads(&toks, &mut out);
     out
+}
+
+/// «the quarter», «the latest period», «the 1988 quarter», «last year's
+/// quarter» are a quarter of a year only where the text has spoken of one
+/// before («the third quarter», «this quarter»); elsewhere «the quarter»
+/// is a part of a city and «the period» any period.
+fn quarter_context(out: &mut Vec<Parsed>) {
+    let mut seen = false;
+    out.retain(|p| {
+        let needs = match &p.expr {
+            Expr::Date(d) => d.quarter_from_context,
+            _ => p.rule == "en/that-quarter",
+        };
+        let names = match &p.expr {
+            Expr::Date(d) => d.quarter.is_some(),
+            Expr::Relative {
+                rel: Relative::Quarters(_),
+                anaphoric: false,
+                ..
+            } => true,
+            _ => false,
+        };
+        let keep = !needs || seen;
+        seen |= names;
+        keep
+    });
 }
 
 /// TimeML spans of English: the determiner belongs to an expression that
@@ -298,7 +349,10 @@ fn timeml_heads(toks: &[Tok<'_>], out: &mut [Parsed]) {
                 .take_while(|t| t.end <= p.end)
                 .any(|t| t.s == "-");
         let head = HEADS.contains(&first.low.as_ref())
-            || matches!(p.rule, "en/decade" | "en/century" | "en/duration")
+            || matches!(
+                p.rule,
+                "en/decade" | "en/century" | "en/duration" | "en/quarter" | "en/quarter-year"
+            )
             || matches!(p.expr, Expr::Duration { .. })
                 && (first.kind == Kind::Num || first.kind == Kind::Word);
         // «the next several days», «the past few weeks»: the qualifier
@@ -627,6 +681,12 @@ impl<'t> P<'t> {
 
     fn glued(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.glued)
+    }
+
+    /// Token `i` is a word or a number glued to the one before it.
+    fn word_glued(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.glued && matches!(t.kind, Kind::Word | Kind::Num))
     }
 
     fn is_dash(&self, i: usize) -> bool {
@@ -974,6 +1034,19 @@ impl<'t> P<'t> {
         let in_parens = i > 0
             && self.punct(i - 1, &['('])
             && (self.punct(i + 1, &[')']) || self.is_dash(i + 1));
+        // «fiscal 1989», «fiscal year 1990»: the year with its word, as
+        // TimeML spans it (read as the calendar year: no company's fiscal
+        // calendar is in the text).
+        if !counted {
+            let fiscal = match (prev, self.w(i.wrapping_sub(2))) {
+                ("fiscal", _) => Some(i - 1),
+                ("year", "fiscal") => Some(i - 2),
+                _ => None,
+            };
+            if let Some(from) = fiscal {
+                return Some(self.atom(gregorian(Some(y)), from, i + 1, "en/fiscal-year"));
+            }
+        }
         let ok = if possessive || in_parens || prev == "copyright" {
             true
         } else if counted {
@@ -1007,6 +1080,71 @@ impl<'t> P<'t> {
             return None;
         }
         Some(self.atom(gregorian(Some(y)), i, i + 1, "en/year"))
+    }
+
+    /// `en/spoken-year`: a year in words, as transcripts write it:
+    /// «nineteen ninety-six», «nineteen hundred», «nineteen oh five», «the
+    /// year two thousand», «two thousand and one»; in a date context (as a
+    /// bare year) and not counting a noun («nineteen ninety-six votes»).
+    fn spoken_year(&self, i: usize) -> Option<Atom> {
+        let (hi, ord, n) = self.number_word(i)?;
+        if ord || n != 1 {
+            return None;
+        }
+        let (y, end) = if (11..=20).contains(&hi) {
+            let k = i + 1;
+            if self.w(k) == "hundred" {
+                (hi * 100, k + 1)
+            } else if self.w(k) == "oh" {
+                let (u, o, m) = self.number_word(k + 1)?;
+                if o || !(1..=9).contains(&u) {
+                    return None;
+                }
+                (hi * 100 + u, k + 1 + m)
+            } else {
+                let (lo, o, m) = self.number_word(k)?;
+                if o || !(10..=99).contains(&lo) {
+                    return None;
+                }
+                (hi * 100 + lo, k + m)
+            }
+        } else if hi == 2 && self.w(i + 1) == "thousand" {
+            let mut k = i + 2;
+            let and = self.w(k) == "and";
+            if and {
+                k += 1;
+            }
+            match self.number_word(k) {
+                Some((lo, false, m)) if (1..=99).contains(&lo) => (2000 + lo, k + m),
+                _ if and => return None,
+                _ => (2000, k),
+            }
+        } else {
+            return None;
+        };
+        if self.role(end, Role::CountNoun) || self.unit_at(end).is_some() {
+            return None;
+        }
+        let prev = self.prev_w(i);
+        // «the year two thousand»: the words belong to it, as TimeML spans
+        // them.
+        if prev == "year" {
+            let from = if self.w(i.wrapping_sub(2)) == "the" {
+                i - 2
+            } else {
+                i - 1
+            };
+            return Some(self.atom(gregorian(Some(y as i32)), from, end, "en/spoken-year"));
+        }
+        // «in two thousand homes»: a bare «two thousand» is a year only
+        // where no word follows it.
+        if y == 2000 && end == i + 2 && self.tok(end).is_some_and(|t| t.kind == Kind::Word) {
+            return None;
+        }
+        if !date_context(prev) || matches!(prev, "last" | "next" | "this" | "for" | "to") {
+            return None;
+        }
+        Some(self.atom(gregorian(Some(y as i32)), i, end, "en/spoken-year"))
     }
 
     /// An era marker at `i`: whether it counts back (BC, BCE, B.C.,
@@ -1157,6 +1295,267 @@ impl<'t> P<'t> {
             return Some(self.atom(spec, i, j, "en/season-year-relative"));
         }
         None
+    }
+
+    /// The ordinal of a quarter at `i` («third», «3rd»): (quarter, tokens).
+    fn quarter_ordinal(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        let (q, n) = if t.kind == Kind::Num && t.digits() == 1 {
+            if !(self.glued(i + 1) && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")) {
+                return None;
+            }
+            (t.num()?, 2)
+        } else {
+            let (v, ord, n) = self.number_word(i)?;
+            if !ord {
+                return None;
+            }
+            (v, n)
+        };
+        (1..=4).contains(&q).then_some((q as u8, n))
+    }
+
+    /// `en/quarter`, `en/quarter-year`, `en/quarter-year-relative`: a
+    /// quarter of a Gregorian year, «the third quarter», «third-quarter
+    /// (profit)», «the fourth quarter of 1989», «1989's third quarter»,
+    /// «the 1988 second quarter», «next year's first quarter», «the fiscal
+    /// first quarter», «Q3 2023»; with a year and no ordinal, the quarter
+    /// spoken of last («the 1988 quarter», «last year's period»; kept only
+    /// after a quarter, see `quarter_context`). A yearless quarter takes its
+    /// year as any yearless date.
+    fn quarter(&self, i: usize) -> Option<Atom> {
+        let mut spec = gregorian(None);
+        let mut rule = "en/quarter";
+        let mut k = i;
+        let apostrophe_s = |k: usize| self.punct(k, &['\'', '’']) && self.w(k + 1) == "s";
+        if let Some(y) = self.year_num(k) {
+            spec.year = Some(y);
+            rule = "en/quarter-year";
+            k += 1;
+            if apostrophe_s(k) {
+                k += 2;
+            }
+        } else if matches!(self.w(k), "this" | "next" | "last")
+            && self.w(k + 1) == "year"
+            && apostrophe_s(k + 2)
+        {
+            spec.rel_year = Some(match self.w(k) {
+                "this" => 0,
+                "next" => 1,
+                _ => -1,
+            });
+            rule = "en/quarter-year-relative";
+            k += 4;
+        }
+        let lead = k > i;
+        // «Q3 2023», «2023 Q3», «the Q3 results».
+        if self.tok(k).is_some_and(|t| t.s == "Q")
+            && self.glued(k + 1)
+            && let Some(q) = self
+                .tok(k + 1)
+                .filter(|t| t.kind == Kind::Num && t.digits() == 1 && !self.word_glued(k + 2))
+                .and_then(|t| t.num())
+                .filter(|q| (1..=4).contains(q))
+        {
+            spec.quarter = Some(q as u8);
+            k += 2;
+            if !lead {
+                let of = if self.w(k) == "of" { k + 1 } else { k };
+                if let Some(y) = self.year_num(of) {
+                    spec.year = Some(y);
+                    return Some(self.atom(spec, i, of + 1, "en/quarter-year"));
+                }
+                if !matches!(self.prev_w(i), "the" | "in" | "for" | "during" | "of") {
+                    return None;
+                }
+            }
+            return Some(self.atom(spec, i, k, rule));
+        }
+        if self.w(k) == "fiscal" {
+            k += 1;
+            if self.is_dash(k) && self.glued(k) {
+                k += 1;
+            }
+        }
+        match self.quarter_ordinal(k) {
+            Some((q, n)) => {
+                spec.quarter = Some(q);
+                k += n;
+                if self.is_dash(k) && self.glued(k) {
+                    k += 1;
+                }
+                if self.w(k) != "quarter" {
+                    return None;
+                }
+            }
+            // «the 1988 quarter», «last year's period».
+            None if lead && matches!(self.w(k), "quarter" | "period") => {
+                spec.quarter_from_context = true;
+            }
+            None => return None,
+        }
+        // «a quarter-century», «the third quarter-final»: no quarter of a year.
+        if self.is_dash(k + 1) && self.glued(k + 1) {
+            return None;
+        }
+        k += 1;
+        if !lead {
+            let of = if self.w(k) == "of" { k + 1 } else { k };
+            let of = if self.w(of) == "fiscal" { of + 1 } else { of };
+            if let Some(y) = self.year_num(of) {
+                spec.year = Some(y);
+                return Some(self.atom(spec, i, of + 1, "en/quarter-year"));
+            }
+            if self.w(k) == "of"
+                && let Some(j) = self.year_qualifier(k, &mut spec)
+            {
+                let rule = if spec.year_from_context {
+                    "en/quarter"
+                } else {
+                    "en/quarter-year-relative"
+                };
+                return Some(self.atom(spec, i, j, rule));
+            }
+        }
+        Some(self.atom(spec, i, k, rule))
+    }
+
+    /// `en/that-quarter`, `en/this-quarter`, `en/year-ago-quarter`,
+    /// `en/year-ago`: quarters named by reference. «the quarter», «the
+    /// latest quarter», «the latest period» are the quarter spoken of last
+    /// (the bare ones kept only after a quarter, see `quarter_context`);
+    /// «this quarter», «the current quarter», «next quarter», «last
+    /// quarter» count from publication; «the year-ago quarter», «the
+    /// year-earlier period», «the comparable period a year earlier» are
+    /// the quarter spoken of last a year before; «year-ago», «year-earlier»
+    /// as adjectives a count of one year back from the date spoken of
+    /// last.
+    /// `en/weekend`: «the weekend», «this weekend», «last weekend», «next
+    /// weekend», «the past weekend», «the coming weekend» (TimeML
+    /// `1990-W32-WE`); «the weekend of 3 March» is left to the day, and
+    /// «weekends» is no one weekend.
+    fn weekend(&self, i: usize) -> Option<(Parsed, usize)> {
+        let (dir, k) = match (self.w(i), self.w(i + 1)) {
+            ("the" | "this", "weekend") => (0, i + 1),
+            ("last" | "past", "weekend") => (-1, i + 1),
+            ("next" | "coming", "weekend") => (1, i + 1),
+            ("the", "past" | "last") if self.w(i + 2) == "weekend" => (-1, i + 2),
+            ("the", "next" | "coming") if self.w(i + 2) == "weekend" => (1, i + 2),
+            _ => return None,
+        };
+        // «the weekend of March 3», «the weekend's talks» read as the day
+        // or a modifier; «weekend-long».
+        if self.w(k + 1) == "of"
+            || self.word_glued(k + 1)
+            || (self.is_dash(k + 1) && self.glued(k + 1))
+        {
+            return None;
+        }
+        let e = Expr::Relative {
+            rel: Relative::Weekend(dir),
+            calendar: Calendar::Gregorian,
+            anaphoric: false,
+        };
+        Some((
+            Parsed::new(self.toks[i].start, self.toks[k].end, "en/weekend", e),
+            k + 1,
+        ))
+    }
+
+    fn quarter_ref(&self, i: usize) -> Option<(Parsed, usize)> {
+        let rel = |r, anaphoric| Expr::Relative {
+            rel: r,
+            calendar: Calendar::Gregorian,
+            anaphoric,
+        };
+        let parsed = |e: Expr, j: usize, rule: &'static str| {
+            Some((
+                Parsed::new(self.toks[i].start, self.toks[j - 1].end, rule, e),
+                j,
+            ))
+        };
+        let year_ago = |k: usize| {
+            self.w(k) == "year"
+                && self.is_dash(k + 1)
+                && self.glued(k + 1)
+                && self.glued(k + 2)
+                && matches!(self.w(k + 2), "ago" | "earlier")
+        };
+        let period = |k: usize| matches!(self.w(k), "quarter" | "period");
+        // «a year ago», «a year earlier», «last year» after «the same
+        // period»: one year back.
+        let back_a_year = |k: usize| match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("a", "year", "ago" | "earlier" | "before") => Some(k + 3),
+            ("last", "year", _) => Some(k + 2),
+            ("of" | "in", "last" | "the", "year") if self.w(k + 1) == "last" => Some(k + 3),
+            _ => None,
+        };
+        match self.w(i) {
+            "the" => {
+                let mut k = i + 1;
+                let qualified = matches!(self.w(k), "comparable" | "corresponding" | "same");
+                if qualified {
+                    k += 1;
+                }
+                if year_ago(k) {
+                    k += 3;
+                    if let Some((q, n)) = self.quarter_ordinal(k)
+                        && self.w(k + n) == "quarter"
+                    {
+                        let mut spec = gregorian(None);
+                        spec.quarter = Some(q);
+                        spec.rel_year = Some(-1);
+                        return parsed(Expr::Date(spec), k + n + 1, "en/year-ago-quarter");
+                    }
+                    if period(k) {
+                        return parsed(
+                            rel(Relative::Quarters(-4), true),
+                            k + 1,
+                            "en/year-ago-quarter",
+                        );
+                    }
+                    return None;
+                }
+                if self.w(k) == "most" && self.w(k + 1) == "recent" {
+                    k += 1;
+                }
+                let latest = matches!(self.w(k), "latest" | "recent");
+                if latest {
+                    k += 1;
+                }
+                if !period(k) || self.is_dash(k + 1) || self.w(k + 1) == "of" {
+                    return None;
+                }
+                if qualified && let Some(j) = back_a_year(k + 1) {
+                    return parsed(rel(Relative::Quarters(-4), true), j, "en/year-ago-quarter");
+                }
+                if self.w(k) == "period" && !(latest || qualified) {
+                    return None;
+                }
+                if self.w(i + 1) == "current" && self.w(k) == "quarter" {
+                    return parsed(rel(Relative::Quarters(0), false), k + 1, "en/this-quarter");
+                }
+                let rule = if latest && self.w(k) == "quarter" {
+                    "en/latest-quarter"
+                } else {
+                    "en/that-quarter"
+                };
+                parsed(rel(Relative::Quarters(0), true), k + 1, rule)
+            }
+            "this" | "next" | "last" if self.w(i + 1) == "quarter" && !self.is_dash(i + 2) => {
+                let n = match self.w(i) {
+                    "this" => 0,
+                    "next" => 1,
+                    _ => -1,
+                };
+                parsed(rel(Relative::Quarters(n), false), i + 2, "en/this-quarter")
+            }
+            "current" if self.w(i + 1) == "quarter" && !self.is_dash(i + 2) => {
+                parsed(rel(Relative::Quarters(0), false), i + 2, "en/this-quarter")
+            }
+            _ if year_ago(i) => parsed(rel(Relative::YearCount(-1), true), i + 3, "en/year-ago"),
+            _ => None,
+        }
     }
 
     /// `en/holiday`: a named day of `holidays.tsv` ("Eid al-Adha",
@@ -1479,6 +1878,12 @@ impl<'t> P<'t> {
                 Relative::Weeks(n) => Relative::Weeks(-n),
                 Relative::Months(n) => Relative::Months(-n),
                 Relative::Years(n) => Relative::Years(-n),
+                Relative::YearCount(n) => Relative::YearCount(-n),
+                x => x,
+            };
+            // «a year ago» counts years; «last year» names one.
+            let r = match r {
+                Relative::Years(n) if u == Unit::Year => Relative::YearCount(n),
                 x => x,
             };
             // «three hours later than planned»: a comparison, the count a
