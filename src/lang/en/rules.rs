@@ -58,8 +58,93 @@ type Rule = grammar::Rule<
     fn(&P<'_>, usize) -> Option<(Parsed, usize)>,
 >;
 
-/// Every rule may start at any token of English text.
-const ANY: fn(&P<'_>, usize) -> bool = |_, _| true;
+/// A rule starts only at a token that can open a date ([`P::opens`]):
+/// a number, an apostrophe («'90s»), a word of the date lexicons or one of
+/// [`OPENING_WORDS`]. Most words of running text open nothing, and the
+/// rules are never tried at them.
+const OPENS: fn(&P<'_>, usize) -> bool = |p, i| p.opens[i];
+
+/// The function words a rule compares at the token it starts at, beside
+/// the words of the lexicons (months, weekdays, seasons, number words,
+/// keywords, relative phrases' first words, holidays' first words, set
+/// adverbs): «the» («the early hours», «the same year»), «a» and «an»
+/// («a year ago»), qualifiers («last», «past», «coming», «current»,
+/// «recent»), modifiers («early», «mid», «late», «about», «end»,
+/// «beginning», «start», «middle», «turn»), open-range words («since»,
+/// «ever», «until», «up», «before», «prior», «after»), parts of the day
+/// and named hours («overnight», «noon», «midday», «midnight»), quantities
+/// («several», «many», «few», «couple», «half», «moments», «every»,
+/// «each»), quarters («fiscal», «quarter», «year»), spoken years
+/// («hundred»), eras («ad», «bc», «bce», «ce») and words of relative
+/// phrases read by the rules themselves. A rule that starts at a new word
+/// adds it here; `opening_words_are_exact` checks on the corpus suite,
+/// the reallike set and TempEval-3 that no reading is lost.
+const OPENING_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "ad",
+    "after",
+    "an",
+    "approximately",
+    "around",
+    "bc",
+    "bce",
+    "before",
+    "beginning",
+    "ce",
+    "circa",
+    "coming",
+    "couple",
+    "current",
+    "each",
+    "earlier",
+    "early",
+    "end",
+    "ever",
+    "every",
+    "few",
+    "first",
+    "fiscal",
+    "following",
+    "half",
+    "hours",
+    "hundred",
+    "in",
+    "last",
+    "late",
+    "later",
+    "many",
+    "mid",
+    "midday",
+    "middle",
+    "midnight",
+    "minutes",
+    "moments",
+    "next",
+    "noon",
+    "overnight",
+    "past",
+    "preceding",
+    "previous",
+    "prior",
+    "quarter",
+    "recent",
+    "roughly",
+    "several",
+    "since",
+    "start",
+    "that",
+    "the",
+    "these",
+    "this",
+    "through",
+    "thru",
+    "till",
+    "turn",
+    "until",
+    "up",
+    "year",
+];
 
 /// The English rules in priority order: the one place that decides which
 /// rules run and in what order. The point rules are tried by `point` (a
@@ -75,19 +160,19 @@ static RULES: &[Rule] = &[
             "en/qualified-weekday",
             "en/season-year-relative",
         ],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Before(|p, i| p.qualified(i)),
     },
     Rule {
         name: "en/numeric",
         emits: &["en/iso-date", "en/numeric-mdy", "en/numeric-dmy"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Point(|p, i| p.numeric(i)),
     },
     Rule {
         name: "en/weekday",
         emits: &["en/weekday"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Point(|p, i| p.weekday(i)),
     },
     Rule {
@@ -100,7 +185,7 @@ static RULES: &[Rule] = &[
             "en/month-year-relative",
             "en/month",
         ],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Point(|p, i| p.month_first(i)),
     },
     Rule {
@@ -110,73 +195,73 @@ static RULES: &[Rule] = &[
             "en/day-month-year-relative",
             "en/day-month",
         ],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Point(|p, i| p.day_first(i)),
     },
     Rule {
         name: "en/decade",
         emits: &["en/decade"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Point(|p, i| p.decade(i)),
     },
     Rule {
         name: "en/century",
         emits: &["en/century"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Point(|p, i| p.century(i)),
     },
     Rule {
         name: "en/season",
         emits: &["en/season-year", "en/season-year-relative"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Point(|p, i| p.season(i)),
     },
     Rule {
         name: "en/quarter",
         emits: &["en/quarter", "en/quarter-year", "en/quarter-year-relative"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Point(|p, i| p.quarter(i)),
     },
     Rule {
         name: "en/holiday",
         emits: &["en/holiday", "en/holiday-year"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Point(|p, i| p.holiday(i)),
     },
     Rule {
         name: "en/year-era",
         emits: &["en/year-era"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Point(|p, i| p.year_era(i)),
     },
     Rule {
         name: "en/year",
         emits: &["en/year", "en/fiscal-year", "en/spoken-year"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Point(|p, i| p.year(i).or_else(|| p.spoken_year(i))),
     },
     Rule {
         name: "en/open",
         emits: &["en/since", "en/until", "en/before", "en/after"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.open(i)),
     },
     Rule {
         name: "en/range",
         emits: &["en/between-and", "en/from-to", "en/range"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.range(i)),
     },
     Rule {
         name: "en/modified",
         emits: &["en/early", "en/mid", "en/late", "en/approx"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.modified(i)),
     },
     Rule {
         name: "en/date",
         emits: &[],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.date(i)),
     },
     Rule {
@@ -192,7 +277,7 @@ static RULES: &[Rule] = &[
             "en/that-year",
             "en/the-following-year",
         ],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.relative_expr(i)),
     },
     Rule {
@@ -204,49 +289,49 @@ static RULES: &[Rule] = &[
             "en/year-ago-quarter",
             "en/year-ago",
         ],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.quarter_ref(i)),
     },
     Rule {
         name: "en/weekend",
         emits: &["en/weekend"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.weekend(i)),
     },
     Rule {
         name: "en/clock",
         emits: &["en/clock-time", "en/wire-datetime"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.clock_expr(i)),
     },
     Rule {
         name: "en/part-of-day",
         emits: &["en/part-of-day", "en/early-hours", "en/overnight"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.part_of_day(i)),
     },
     Rule {
         name: "en/reference",
         emits: &["en/reference"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.reference(i)),
     },
     Rule {
         name: "en/set",
         emits: &["en/set"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.set_expr(i)),
     },
     Rule {
         name: "en/vague-duration",
         emits: &["en/vague-duration", "en/vague-ago"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.vague_duration(i)),
     },
     Rule {
         name: "en/duration",
         emits: &["en/duration"],
-        starts: ANY,
+        starts: OPENS,
         read: Read::Expr(|p, i| p.duration_expr(i)),
     },
 ];
@@ -258,6 +343,12 @@ pub fn rule_names() -> Vec<&'static str> {
 
 /// Every temporal expression in normalized English text, in text order.
 pub fn parse(text: &str) -> Vec<Parsed> {
+    parse_from(text, true)
+}
+
+/// [`parse`], with the rules tried at every token (`filter` false) or only
+/// where a token [`opens`] a date: the two give the same readings.
+fn parse_from(text: &str, filter: bool) -> Vec<Parsed> {
     let toks = tokenize(text);
     let lex = lexicon();
     // Every word's value as a number word, looked up once: days, counts,
@@ -266,8 +357,10 @@ pub fn parse(text: &str) -> Vec<Parsed> {
         .iter()
         .map(|t| lex.numbers.get(t.low.as_ref()).copied())
         .collect();
+    let opens = toks.iter().map(|t| !filter || opens(lex, t)).collect();
     let p = P {
         points: std::cell::RefCell::new(vec![None; toks.len()]),
+        opens,
         toks: &toks,
         lex,
         numbers,
@@ -577,6 +670,36 @@ struct P<'t> {
     numbers: Vec<Option<(u32, bool)>>,
     /// The point read at each token, once asked.
     points: std::cell::RefCell<Vec<Option<Option<Atom>>>>,
+    /// Whether each token can open a date ([`opens`]), looked up once.
+    opens: Vec<bool>,
+}
+
+/// Whether token `t` can open a date: a number, an apostrophe, a
+/// one-letter word («Q3», «A.D.»), a word of a date lexicon, a plural
+/// weekday («Fridays») or one of [`OPENING_WORDS`].
+fn opens(lex: &Lexicon, t: &Tok<'_>) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Word => {
+            let w = t.low.as_ref();
+            w.chars().nth(1).is_none()
+                || lex.months.contains_key(w)
+                || lex.weekdays.contains_key(w)
+                || lex.seasons.contains_key(w)
+                || lex.numbers.contains_key(w)
+                || lex.relative_first.contains(w)
+                || lex.holidays.contains_key(w)
+                || lex
+                    .roles
+                    .get(w)
+                    .is_some_and(|r| r.iter().any(|&r| r != Role::CountNoun))
+                || set_adverb(w).is_some()
+                || w.strip_suffix('s')
+                    .is_some_and(|d| lex.weekdays.contains_key(d))
+                || OPENING_WORDS.binary_search(&w).is_ok()
+        }
+        _ => t.is_punct(&['\'', '’']),
+    }
 }
 
 /// The placeholder expression of a clock time or a part of the day that
@@ -3025,5 +3148,92 @@ impl<'t> P<'t> {
             |i, j| clause_tense(self.toks, i, j, self.lex),
             |_, _, _| {},
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn opening_words_are_sorted() {
+        assert!(OPENING_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// The texts the prefilter is checked on: the inputs of the English
+    /// corpus suite, the reallike articles and, where it is beside the
+    /// clone, every TempEval-3 TimeBank and AQUAINT document.
+    fn texts() -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        let files = |dir: &Path, ext: &str| -> Vec<std::path::PathBuf> {
+            let mut v: Vec<_> = std::fs::read_dir(dir)
+                .map(|d| d.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default();
+            v.retain(|p| p.extension().is_some_and(|e| e == ext));
+            v.sort();
+            v
+        };
+        for f in files(&root.join("tests/corpus/en"), "toml") {
+            let doc: toml::Table = std::fs::read_to_string(&f).unwrap().parse().unwrap();
+            for case in doc
+                .get("case")
+                .and_then(|c| c.as_array())
+                .into_iter()
+                .flatten()
+            {
+                if let Some(input) = case.get("input").and_then(|v| v.as_str()) {
+                    out.push(input.to_string());
+                }
+            }
+        }
+        for f in files(&root.join("tests/eval/reallike/en"), "txt") {
+            out.push(std::fs::read_to_string(f).unwrap());
+        }
+        let base = std::env::var_os("TARIKH_TEMPEVAL3")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| root.join("../shared/corpora/tempeval3"));
+        for part in ["TimeBank", "AQUAINT"] {
+            for f in files(&base.join(part), "tml") {
+                let s = std::fs::read_to_string(f).unwrap();
+                let text = s.split_once("<TEXT>").map_or(&s[..], |(_, t)| t);
+                let text = text.split_once("</TEXT>").map_or(text, |(t, _)| t);
+                // Tags out, offsets aside: only the words matter here.
+                let mut plain = String::with_capacity(text.len());
+                let mut tag = false;
+                for c in text.chars() {
+                    match c {
+                        '<' => tag = true,
+                        '>' => tag = false,
+                        c if !tag => plain.push(c),
+                        _ => {}
+                    }
+                }
+                out.push(plain);
+            }
+        }
+        out
+    }
+
+    /// The rules tried only where a token opens a date read exactly what
+    /// they read when tried at every token.
+    #[test]
+    fn opening_words_are_exact() {
+        let texts = texts();
+        assert!(texts.len() > 100, "only {} texts", texts.len());
+        let mut found = 0;
+        for text in &texts {
+            let text = crate::text::normalize::normalize(text).text;
+            let all = parse_from(&text, false);
+            found += all.len();
+            assert_eq!(
+                format!("{:?}", parse_from(&text, true)),
+                format!("{all:?}"),
+                "in {:?}",
+                &text[..text.len().min(200)]
+            );
+        }
+        assert!(found > 1000, "only {found} expressions");
     }
 }
