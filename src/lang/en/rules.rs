@@ -351,13 +351,16 @@ pub fn parse(text: &str) -> Vec<Parsed> {
 fn parse_from(text: &str, filter: bool) -> Vec<Parsed> {
     let toks = tokenize(text);
     let lex = lexicon();
-    // Every word's value as a number word, looked up once: days, counts,
-    // amounts and ordinals all ask at the same tokens.
-    let numbers = toks
+    // Whether each token opens a date and its value as a number word,
+    // looked up once: days, counts, amounts and ordinals all ask at the
+    // same tokens.
+    let (opens, numbers) = toks
         .iter()
-        .map(|t| lex.numbers.get(t.low.as_ref()).copied())
-        .collect();
-    let opens = toks.iter().map(|t| !filter || opens(lex, t)).collect();
+        .map(|t| {
+            let (o, n) = opens(lex, t);
+            (o || !filter, n)
+        })
+        .unzip();
     let p = P {
         points: std::cell::RefCell::new(vec![None; toks.len()]),
         opens,
@@ -487,16 +490,18 @@ fn timeml_heads(toks: &[Tok<'_>], out: &mut [Parsed]) {
 /// What an adverb of repetition repeats (`data/lexicon/en/sets.tsv`:
 /// «daily», «annually», «nightly»).
 fn set_adverb(w: &str) -> Option<Recurrence> {
+    set_adverbs().get(w).copied()
+}
+
+/// The set adverbs of `sets.tsv`, read once.
+fn set_adverbs() -> &'static rustc_hash::FxHashMap<&'static str, Recurrence> {
     use std::sync::OnceLock;
     static WORDS: OnceLock<rustc_hash::FxHashMap<&'static str, Recurrence>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            crate::lang::tsv::rows(include_str!("../../../data/lexicon/en/sets.tsv"))
-                .filter_map(|r| Some((r[0], Recurrence::of_table(r[1])?)))
-                .collect()
-        })
-        .get(w)
-        .copied()
+    WORDS.get_or_init(|| {
+        crate::lang::tsv::rows(include_str!("../../../data/lexicon/en/sets.tsv"))
+            .filter_map(|r| Some((r[0], Recurrence::of_table(r[1])?)))
+            .collect()
+    })
 }
 
 /// True when the date at byte `start` is the day something was said
@@ -674,31 +679,56 @@ struct P<'t> {
     opens: Vec<bool>,
 }
 
-/// Whether token `t` can open a date: a number, an apostrophe, a
-/// one-letter word («Q3», «A.D.»), a word of a date lexicon, a plural
-/// weekday («Fridays») or one of [`OPENING_WORDS`].
-fn opens(lex: &Lexicon, t: &Tok<'_>) -> bool {
+/// Every word that can open a date, with its value as a number word
+/// (`numbers.tsv`): the words of the date lexicons (months, weekdays,
+/// seasons, number words, keywords but count nouns, relative phrases'
+/// first words, holidays' first words, set adverbs), plural weekdays
+/// («fridays») and [`OPENING_WORDS`]. One lookup per token tells both.
+fn openers(lex: &'static Lexicon) -> &'static rustc_hash::FxHashMap<String, Option<(u32, bool)>> {
+    static OPENERS: std::sync::OnceLock<rustc_hash::FxHashMap<String, Option<(u32, bool)>>> =
+        std::sync::OnceLock::new();
+    OPENERS.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        let roles = lex
+            .roles
+            .iter()
+            .filter(|(_, r)| r.iter().any(|&r| r != Role::CountNoun))
+            .map(|(w, _)| w);
+        let words = (lex.months.keys())
+            .chain(lex.weekdays.keys())
+            .chain(lex.seasons.keys())
+            .chain(lex.relative_first.iter())
+            .chain(lex.holidays.keys())
+            .chain(roles)
+            .chain(set_adverbs().keys())
+            .chain(OPENING_WORDS);
+        for w in words {
+            m.insert(w.to_string(), None);
+        }
+        for w in lex.weekdays.keys() {
+            m.insert(format!("{w}s"), None);
+        }
+        for (w, &v) in &lex.numbers {
+            m.insert(w.to_string(), Some(v));
+        }
+        m
+    })
+}
+
+/// Whether token `t` can open a date (a number, an apostrophe, a one-letter
+/// word such as «Q» or the «A» of «A.D.», or one of the [`openers`]), and
+/// its value as a number word.
+fn opens(lex: &'static Lexicon, t: &Tok<'_>) -> (bool, Option<(u32, bool)>) {
     match t.kind {
-        Kind::Num => true,
+        Kind::Num => (true, None),
         Kind::Word => {
             let w = t.low.as_ref();
-            w.chars().nth(1).is_none()
-                || lex.months.contains_key(w)
-                || lex.weekdays.contains_key(w)
-                || lex.seasons.contains_key(w)
-                || lex.numbers.contains_key(w)
-                || lex.relative_first.contains(w)
-                || lex.holidays.contains_key(w)
-                || lex
-                    .roles
-                    .get(w)
-                    .is_some_and(|r| r.iter().any(|&r| r != Role::CountNoun))
-                || set_adverb(w).is_some()
-                || w.strip_suffix('s')
-                    .is_some_and(|d| lex.weekdays.contains_key(d))
-                || OPENING_WORDS.binary_search(&w).is_ok()
+            match openers(lex).get(w) {
+                Some(&v) => (true, v),
+                None => (w.chars().nth(1).is_none(), None),
+            }
         }
-        _ => t.is_punct(&['\'', '’']),
+        _ => (t.is_punct(&['\'', '’']), None),
     }
 }
 
