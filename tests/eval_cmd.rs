@@ -399,3 +399,39 @@ fn eval_reads_gold_and_text_bounded_and_checked() {
     let err = refused(&g);
     assert!(err.contains("bad.txt") && err.contains('9'), "{err}");
 }
+
+/// The lists of real pages (`tests/realtext/*.tsv`): one header, seven
+/// columns, ids unique across all lists, and no site of the held-out list
+/// in any development list (the held-out pages must be new to the rules).
+#[test]
+fn real_page_lists_keep_held_out_sites_apart() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/realtext");
+    let header = "id\tlang\tsite\tconflict\tkind\turl\tquery";
+    let mut ids = std::collections::BTreeSet::new();
+    let mut sites: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut lists = 0;
+    for list in ["dev", "dev2", "dev3", "heldout"] {
+        let text = std::fs::read_to_string(dir.join(format!("{list}.tsv"))).unwrap();
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some(header), "{list}.tsv header");
+        for (n, line) in lines.enumerate() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 7, "{list}.tsv line {}: {line}", n + 2);
+            assert!(ids.insert(cols[0].to_string()), "id {} twice", cols[0]);
+            assert!(matches!(cols[1], "fa" | "en"), "{list}.tsv line {}", n + 2);
+            assert!(cols[5].starts_with("http"), "{list}.tsv line {}", n + 2);
+            sites
+                .entry(cols[2].to_string())
+                .or_default()
+                .push(list.to_string());
+        }
+        lists += 1;
+    }
+    assert_eq!(lists, 4);
+    for (site, in_lists) in &sites {
+        assert!(
+            !(in_lists.iter().any(|l| l == "heldout") && in_lists.iter().any(|l| l != "heldout")),
+            "{site} is in {in_lists:?}"
+        );
+    }
+}

@@ -190,6 +190,7 @@ static RULES: &[Rule] = &[
         name: "fa/relative",
         emits: &[
             "fa/relative",
+            "fa/day-named-in-full",
             "fa/that-day",
             "fa/n-units-later",
             "fa/n-units-ago",
@@ -246,6 +247,26 @@ static RULES: &[Rule] = &[
     },
 ];
 
+/// A weekday or «هفته» with its ezafe «ی» written on without the ZWNJ
+/// («شنبهی گذشته», «هفتهی آینده»: the pages of the search corpus, and
+/// many Afghan sites, lose the ZWNJ of «شنبه‌ی») is read as the word;
+/// any other word is left as it is («ماهی», «گاهی»).
+fn ezafe_stem<'a>(lex: &Lexicon, k: std::borrow::Cow<'a, str>) -> std::borrow::Cow<'a, str> {
+    match k.strip_suffix("هی") {
+        Some(stem)
+            if lex.get(&k).is_empty()
+                && (stem == "هفت"
+                    || lex
+                        .get(&format!("{stem}ه"))
+                        .iter()
+                        .any(|l| matches!(l, Lex::Weekday(_)))) =>
+        {
+            std::borrow::Cow::Owned(format!("{stem}ه"))
+        }
+        _ => k,
+    }
+}
+
 /// Every rule name the Persian rules can write (the `rule` field).
 pub fn rule_names() -> Vec<&'static str> {
     grammar::emitted(RULES)
@@ -257,7 +278,8 @@ pub fn parse(text: &str) -> Vec<Parsed> {
     let lex = lexicon();
     // Every token's key, made once: the rules compare and look up words
     // again and again at the same token.
-    let keys: Vec<std::borrow::Cow<'_, str>> = toks.iter().map(|t| key(t.s)).collect();
+    let keys: Vec<std::borrow::Cow<'_, str>> =
+        toks.iter().map(|t| ezafe_stem(lex, key(t.s))).collect();
     // Every word's meanings, looked up once.
     let lex1 = toks
         .iter()
@@ -980,7 +1002,16 @@ impl<'t> P<'t> {
         // tolerated when the year has four digits; dashes and dots must be
         // glued (ranges, decimals).
         let slash_year = s1.is_punct(&['/']) && (a.digits() == 4 || c.digits() == 4);
-        if !(slash_year || s1.glued && b.glued && s2.glued && c.glued) {
+        // «19 - 02 - 2026», «۱۴۰۱ - ۰۷ - ۱۲» (site clocks): evenly spaced
+        // dashes, a four-digit year at one end and a two-digit month.
+        let spaced = !s1.glued
+            && !b.glued
+            && !s2.glued
+            && !c.glued
+            && s1.is_punct(&['-'])
+            && b.digits() == 2
+            && (a.digits() == 4) != (c.digits() == 4);
+        if !(slash_year || spaced || s1.glued && b.glued && s2.glued && c.glued) {
             return None;
         }
         // A longer chain («1/2/3/4») or a decimal is no date.
@@ -2166,7 +2197,7 @@ impl<'t> P<'t> {
                     } else {
                         j
                     };
-                    if let Some((_, m)) = self.weekday_at(k) {
+                    if let Some((wd, m)) = self.weekday_at(k) {
                         j = k + m;
                         // «امروز دوشنبه، ۲۲ اسد»: and its date.
                         let k = if self.punct(j, &[',', '،']) {
@@ -2178,6 +2209,14 @@ impl<'t> P<'t> {
                             && a.spec.day.is_some()
                         {
                             j = a.j;
+                            // «امروز چهارشنبه ۱۷ حمل ۱۴۰۱»: a day written
+                            // in full is that day, publication date or
+                            // none (its weekday is checked as any other).
+                            if a.spec.year.is_some() && !anaphoric {
+                                let mut spec = a.spec;
+                                spec.weekday = Some(wd);
+                                return Some((Expr::Date(spec), j, "fa/day-named-in-full"));
+                            }
                         }
                     }
                 }
@@ -2342,7 +2381,8 @@ impl<'t> P<'t> {
     }
 
     /// Whether the token at `i` is a count: digits, a cardinal number
-    /// word, or a word of thousands («هزار», «هزاران», «میلیون‌ها»).
+    /// word, a word of thousands («هزار», «هزاران», «میلیون‌ها») or an
+    /// unknown amount («چند», «چندین»: [`P::count_at`] reads them).
     fn counts(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
@@ -2355,7 +2395,7 @@ impl<'t> P<'t> {
                 });
                 number == Some(false)
                     || self.multiplier(i).is_some()
-                    || matches!(self.key_at(i), "هزاران" | "میلیونها")
+                    || matches!(self.key_at(i), "هزاران" | "میلیونها" | "چند" | "چندین")
             }
             _ => false,
         }
@@ -2688,10 +2728,11 @@ impl<'t> P<'t> {
             return Some((p, j));
         }
         if let Some((
-            e @ Expr::Relative {
+            e @ (Expr::Relative {
                 rel: Relative::Days(_),
                 ..
-            },
+            }
+            | Expr::Date(_)),
             k,
             _,
         )) = self.relative(k)
@@ -3039,6 +3080,17 @@ impl<'t> P<'t> {
         } else {
             return None;
         };
+        // «حدود ساعت ۱۰ صبح», «حوالی ظهر امروز»: an hour or a part of the
+        // day, about then (TIMEX3 `APPROX`).
+        if modifier == Modifier::Approx
+            && let Some((p, j)) = self.clock(i + 1).or_else(|| self.day_part(i + 1))
+            && p.modifier.is_none()
+        {
+            return Some((
+                grammar::modified(&PARAMS, p, self.toks[i].start, modifier),
+                j,
+            ));
+        }
         let (p, j) = match self.point(i + 1) {
             Some(a) => {
                 if a.spec.is_weekday_only() || a.spec.day.is_some() && modifier != Modifier::Approx
