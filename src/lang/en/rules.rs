@@ -371,9 +371,30 @@ fn parse_from(text: &str, filter: bool) -> Vec<Parsed> {
     let mut out = p.run();
     join_date_times(text, &mut out);
     quarter_context(&mut out);
+    attributive_years(&toks, &mut out);
     clause_days(&toks, &mut out);
     timeml_heads(&toks, &mut out);
     out
+}
+
+/// A year between a determiner and its noun («a 2018 deal», «the 1994
+/// ceasefire», «their 2015 offensive») says which deal, not when the text
+/// is: it anchors no yearless date after it («… under a 2018 deal with
+/// Turkey. On June 3, …» of a chronology of 2019 is not June 2018).
+fn attributive_years(toks: &[Tok<'_>], out: &mut [Parsed]) {
+    for p in out.iter_mut().filter(|p| p.rule == "en/year") {
+        let i = toks.partition_point(|t| t.start < p.start);
+        let before = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+            matches!(
+                t.low.as_ref(),
+                "the" | "a" | "its" | "this" | "that" | "his" | "her" | "their"
+            )
+        });
+        let noun_after = toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word);
+        if before && noun_after {
+            p.explicit = false;
+        }
+    }
 }
 
 /// «the quarter», «the latest period», «the 1988 quarter», «last year's
