@@ -135,4 +135,11 @@ pub trait DamageModel: Sync {
     fn assess(&self, text: &str) -> Assessment;
     /// The date grammar, to read a repaired reading.
     fn parse(&self, text: &str) -> Vec<Parsed>;
+    /// The language's expressions of normalized text and its damage
+    /// analysis at once: what [`crate::lang::Language::parse`] and
+    /// [`DamageModel::analyze`] give, for a model that tokenizes once for
+    /// both.
+    fn parse_and_analyze<'t>(&self, text: &'t str) -> (Vec<Parsed>, Box<dyn Damaged + 't>) {
+        (self.parse(text), self.analyze(text))
+    }
 }

@@ -210,13 +210,21 @@ pub fn extract(document: &str, original: &str, lang: Lang) -> Extraction {
     let paragraphs = Paragraphs::new(original);
     let mut diagnostics = Vec::new();
     let language = lang::language(lang);
-    let parsed = language.parse(&norm.text);
+    // A language with a damage model reads its expressions and its damage
+    // signs in one pass over its tokens.
+    let (parsed, damaged) = match language.damage() {
+        Some(model) => {
+            let (parsed, damaged) = model.parse_and_analyze(&norm.text);
+            (parsed, Some((model, damaged)))
+        }
+        None => (language.parse(&norm.text), None),
+    };
     let (located, repaired) = repair::repair(
         document,
         original,
         &index,
         &norm,
-        language,
+        damaged,
         parsed,
         &mut diagnostics,
     );

@@ -25,8 +25,7 @@ use std::ops::Range;
 
 use super::{Located, Repair};
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::lang::Language;
-use crate::lang::damage::{DamageModel, Signs, SlotKind, Token};
+use crate::lang::damage::{DamageModel, Damaged, Signs, SlotKind, Token};
 use crate::lang::expr::{Expr, Parsed};
 use crate::text::Normalized;
 use crate::text::layout::Reading;
@@ -44,11 +43,11 @@ pub fn repair(
     original: &str,
     index: &crate::text::CharIndex,
     norm: &Normalized,
-    lang: &dyn Language,
+    damaged: Option<(&dyn DamageModel, Box<dyn Damaged + '_>)>,
     parsed: Vec<Parsed>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Located>, Vec<RepairedView>) {
-    let Some(model) = lang.damage() else {
+    let Some((model, damaged)) = damaged else {
         return (
             parsed
                 .into_iter()
@@ -57,7 +56,6 @@ pub fn repair(
             Vec::new(),
         );
     };
-    let damaged = model.analyze(&norm.text);
     let toks = damaged.tokens();
     let signs = damaged.signs();
     if signs.slots.is_empty() && signs.stranded.is_empty() && !parsed.iter().any(is_reversed) {

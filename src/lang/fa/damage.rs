@@ -10,7 +10,7 @@
 //! it scores clearly better than the text as it stands.
 
 use super::lexicon::{Lex, Lexicon, Role, key, lexicon};
-use super::rules::parse;
+use super::rules::{parse, parse_tokens_meanings};
 use super::tense::is_verb;
 use super::token::{Kind, Tok, tokenize};
 use crate::lang::damage::{Assessment, DamageModel, Piece, Signs, Slot, SlotKind, Stranded};
@@ -70,6 +70,23 @@ fn attaches(lex: &Lexicon, t: &Tok) -> bool {
 /// Finds the damage signs of a token stream.
 pub fn signs(toks: &[Tok]) -> Signs {
     let lex = lexicon();
+    let meanings: Vec<&[Lex]> = toks
+        .iter()
+        .map(|t| {
+            if t.kind == Kind::Word {
+                lex.get(&key(t.s))
+            } else {
+                &[]
+            }
+        })
+        .collect();
+    signs_with(toks, &meanings)
+}
+
+/// [`signs`], with every word's meanings looked up already (the rules
+/// look them up once for both).
+fn signs_with(toks: &[Tok], meanings_of: &[&[Lex]]) -> Signs {
+    let lex = lexicon();
     let mut out = Signs::default();
     let mut open_paren = 0usize;
     for k in 0..toks.len() {
@@ -93,12 +110,15 @@ pub fn signs(toks: &[Tok]) -> Signs {
         if t.kind != Kind::Word {
             continue;
         }
-        // The word's meanings, looked up once for both signs below.
-        let word = key(t.s);
-        let meanings = lex.get(&word);
+        let meanings = meanings_of[k];
         // An era marker with no year before it: «سال میلادی», «… میلادی».
         let era =
-            word.chars().nth(1).is_some() && meanings.iter().any(|l| matches!(l, Lex::Era(_)));
+            meanings.iter().any(|l| matches!(l, Lex::Era(_))) && key(t.s).chars().nth(1).is_some();
+        let word = if era {
+            key(t.s)
+        } else {
+            std::borrow::Cow::Borrowed("")
+        };
         // The last word of a marker of two («هجری شمسی») looks past the first.
         let start = if era
             && k > 0
@@ -367,8 +387,36 @@ impl crate::lang::damage::Damaged for PersianDamaged<'_> {
 
 impl DamageModel for PersianDamage {
     fn analyze<'t>(&self, text: &'t str) -> Box<dyn crate::lang::damage::Damaged + 't> {
-        use crate::lang::damage::{Token, TokenKind};
+        Box::new(damaged(tokenize(text)))
+    }
+    fn parse_and_analyze<'t>(
+        &self,
+        text: &'t str,
+    ) -> (Vec<Parsed>, Box<dyn crate::lang::damage::Damaged + 't>) {
+        // One tokenization for the rules and the damage pass.
         let toks = tokenize(text);
+        let (parsed, meanings) = parse_tokens_meanings(text, &toks);
+        let signs = signs_with(&toks, &meanings);
+        (parsed, Box::new(damaged_with(toks, signs)))
+    }
+    fn assess(&self, text: &str) -> Assessment {
+        assess(text)
+    }
+    fn parse(&self, text: &str) -> Vec<Parsed> {
+        parse(text)
+    }
+}
+
+/// The damage analysis of a text's tokens.
+fn damaged(toks: Vec<Tok<'_>>) -> PersianDamaged<'_> {
+    let s = signs(&toks);
+    damaged_with(toks, s)
+}
+
+/// The damage analysis of a text's tokens, with their signs found.
+fn damaged_with(toks: Vec<Tok<'_>>, signs: Signs) -> PersianDamaged<'_> {
+    {
+        use crate::lang::damage::{Token, TokenKind};
         let tokens = toks
             .iter()
             .map(|t| Token {
@@ -381,17 +429,10 @@ impl DamageModel for PersianDamage {
                 end: t.end,
             })
             .collect();
-        let signs = signs(&toks);
-        Box::new(PersianDamaged {
+        PersianDamaged {
             toks,
             tokens,
             signs,
-        })
-    }
-    fn assess(&self, text: &str) -> Assessment {
-        assess(text)
-    }
-    fn parse(&self, text: &str) -> Vec<Parsed> {
-        parse(text)
+        }
     }
 }

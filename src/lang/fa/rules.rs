@@ -274,7 +274,13 @@ pub fn rule_names() -> Vec<&'static str> {
 
 /// Every temporal expression in normalized Persian text, in text order.
 pub fn parse(text: &str) -> Vec<Parsed> {
-    let toks = tokenize(text);
+    parse_tokens_meanings(text, &tokenize(text)).0
+}
+
+/// [`parse`] over the tokens of `text`, with every token's meanings in
+/// the lexicon (the layout-damage pass reads the same tokens and
+/// meanings).
+pub fn parse_tokens_meanings(text: &str, toks: &[Tok<'_>]) -> (Vec<Parsed>, Vec<&'static [Lex]>) {
     let lex = lexicon();
     // Every token's key, made once: the rules compare and look up words
     // again and again at the same token.
@@ -325,7 +331,7 @@ pub fn parse(text: &str) -> Vec<Parsed> {
     let p = P {
         points: std::cell::RefCell::new(vec![None; toks.len()]),
         numbers: std::cell::RefCell::new(vec![None; toks.len()]),
-        toks: &toks,
+        toks,
         keys: &keys,
         lex,
         lex1,
@@ -336,7 +342,7 @@ pub fn parse(text: &str) -> Vec<Parsed> {
     };
     let mut out = p.run();
     stamps(text, &mut out);
-    out
+    (out, p.lex1)
 }
 
 /// Page stamps, each one expression as a reader takes it: a date and a
