@@ -1101,3 +1101,32 @@ fn a_date_after_the_complement_of_a_speech_verb_dates_what_it_tells() {
         vec![EventType::Statement]
     );
 }
+
+/// A reference to the present or the past («حالا», «امروزه», "so far")
+/// dates no clause of its sentence that lacks a date of its own (the
+/// speech verb before it is not "now"); a reference to the future in a
+/// clause that says something is a plan, dated by it.
+#[test]
+fn references_date_no_sentence_and_the_future_dates_a_plan() {
+    // «او افزود» is not dated by the «حالا» of the words it reports.
+    let evs = events_of(
+        "fa",
+        "او افزود گزارش‌های معتبری از اعدام‌ها وجود دارد و هشدار داد: «همین حالا که اینجا نشسته‌ایم، وحشت ادامه دارد.»",
+    );
+    assert!(
+        evs.iter()
+            .all(|e| !e.summary.starts_with("او افزود") || e.time.is_none()),
+        "{evs:?}"
+    );
+    // «پیشنهاد تمدید به زودی به طرفین ارائه خواهد شد»: a plan, soon.
+    let evs = events_of(
+        "fa",
+        "یک منبع مصری گفت پیشنهاد تمدید به زودی به طرفین ارائه خواهد شد.",
+    );
+    let soon: Vec<_> = evs
+        .iter()
+        .filter(|e| e.time.as_ref().is_some_and(|t| t.text == "به زودی"))
+        .collect();
+    assert_eq!(soon.len(), 1, "{evs:?}");
+    assert_eq!(soon[0].mood, tarikh::event::Mood::Planned);
+}

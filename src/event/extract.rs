@@ -14,7 +14,9 @@
 //! their clause (`casualties` beside the `attack`). Dates that make no event: the article's own
 //! dateline, page chrome, durations, sets, present and past references
 //! with no trigger in their clause (one with a trigger dates it, vaguely:
-//! «اخیراً حمله کردند», "recently attacked"),
+//! «اخیراً حمله کردند», "recently attacked"; a reference dates no other
+//! clause of its sentence, and one to the future, «به زودی», "soon", in a
+//! clause that says something dates it as a plan),
 //! and a second date of an event's clause (it qualifies the first).
 //!
 //! A clause with a cue («پس از آن», "as a result") is related to the event
@@ -859,7 +861,16 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                         chronology: &chronology,
                         items: &items,
                     },
-                    |i| !claimed[i] && dated.resolved[i].time.reference().is_none(),
+                    // A reference to the future («به زودی», "soon") in a
+                    // clause that says something is a plan and dates it;
+                    // one to the present or the past places nothing.
+                    |i| {
+                        !claimed[i]
+                            && !matches!(
+                                dated.resolved[i].time.reference(),
+                                Some(Reference::Present | Reference::Past)
+                            )
+                    },
                     |c| {
                         // Words of the clause outside its dates: a month name
                         // is no verb, and one word («گزارش», "Report") says
@@ -937,10 +948,13 @@ pub fn extract_explained(doc: &Document, dated: &DatedDocument) -> Explained {
                         .cloned()
                         .unwrap_or(c.range.clone());
                     let inside = dates_at.inside(&sentence);
-                    let mut cands = inside
-                        .iter()
-                        .map(|&d| &dates[d])
-                        .filter(|(i, _)| !claimed[*i]);
+                    // (A reference to the present or the past, «امروزه»,
+                    // «حالا», "so far", places no statement of its own, and
+                    // none of its sentence either: «او افزود» before «حالا
+                    // …» is not dated by it.)
+                    let mut cands = inside.iter().map(|&d| &dates[d]).filter(|(i, _)| {
+                        !claimed[*i] && dated.resolved[*i].time.reference().is_none()
+                    });
                     let entry = holding(&chronology, c.range.start);
                     match (cands.next(), cands.next()) {
                         // The date that opens the clause's entry, met in its
