@@ -58,7 +58,7 @@ type Rule = grammar::Rule<
     fn(&P<'_>, usize) -> Option<(Parsed, usize)>,
 >;
 
-/// A rule starts only at a token that can open a date ([`P::opens`]):
+/// A rule starts only at a token that can open a date ([`opens`]):
 /// a number, an apostrophe («'90s»), a word of the date lexicons or one of
 /// [`OPENING_WORDS`]. Most words of running text open nothing, and the
 /// rules are never tried at them.
@@ -384,17 +384,24 @@ fn parse_from(text: &str, filter: bool) -> Vec<Parsed> {
 fn attributive_years(toks: &[Tok<'_>], out: &mut [Parsed]) {
     for p in out.iter_mut().filter(|p| p.rule == "en/year") {
         let i = toks.partition_point(|t| t.start < p.start);
-        let before = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
-            matches!(
-                t.low.as_ref(),
-                "the" | "a" | "its" | "this" | "that" | "his" | "her" | "their"
-            )
-        });
+        let before = i
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| is_determiner(&t.low));
         let noun_after = toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word);
         if before && noun_after {
             p.explicit = false;
         }
     }
+}
+
+/// A determiner before a year that names which thing («the 1994
+/// ceasefire», «a 2018 deal»).
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "its" | "this" | "that" | "his" | "her" | "their"
+    )
 }
 
 /// «the quarter», «the latest period», «the 1988 quarter», «last year's
@@ -1231,10 +1238,7 @@ impl<'t> P<'t> {
             true
         } else if matches!(prev, "and" | "or" | "to") {
             prev_is_year || (i >= 2 && self.tok(i - 2).is_some_and(|t| t.kind == Kind::Num))
-        } else if matches!(
-            prev,
-            "the" | "a" | "its" | "this" | "that" | "his" | "her" | "their"
-        ) {
+        } else if is_determiner(prev) {
             // «the 1994 ceasefire», «the 1990 Convention».
             self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word) && !next.is_empty()
         } else if matches!(prev, "around" | "approximately" | "roughly") {
